@@ -1,0 +1,207 @@
+//! Text from reports is untrusted: it may carry terminal escape sequences,
+//! bidi overrides that reorder what an auditor reads, or zero-width
+//! characters that hide differences. Everything shown on a terminal goes
+//! through [`clean`] (one line) or [`clean_multiline`] first. Widths are
+//! measured in terminal columns (CJK characters take two), never in chars.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Characters that change how text is drawn or read without being visible.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}'   // zero-width space/joiners, LRM, RLM
+        | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}' // bidi isolates
+        | '\u{FEFF}'              // BOM / zero-width no-break space
+        | '\u{00AD}'              // soft hyphen
+        | '\u{061C}'              // Arabic letter mark
+    )
+}
+
+/// One line of untrusted text, safe to draw: control characters, escape
+/// sequences and invisible format characters are removed; tabs and line
+/// breaks become single spaces.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' | '\n' | '\r' => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            '\u{1b}' => skip_escape(&mut chars),
+            c if c.is_control() || is_invisible_format(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Like [`clean`] but keeps line breaks (for narrative paragraphs and notes).
+pub fn clean_multiline(s: &str) -> String {
+    s.split('\n')
+        .map(|l| clean(l.trim_end_matches('\r')))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Skips the rest of an escape sequence after ESC (CSI, OSC, or a single
+/// character), so that no fragment of it is drawn.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            // CSI: parameters and intermediates, then one final byte @..~
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']') | Some('P') | Some('_') | Some('^') => {
+            chars.next();
+            // OSC/DCS/APC/PM: until BEL or ESC \
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
+        Some(_) => {
+            chars.next();
+        }
+        None => {}
+    }
+}
+
+/// Display width in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `max` columns, ending with "…" when something was
+/// cut. Never splits a wide character.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > max - 1 {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// Pads or cuts to exactly `w` columns, left-aligned.
+pub fn fit(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let pad = w.saturating_sub(width(&t));
+    format!("{t}{}", " ".repeat(pad))
+}
+
+/// Pads or cuts to exactly `w` columns, right-aligned (numbers).
+pub fn fit_right(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let pad = w.saturating_sub(width(&t));
+    format!("{}{t}", " ".repeat(pad))
+}
+
+/// Wraps text into lines of at most `w` columns. Chinese breaks between
+/// any two characters; runs of Latin letters, digits and punctuation (words,
+/// paths, amounts) break at spaces, and only when longer than a line.
+pub fn wrap(s: &str, w: usize) -> Vec<String> {
+    let w = w.max(2);
+    let mut lines = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut lw = 0;
+        let chars: Vec<char> = para.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            // The next unbreakable unit: a run of non-space ASCII, or one char.
+            let start = i;
+            if chars[i].is_ascii() && !chars[i].is_ascii_whitespace() {
+                while i < chars.len() && chars[i].is_ascii() && !chars[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+            } else {
+                i += 1;
+            }
+            let unit: String = chars[start..i].iter().collect();
+            let uw = width(&unit);
+            if lw + uw > w && lw > 0 {
+                lines.push(std::mem::take(&mut line).trim_end().to_string());
+                lw = 0;
+                if unit.trim().is_empty() {
+                    continue;
+                }
+            }
+            if uw > w {
+                // A word longer than a line: cut it by width.
+                for c in unit.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if lw + cw > w {
+                        lines.push(std::mem::take(&mut line));
+                        lw = 0;
+                    }
+                    line.push(c);
+                    lw += cw;
+                }
+            } else {
+                line.push_str(&unit);
+                lw += uw;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escapes_and_invisible_characters() {
+        assert_eq!(clean("临湘\u{1b}[31m市\u{1b}[0m"), "临湘市");
+        assert_eq!(clean("a\u{1b}]52;c;aGk=\u{7}b"), "ab");
+        assert_eq!(clean("数据\u{202E}局\u{200B}"), "数据局");
+        assert_eq!(clean("a\tb\r\nc"), "a b c");
+        assert_eq!(clean("\u{7}\u{0}x"), "x");
+        assert_eq!(clean_multiline("一\n二\u{1b}[2J"), "一\n二");
+    }
+
+    #[test]
+    fn measures_and_cuts_by_display_width() {
+        assert_eq!(width("临湘市数据局"), 12);
+        assert_eq!(truncate("临湘市数据局", 7), "临湘市…");
+        assert_eq!(width(&truncate("临湘市数据局", 7)), 7);
+        assert_eq!(fit("数据局", 8), "数据局  ");
+        assert_eq!(fit_right("1049", 6), "  1049");
+        assert_eq!(wrap("临湘市数据局", 5), vec!["临湘", "市数", "据局"]);
+        assert_eq!(wrap("应为 below 100%", 10), vec!["应为 below", "100%"]);
+        assert_eq!(
+            wrap("project_forms[0].x", 8),
+            vec!["project_", "forms[0]", ".x"]
+        );
+    }
+}

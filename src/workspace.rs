@@ -1,0 +1,325 @@
+//! A workspace is a folder with `reports/` (one JSON file per submission)
+//! and, beside it, `reviews/` written by the review interface.
+//!
+//! Loading never stops at a bad file: each malformed report becomes a
+//! [`LoadError`] naming the file, line, column and JSON path, and every other
+//! report still loads, because one department's broken upload must not keep
+//! an auditor from the other ninety-nine.
+
+use crate::model::Report;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A report file that loaded.
+#[derive(Debug, Clone)]
+pub struct LoadedReport {
+    /// From the file name, sanitised (see [`sanitize_id`]).
+    pub id: String,
+    pub path: PathBuf,
+    pub report: Report,
+}
+
+/// A report file that did not load, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// Where in the JSON document ("department_form.income.summary.total").
+    pub json_path: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            write!(f, ":{l}:{c}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(p) = &self.json_path {
+            write!(f, "at {p}: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reports and load errors of one folder (or of a list of files).
+#[derive(Debug, Clone, Default)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub reports: Vec<LoadedReport>,
+    pub errors: Vec<LoadError>,
+    /// True for the built-in sample workspace (extracted to the data folder).
+    pub bundled: bool,
+}
+
+/// Turns a file name into a report id that is safe as a file name anywhere:
+/// letters (any script), digits, `-`, `_` and `.` are kept, everything else
+/// becomes `_`; no leading dot, never empty, at most 100 characters.
+pub fn sanitize_id(name: &str) -> String {
+    let mut id: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(100)
+        .collect();
+    while id.starts_with('.') {
+        id.replace_range(0..1, "_");
+    }
+    if id.is_empty() { "report".into() } else { id }
+}
+
+/// Reads and parses one report file.
+pub fn load_report(path: &Path) -> Result<LoadedReport, LoadError> {
+    let err = |message: String| LoadError {
+        path: path.to_path_buf(),
+        line: None,
+        column: None,
+        json_path: None,
+        message,
+    };
+    let bytes = fs::read(path).map_err(|e| err(format!("cannot read: {e}")))?;
+    let report = parse_report(&bytes).map_err(|mut e| {
+        e.path = path.to_path_buf();
+        e
+    })?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(LoadedReport {
+        id: sanitize_id(&stem),
+        path: path.to_path_buf(),
+        report,
+    })
+}
+
+/// Parses report JSON; the error's path is left empty for the caller.
+pub fn parse_report(bytes: &[u8]) -> Result<Report, LoadError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(LoadError {
+            path: PathBuf::new(),
+            line: None,
+            column: None,
+            json_path: None,
+            message: "the file is empty (expected a report: a JSON object)".into(),
+        });
+    }
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    let report: Report = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let (line, column) = (inner.line(), inner.column());
+        let mut message = inner.to_string();
+        if let Some(i) = message.rfind(" at line ") {
+            message.truncate(i);
+        }
+        if inner.is_eof() {
+            message = format!("the file ends too early (truncated?): {message}");
+        } else if inner.is_syntax() {
+            message = format!("not valid JSON: {message}");
+        }
+        LoadError {
+            path: PathBuf::new(),
+            line: (line > 0).then_some(line),
+            column: (line > 0).then_some(column),
+            json_path: (path != "." && !path.is_empty()).then_some(path),
+            message,
+        }
+    })?;
+    if report.fuhe_report > crate::model::REPORT_FORMAT {
+        return Err(LoadError {
+            path: PathBuf::new(),
+            line: None,
+            column: None,
+            json_path: Some("fuhe_report".into()),
+            message: format!(
+                "format version {} is newer than this fuhe reads ({}); update fuhe",
+                report.fuhe_report,
+                crate::model::REPORT_FORMAT
+            ),
+        });
+    }
+    Ok(report)
+}
+
+/// Every `*.json` below `dir` (review files and hidden files excluded), sorted.
+pub fn report_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let ft = entry.file_type()?;
+            if ft.is_dir() {
+                stack.push(entry.path());
+            } else if name.ends_with(".json") && !name.ends_with(".review.json") && !name.ends_with(".schema.json") {
+                out.push(entry.path());
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+impl Workspace {
+    /// Opens a workspace folder: its `reports/` if it has one, else the
+    /// JSON files in the folder itself.
+    pub fn open(root: &Path) -> Result<Workspace, LoadError> {
+        let reports_dir = root.join("reports");
+        let dir = if reports_dir.is_dir() {
+            reports_dir
+        } else {
+            root.to_path_buf()
+        };
+        let files = report_files(&dir).map_err(|e| LoadError {
+            path: dir.clone(),
+            line: None,
+            column: None,
+            json_path: None,
+            message: format!("cannot read the folder: {e}"),
+        })?;
+        let mut ws = Workspace::from_files(&files);
+        ws.root = root.to_path_buf();
+        Ok(ws)
+    }
+
+    /// Loads the given report files; bad ones become errors.
+    pub fn from_files(files: &[PathBuf]) -> Workspace {
+        let mut ws = Workspace::default();
+        for f in files {
+            match load_report(f) {
+                Ok(r) => ws.reports.push(r),
+                Err(e) => ws.errors.push(e),
+            }
+        }
+        ws
+    }
+
+    /// Loads files and folders given on a command line, in order.
+    pub fn from_paths(paths: &[PathBuf]) -> Workspace {
+        let mut ws = Workspace::default();
+        for p in paths {
+            let part = if p.is_dir() {
+                match Workspace::open(p) {
+                    Ok(w) => w,
+                    Err(e) => {
+                        ws.errors.push(e);
+                        continue;
+                    }
+                }
+            } else {
+                Workspace::from_files(std::slice::from_ref(p))
+            };
+            if ws.root.as_os_str().is_empty() {
+                ws.root = if p.is_dir() {
+                    p.clone()
+                } else {
+                    p.parent().map(Path::to_path_buf).unwrap_or_default()
+                };
+            }
+            ws.reports.extend(part.reports);
+            ws.errors.extend(part.errors);
+        }
+        ws
+    }
+
+    /// The workspace `fuhe` uses without an argument: the current folder when
+    /// it holds `reports/`, else the bundled samples.
+    pub fn default_location() -> std::io::Result<(PathBuf, bool)> {
+        let cwd = std::env::current_dir()?;
+        if cwd.join("reports").is_dir() {
+            return Ok((cwd, false));
+        }
+        Ok((extract_samples()?, true))
+    }
+}
+
+/// The sample reports compiled into the binary: (file name, JSON).
+pub const SAMPLES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/samples.rs"));
+
+/// Where the bundled sample workspace lives: the user's data folder, so that
+/// reviews of the samples never go into the install.
+pub fn samples_dir() -> std::io::Result<PathBuf> {
+    if let Some(d) = std::env::var_os("FUHE_DATA_DIR") {
+        return Ok(PathBuf::from(d).join("sample-workspace"));
+    }
+    directories::ProjectDirs::from("", "", "fuhe")
+        .map(|p| p.data_dir().join("sample-workspace"))
+        .ok_or_else(|| std::io::Error::other("no home folder to keep the sample workspace in"))
+}
+
+/// Writes the bundled samples to [`samples_dir`] (only files that differ)
+/// and returns that folder.
+pub fn extract_samples() -> std::io::Result<PathBuf> {
+    let root = samples_dir()?;
+    let reports = root.join("reports");
+    fs::create_dir_all(&reports)?;
+    for (name, json) in SAMPLES {
+        let path = reports.join(name);
+        if fs::read(&path).ok().as_deref() != Some(json.as_bytes()) {
+            fs::write(&path, json)?;
+        }
+    }
+    Ok(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_safe_file_names() {
+        assert_eq!(
+            sanitize_id("linxiang-data-bureau-2024"),
+            "linxiang-data-bureau-2024"
+        );
+        assert_eq!(sanitize_id("临湘市数据局-2024"), "临湘市数据局-2024");
+        assert_eq!(sanitize_id("../../etc/passwd"), "_._.._etc_passwd");
+        assert_eq!(sanitize_id(".hidden"), "_hidden");
+        assert_eq!(sanitize_id(""), "report");
+        assert!(!sanitize_id("a/b\\c:d").contains(['/', '\\', ':']));
+    }
+
+    #[test]
+    fn errors_name_line_column_and_path() {
+        let e = parse_report(b"").unwrap_err();
+        assert!(e.message.contains("empty"));
+        let e = parse_report(b"{\"department\": \"x\", \"year\": 2024, \"department_form\": {")
+            .unwrap_err();
+        assert!(e.message.contains("truncated"), "{e}");
+        let e = parse_report(
+            r#"{"department": "x", "year": 2024,
+"department_form": {"income": {"summary": {"institution": "a", "total": "12万"}}}}"#
+                .as_bytes(),
+        )
+        .unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert_eq!(
+            e.json_path.as_deref(),
+            Some("department_form.income.summary.total")
+        );
+        assert!(e.message.contains("12万"), "{e}");
+        let e = parse_report(
+            br#"{"department": "x", "year": 2024, "department_form": {}, "colour": 1}"#,
+        )
+        .unwrap_err();
+        assert!(e.message.contains("unknown field `colour`"), "{e}");
+        let e = parse_report(br#"{"fuhe_report": 2, "department": "x", "year": 2024, "department_form": {}}"#)
+            .unwrap_err();
+        assert!(e.message.contains("newer"), "{e}");
+    }
+}
