@@ -1,0 +1,253 @@
+//! Whether an indicator was met, judged from its target and actual values.
+//!
+//! Shared by the checks, the suggested scores and the interface, so that
+//! all three say the same thing about the same row.
+
+use crate::indicator::{Comparator, IndicatorValue, Quantity};
+use crate::model::Indicator;
+use rust_decimal::Decimal;
+
+/// Which part of the national scoring weights an indicator falls under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    /// 产出指标 (数量 / 质量 / 时效 / 成本).
+    Output,
+    /// 效益指标 (社会 / 经济 / 生态 / 可持续).
+    Benefit,
+    /// 满意度指标.
+    Satisfaction,
+}
+
+impl Category {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Category::Output => "产出",
+            Category::Benefit => "效益",
+            Category::Satisfaction => "满意度",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Category::Output => "output",
+            Category::Benefit => "benefit",
+            Category::Satisfaction => "satisfaction",
+        }
+    }
+}
+
+/// The category from the level-2 group first (a 社会效益 row named
+/// 投诉处理满意率 is a benefit), then the level-1 group, then the name.
+pub fn category(ind: &Indicator) -> Category {
+    let l2 = ind.level2.as_deref().unwrap_or("");
+    let l1 = ind.level1.as_deref().unwrap_or("");
+    if l2.contains("满意") {
+        Category::Satisfaction
+    } else if l2.contains("效益") {
+        Category::Benefit
+    } else if ["数量", "质量", "时效", "成本"]
+        .iter()
+        .any(|w| l2.contains(w))
+    {
+        Category::Output
+    } else if l1.contains("满意") {
+        Category::Satisfaction
+    } else if l1.contains("效益") {
+        Category::Benefit
+    } else if l1.contains("产出") {
+        Category::Output
+    } else if ind.name.contains("满意") {
+        Category::Satisfaction
+    } else {
+        Category::Output
+    }
+}
+
+/// Whether smaller is better for this indicator (costs, losses, delays).
+pub fn is_reverse(ind: &Indicator, target: &Quantity) -> bool {
+    match target.comparator {
+        Some(c) if c.is_upper_bound() => true,
+        Some(Comparator::Ge | Comparator::Gt) => false,
+        _ => {
+            let n = ind.display_name();
+            let good = ["节约", "减少", "下降", "降低", "满意", "增长", "提高"];
+            let bad = [
+                "损失",
+                "差错",
+                "事故",
+                "超期",
+                "延误",
+                "投诉量",
+                "投诉率",
+                "成本",
+            ];
+            bad.iter().any(|w| n.contains(w)) && !good.iter().any(|w| n.contains(w))
+        }
+    }
+}
+
+/// What the values say about an indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// No actual value was reported.
+    Missing,
+    /// The actual only restates the target ("≥100%"), or is text where a
+    /// number is needed: nothing was measured.
+    NotMeasurable,
+    /// Measured and met. `overshoot_pct` is how far above a positive target.
+    Met { overshoot_pct: Option<Decimal> },
+    /// Measured and missed: `achieved` is B/A (or A/B for reverse ones), 0–1.
+    Missed { achieved: Decimal },
+    /// Both sides are text, or units differ: the auditor must judge.
+    Unjudged,
+}
+
+impl Outcome {
+    pub fn zh(&self) -> &'static str {
+        match self {
+            Outcome::Missing => "未填",
+            Outcome::NotMeasurable => "不可衡量",
+            Outcome::Met { .. } => "达成",
+            Outcome::Missed { .. } => "未达成",
+            Outcome::Unjudged => "待判断",
+        }
+    }
+    pub fn en(&self) -> &'static str {
+        match self {
+            Outcome::Missing => "missing",
+            Outcome::NotMeasurable => "not measurable",
+            Outcome::Met { .. } => "met",
+            Outcome::Missed { .. } => "missed",
+            Outcome::Unjudged => "to judge",
+        }
+    }
+}
+
+fn blank(v: &Option<IndicatorValue>) -> bool {
+    v.as_ref().is_none_or(|v| v.is_blank())
+}
+
+fn same_unit(a: &Quantity, b: &Quantity) -> bool {
+    match (&a.unit, &b.unit) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// Judges an indicator from its values.
+pub fn assess(ind: &Indicator) -> Outcome {
+    if blank(&ind.actual) {
+        return Outcome::Missing;
+    }
+    let actual = ind.actual.as_ref().and_then(|a| a.quantity());
+    let target = ind.target.as_ref().and_then(|t| t.quantity());
+    match (target, actual) {
+        (_, Some(a)) if a.comparator.is_some_and(|c| c != Comparator::Eq) => Outcome::NotMeasurable,
+        (Some(_), None) => Outcome::NotMeasurable,
+        (Some(t), Some(a)) if same_unit(t, a) => {
+            let (tv, av) = (t.number, a.number);
+            if is_reverse(ind, t) {
+                let met = match t.comparator {
+                    Some(Comparator::Lt) => av < tv,
+                    _ => av <= tv,
+                };
+                if met {
+                    Outcome::Met {
+                        overshoot_pct: None,
+                    }
+                } else {
+                    let achieved = if av.is_zero() { Decimal::ZERO } else { tv / av };
+                    Outcome::Missed { achieved }
+                }
+            } else {
+                let met = match t.comparator {
+                    Some(Comparator::Gt) => av > tv,
+                    Some(Comparator::Eq) => av == tv,
+                    _ => av >= tv,
+                };
+                if met {
+                    let overshoot = (!tv.is_zero()).then(|| (av - tv) * Decimal::ONE_HUNDRED / tv);
+                    Outcome::Met {
+                        overshoot_pct: overshoot.filter(|o| *o > Decimal::ZERO),
+                    }
+                } else {
+                    let achieved = if tv.is_zero() {
+                        Decimal::ZERO
+                    } else {
+                        (av / tv).min(Decimal::ONE)
+                    };
+                    Outcome::Missed { achieved }
+                }
+            }
+        }
+        _ => Outcome::Unjudged,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::amount::dec;
+
+    fn ind(name: &str, target: &str, actual: Option<&str>) -> Indicator {
+        Indicator {
+            name: name.into(),
+            target: Some(IndicatorValue::parse(target)),
+            actual: actual.map(IndicatorValue::parse),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn outcomes() {
+        assert_eq!(assess(&ind("审批合规率", "≥100%", None)), Outcome::Missing);
+        assert_eq!(
+            assess(&ind("合法率", "≥100%", Some("≥100%"))),
+            Outcome::NotMeasurable
+        );
+        match assess(&ind("全年行政许可事项", "9000", Some("10000"))) {
+            Outcome::Met {
+                overshoot_pct: Some(o),
+            } => assert_eq!(o.round_dp(2), dec("11.11")),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            assess(&ind("覆盖率", "≥95%", Some("82.3%"))),
+            Outcome::Missed {
+                achieved: dec("82.3") / dec("95")
+            }
+        );
+        assert_eq!(
+            assess(&ind("办结时限", "≤30天", Some("45天"))),
+            Outcome::Missed {
+                achieved: dec("30") / dec("45")
+            }
+        );
+        assert_eq!(
+            assess(&ind("企业因审批延迟损失", "0损失", Some("0损失"))),
+            Outcome::Met {
+                overshoot_pct: None
+            }
+        );
+        assert_eq!(
+            assess(&ind("绿色审批", "建立机制", Some("已建立"))),
+            Outcome::Unjudged
+        );
+        assert_eq!(
+            assess(&ind("人数", "≥300人", Some("已完成"))),
+            Outcome::NotMeasurable
+        );
+    }
+
+    #[test]
+    fn categories() {
+        let mut i = ind("投诉处理满意率", "≥100%", None);
+        i.level1 = Some("项目效益指标".into());
+        i.level2 = Some("社会效益指标".into());
+        assert_eq!(category(&i), Category::Benefit);
+        i.level2 = Some("服务对象满意度指标".into());
+        assert_eq!(category(&i), Category::Satisfaction);
+        i.level1 = Some("产出目标".into());
+        i.level2 = Some("质量指标".into());
+        assert_eq!(category(&i), Category::Output);
+    }
+}

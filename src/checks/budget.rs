@@ -1,0 +1,190 @@
+//! Budget against actual: planned vs arrived funds (预算调整) and arrived vs
+//! spent (执行率).
+//!
+//! A budget changed during the year, or money that arrived and was not
+//! spent, is what a 复核 asks about first: it may be legitimate (追加 by
+//! the government, a project delayed) but the department must say so. A
+//! deviation above the threshold with no explanation in the narrative is an
+//! error; with one (a sentence with 调整, 追加, 偏差 …) it is a warning that
+//! quotes the sentence, so the auditor can judge it.
+
+use super::arithmetic::measure_label;
+use super::narrative::{form_sentences, quote};
+use super::places::{dept, project};
+use super::{CheckConfig, Flag, Severity, pct, ratio_pct, signed};
+use crate::model::Report;
+use rust_decimal::Decimal;
+
+/// Words with which departments explain a change of budget or execution.
+pub const EXPLAIN_WORDS: &[&str] = &[
+    "调整",
+    "追加",
+    "调增",
+    "调减",
+    "追减",
+    "偏差",
+    "变动",
+    "差异",
+    "压减",
+    "收回",
+    "未到位",
+    "延期",
+    "推迟",
+    "滞后",
+    "结转",
+];
+
+/// The first narrative sentence of the report that explains a change.
+fn explanation(report: &Report, project_index: usize) -> Option<String> {
+    let p = &report.project_forms[project_index];
+    form_sentences(&p.narrative)
+        .chain(form_sentences(&report.department_form.narrative))
+        .find(|s| EXPLAIN_WORDS.iter().any(|w| s.text.contains(w)))
+        .map(|s| s.text)
+}
+
+pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
+    let threshold = config.deviation_pct;
+    for (i, p) in report.project_forms.iter().enumerate() {
+        let funds = project(i, &p.label(i)).child("funds", "资金", "funds");
+        let f = &p.funds;
+        if let (Some(planned), Some(arrived)) = (f.planned.total, f.arrived.total)
+            && let Some(dev_pct) = ratio_pct(arrived - planned, planned)
+            && dev_pct.abs() > threshold
+        {
+            let diff = arrived - planned;
+            let (zh, en) = measure_label("arrived");
+            let place = funds
+                .child("arrived", zh, en)
+                .child("total", "合计", "total");
+            let base_zh = format!(
+                "计划安排资金{planned}，实际到位{arrived}，{}{}（{}），超过{threshold}%。",
+                if diff > Decimal::ZERO {
+                    "增加"
+                } else {
+                    "减少"
+                },
+                diff.abs(),
+                pct(dev_pct, true)
+            );
+            let base_en = format!(
+                "Planned {planned}, arrived {arrived}: {} ({}), more than {threshold}%.",
+                signed(diff),
+                pct(dev_pct, true)
+            );
+            flags.push(explained(
+                "budget.planned_vs_arrived",
+                &place,
+                base_zh,
+                base_en,
+                explanation(report, i),
+                planned,
+                arrived,
+            ));
+        }
+        if let (Some(arrived), Some(spent)) = (f.arrived.total, f.spent.total) {
+            let (zh, en) = measure_label("spent");
+            let place = funds.child("spent", zh, en).child("total", "合计", "total");
+            if spent > arrived {
+                flags.push(
+                    Flag::new(
+                        "budget.overspend",
+                        Severity::Error,
+                        &place,
+                        format!(
+                            "实际支出{spent}超过实际到位资金{arrived}（超{}）。",
+                            spent - arrived
+                        ),
+                        format!(
+                            "Spent {spent} is more than the {arrived} that arrived (by {}).",
+                            spent - arrived
+                        ),
+                    )
+                    .values(format!("≤{arrived}"), spent),
+                );
+            } else if let Some(rate) = ratio_pct(spent, arrived)
+                && Decimal::ONE_HUNDRED - rate > threshold
+            {
+                flags.push(explained(
+                    "budget.execution_rate",
+                    &place,
+                    format!(
+                        "预算执行率{}（实际支出{spent} / 实际到位{arrived}），低于{}%，结余{}。",
+                        pct(rate, false),
+                        Decimal::ONE_HUNDRED - threshold,
+                        arrived - spent
+                    ),
+                    format!(
+                        "Execution rate {} (spent {spent} of {arrived} arrived), below {}%; {} unspent.",
+                        pct(rate, false),
+                        Decimal::ONE_HUNDRED - threshold,
+                        arrived - spent
+                    ),
+                    explanation(report, i),
+                    arrived,
+                    spent,
+                ));
+            }
+        }
+    }
+
+    // The department as a whole: expenditure against income.
+    let d = &report.department_form;
+    if let (Some(inc), Some(exp)) = (
+        d.income.summary.as_ref().and_then(|r| r.total),
+        d.expenditure.summary.as_ref().and_then(|r| r.total),
+    ) && let Some(rate) = ratio_pct(exp, inc)
+        && Decimal::ONE_HUNDRED - rate > threshold
+    {
+        let place = dept()
+            .child("expenditure", "支出表", "expenditure table")
+            .child("summary", "汇总行", "summary row")
+            .child("total", "支出合计", "total");
+        let sentence = form_sentences(&d.narrative)
+            .find(|s| EXPLAIN_WORDS.iter().any(|w| s.text.contains(w)))
+            .map(|s| s.text);
+        flags.push(explained(
+            "budget.execution_rate",
+            &place,
+            format!("部门支出合计{exp}仅为收入合计{inc}的{}。", pct(rate, false)),
+            format!(
+                "The department spent {exp} of its {inc} income ({}).",
+                pct(rate, false)
+            ),
+            sentence,
+            inc,
+            exp,
+        ));
+    }
+}
+
+fn explained(
+    rule: &str,
+    place: &super::Place,
+    zh: String,
+    en: String,
+    sentence: Option<String>,
+    expected: Decimal,
+    found: Decimal,
+) -> Flag {
+    match sentence {
+        Some(s) => Flag::new(
+            rule,
+            Severity::Warning,
+            place,
+            format!("{zh}叙述中的说明：“{}”——请判断是否充分。", quote(&s)),
+            format!(
+                "{en} The narrative explains: \"{}\" — judge whether that suffices.",
+                quote(&s)
+            ),
+        ),
+        None => Flag::new(
+            rule,
+            Severity::Error,
+            place,
+            format!("{zh}叙述中没有说明原因。"),
+            format!("{en} The narrative gives no reason."),
+        ),
+    }
+    .values(expected, found)
+}

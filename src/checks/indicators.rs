@@ -1,0 +1,351 @@
+//! Indicators: targets that can be measured, actuals that were measured,
+//! and whether they were met.
+//!
+//! The score of a self-evaluation rests on its indicators. A blank actual,
+//! an actual that only repeats the target ("≥100%"), a target no one can
+//! exceed or that makes no sense (a 下降率 of ≥100 % would mean the cost
+//! vanished), or a sentence where a number belongs, all leave the score
+//! without evidence. Actuals below target cost points; far above target
+//! means the target was set too low (local rules deduct 2 points).
+
+use super::narrative::{figures, report_sentences, split_sentences};
+use super::places::{dept, index, project};
+use super::{CheckConfig, Flag, Place, Severity, pct};
+use crate::assess::{Outcome, assess, is_reverse};
+use crate::indicator::{Comparator, Meaning};
+use crate::model::{Form, Indicator, Report};
+use crate::text::clean;
+use rust_decimal::Decimal;
+
+pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
+    let sentences = report_sentences(report);
+    let mut forms: Vec<(Place, &dyn Form)> = vec![(dept(), &report.department_form)];
+    for (i, p) in report.project_forms.iter().enumerate() {
+        forms.push((project(i, &p.label(i)), p));
+    }
+    for (base, form) in forms {
+        for (i, ind) in form.indicators().iter().enumerate() {
+            let name = clean(ind.display_name());
+            let row = index(
+                &base,
+                "indicators",
+                i,
+                &format!("指标“{name}”"),
+                &format!("indicator \"{name}\""),
+            );
+            check_one(ind, &name, &row, config, &sentences, flags);
+        }
+    }
+}
+
+fn check_one(
+    ind: &Indicator,
+    name: &str,
+    row: &Place,
+    config: &CheckConfig,
+    sentences: &[(super::narrative::Sentence, Place, Option<usize>)],
+    flags: &mut Vec<Flag>,
+) {
+    let target_place = row.child("target", "指标值", "target");
+    let actual_place = row.child("actual", "实际完成值", "actual");
+    let target_text = ind
+        .target
+        .as_ref()
+        .map(|t| clean(&t.text))
+        .unwrap_or_default();
+    let actual_text = ind
+        .actual
+        .as_ref()
+        .map(|t| clean(&t.text))
+        .unwrap_or_default();
+    let target_q = ind.target.as_ref().and_then(|t| t.quantity());
+
+    // Targets.
+    match ind.target.as_ref().map(|t| &t.meaning) {
+        None => flags.push(Flag::new(
+            "indicator.target_missing",
+            Severity::Warning,
+            &target_place,
+            format!("指标“{name}”没有填写目标值，无法衡量完成情况。"),
+            format!("Indicator \"{name}\" has no target, so nothing can be measured against it."),
+        )),
+        Some(_) if ind.target.as_ref().is_some_and(|t| t.is_blank()) => flags.push(Flag::new(
+            "indicator.target_missing",
+            Severity::Warning,
+            &target_place,
+            format!("指标“{name}”没有填写目标值，无法衡量完成情况。"),
+            format!("Indicator \"{name}\" has no target, so nothing can be measured against it."),
+        )),
+        Some(Meaning::Qualitative) => flags.push(
+            Flag::new(
+                "indicator.qualitative_target",
+                Severity::Warning,
+                &target_place,
+                format!("定量指标“{name}”的目标值“{target_text}”没有数值，是定性表述，无法衡量。"),
+                format!(
+                    "Quantitative indicator \"{name}\" has the target \"{target_text}\", which states no number and cannot be measured."
+                ),
+            )
+            .values("a number with a unit", &target_text),
+        ),
+        Some(Meaning::Quantity(q)) => {
+            let n = ind.display_name();
+            let lower_is_claimed = ["下降", "降低", "减少", "压减", "节约率"].iter().any(|w| n.contains(w));
+            let can_exceed = ["增长", "增速", "提高", "提升", "增幅"].iter().any(|w| n.contains(w));
+            let at_least_100 = q.is_percent()
+                && q.number >= Decimal::ONE_HUNDRED
+                && matches!(q.comparator, Some(Comparator::Ge | Comparator::Gt));
+            if at_least_100 && lower_is_claimed {
+                flags.push(
+                    Flag::new(
+                        "indicator.impossible_target",
+                        Severity::Error,
+                        &target_place,
+                        format!("“{name}”目标为“{target_text}”：下降（减少）率达到100%意味着该项成本完全消失，目标不合理。"),
+                        format!(
+                            "\"{name}\" targets \"{target_text}\": a reduction of 100 % or more would mean the cost disappears entirely; the target makes no sense."
+                        ),
+                    )
+                    .values("<100%", &target_text),
+                );
+            } else if at_least_100 && !can_exceed {
+                flags.push(
+                    Flag::new(
+                        "indicator.rate_ceiling",
+                        Severity::Warning,
+                        &target_place,
+                        format!("比率“{name}”的目标为“{target_text}”：比率不能超过100%，“≥100%”等于要求恰好100%，应直接写100%或设定可衡量的目标。"),
+                        format!(
+                            "The rate \"{name}\" targets \"{target_text}\": a rate cannot exceed 100 %, so \"≥100%\" just means exactly 100 %; write that, or set a measurable target."
+                        ),
+                    )
+                    .values("≤100%", &target_text),
+                );
+            }
+        }
+    }
+
+    // Actuals.
+    match assess(ind) {
+        Outcome::Missing => {
+            let mention = narrative_mention(ind, sentences);
+            let (zh_extra, en_extra) = match &mention {
+                Some(m) => (
+                    format!("叙述中相关表述：“{m}”。"),
+                    format!(" The narrative says: \"{m}\"."),
+                ),
+                None => (String::new(), String::new()),
+            };
+            flags.push(Flag::new(
+                "indicator.actual_missing",
+                Severity::Warning,
+                &actual_place,
+                format!("指标“{name}”（目标“{target_text}”）没有填写实际完成值。{zh_extra}"),
+                format!(
+                    "Indicator \"{name}\" (target \"{target_text}\") has no actual value.{en_extra}"
+                ),
+            ));
+        }
+        Outcome::NotMeasurable => {
+            let restates = ind
+                .actual
+                .as_ref()
+                .and_then(|a| a.quantity())
+                .is_some_and(|a| a.comparator.is_some_and(|c| c != Comparator::Eq));
+            if restates {
+                flags.push(
+                    Flag::new(
+                        "indicator.actual_restates_target",
+                        Severity::Warning,
+                        &actual_place,
+                        format!("“{name}”的实际完成值“{actual_text}”只是重复目标（带比较符号），不是实测数值。"),
+                        format!(
+                            "The actual value of \"{name}\", \"{actual_text}\", restates the target with a comparator; it is not a measured value."
+                        ),
+                    )
+                    .values("实测值", &actual_text),
+                );
+            } else {
+                flags.push(
+                    Flag::new(
+                        "indicator.actual_unmeasurable",
+                        Severity::Warning,
+                        &actual_place,
+                        format!("“{name}”的目标是数值（“{target_text}”），实际完成值“{actual_text}”却没有数值。"),
+                        format!(
+                            "\"{name}\" has a numeric target (\"{target_text}\") but the actual \"{actual_text}\" states no number."
+                        ),
+                    )
+                    .values("实测值", &actual_text),
+                );
+            }
+        }
+        Outcome::Missed { achieved } => {
+            let reverse = target_q.is_some_and(|t| is_reverse(ind, t));
+            flags.push(
+                Flag::new(
+                    "indicator.below_target",
+                    Severity::Warning,
+                    &actual_place,
+                    format!(
+                        "“{name}”未达目标：目标“{target_text}”，实际“{actual_text}”（完成{}{}）。",
+                        pct(achieved * Decimal::ONE_HUNDRED, false),
+                        if reverse { "，反向指标：越低越好" } else { "" }
+                    ),
+                    format!(
+                        "\"{name}\" missed its target: target \"{target_text}\", actual \"{actual_text}\" ({} achieved{}).",
+                        pct(achieved * Decimal::ONE_HUNDRED, false),
+                        if reverse { "; lower is better" } else { "" }
+                    ),
+                )
+                .values(&target_text, &actual_text),
+            );
+        }
+        Outcome::Met {
+            overshoot_pct: Some(o),
+        } if o >= config.overshoot_pct => {
+            flags.push(
+                Flag::new(
+                    "indicator.target_too_low",
+                    Severity::Warning,
+                    &target_place,
+                    format!(
+                        "“{name}”实际“{actual_text}”超出目标“{target_text}”{}，目标可能定得过低（部分地方规定扣2分）。",
+                        pct(o, false)
+                    ),
+                    format!(
+                        "\"{name}\": the actual \"{actual_text}\" exceeds the target \"{target_text}\" by {}; the target was probably set too low (some provinces deduct 2 points).",
+                        pct(o, false)
+                    ),
+                )
+                .values(&target_text, &actual_text),
+            );
+        }
+        _ => {}
+    }
+
+    // Narrative figures that contradict a measured actual.
+    if let Some(actual) = ind.actual.as_ref().and_then(|a| a.quantity())
+        && actual.comparator.is_none()
+        && let Some(unit) = actual.unit.as_deref()
+        && unit != "%"
+    {
+        for (s, place, _) in sentences {
+            for clause in s.text.split(['，', '；', '。', ',']) {
+                if !names_indicator(ind, clause) {
+                    continue;
+                }
+                let chars: Vec<char> = clause.chars().collect();
+                let stated: Vec<(Decimal, bool)> = number_with_unit(&chars, unit);
+                if stated.is_empty() {
+                    continue;
+                }
+                let consistent = stated.iter().any(|(v, approx)| {
+                    if *approx {
+                        actual.number >= *v
+                    } else {
+                        *v == actual.number
+                    }
+                });
+                if !consistent {
+                    let shown: Vec<String> =
+                        stated.iter().map(|(v, _)| format!("{v}{unit}")).collect();
+                    flags.push(
+                        Flag::new(
+                            "indicator.narrative_contradiction",
+                            Severity::Warning,
+                            &actual_place,
+                            format!(
+                                "“{name}”实际完成值为“{actual_text}”，但叙述中写“{}”（{}）。",
+                                super::narrative::quote(clause),
+                                shown.join("、")
+                            ),
+                            format!(
+                                "\"{name}\" reports \"{actual_text}\" but the narrative says \"{}\" ({}).",
+                                super::narrative::quote(clause),
+                                shown.join(", ")
+                            ),
+                        )
+                        .values(&actual_text, shown.join("、"))
+                        .related(vec![place.path.clone()]),
+                    );
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Numbers followed by `unit` in a clause; `true` when marked approximate
+/// ("10000余件": at least).
+fn number_with_unit(chars: &[char], unit: &str) -> Vec<(Decimal, bool)> {
+    let u: Vec<char> = unit.chars().collect();
+    let mut out = Vec::new();
+    for f in figures(chars) {
+        let mut e = f.end;
+        let approx = matches!(chars.get(e), Some('余' | '多'));
+        if approx {
+            e += 1;
+        }
+        if chars.len() >= e + u.len() && chars[e..e + u.len()] == u[..] {
+            out.push((f.value, approx));
+        }
+    }
+    out
+}
+
+/// Whether a clause talks about the indicator: most of the two-character
+/// pieces of its name appear in it.
+fn names_indicator(ind: &Indicator, clause: &str) -> bool {
+    let name: Vec<char> = ind
+        .display_name()
+        .chars()
+        .filter(|c| !c.is_ascii_punctuation())
+        .collect();
+    if name.len() < 3 {
+        return false;
+    }
+    let bigrams: Vec<String> = name.windows(2).map(|w| w.iter().collect()).collect();
+    let hits = bigrams
+        .iter()
+        .filter(|b| clause.contains(b.as_str()))
+        .count();
+    hits * 4 >= bigrams.len() * 3
+}
+
+/// A narrative clause that mentions the indicator with a number, to show
+/// beside a missing actual.
+fn narrative_mention(
+    ind: &Indicator,
+    sentences: &[(super::narrative::Sentence, Place, Option<usize>)],
+) -> Option<String> {
+    sentences.iter().find_map(|(s, _, _)| {
+        split_sentences(&s.text).into_iter().find_map(|sent| {
+            sent.split(['，', '；', '。'])
+                .find(|c| names_indicator(ind, c) && c.chars().any(|ch| ch.is_ascii_digit()))
+                .map(super::narrative::quote)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::indicator::IndicatorValue;
+
+    #[test]
+    fn finds_the_indicator_in_a_clause() {
+        let ind = Indicator {
+            name: "指标2：配置审批账号".into(),
+            target: Some(IndicatorValue::parse("101个")),
+            ..Default::default()
+        };
+        assert!(names_indicator(&ind, "共计配置101个审批账号"));
+        assert!(!names_indicator(&ind, "办件量已产生10000余件"));
+        let chars: Vec<char> = "办件量已产生10000余件".chars().collect();
+        assert_eq!(
+            number_with_unit(&chars, "件"),
+            vec![(Decimal::from(10000), true)]
+        );
+    }
+}

@@ -1,0 +1,794 @@
+//! Narrative against tables: the amounts, shares and head counts stated in
+//! the report's prose must agree with the tables they describe.
+//!
+//! Departments write the narrative last, often from an older draft or from
+//! another unit's report; a figure that contradicts the table is either a
+//! typo or a sign that one of the two is not true. We read each sentence,
+//! find amounts (`224.32万元`), shares (`占总支出的81.4%`) and head counts
+//! (`编制人数22人`), work out which table item the words before the number
+//! name (人员经费, 项目支出, 财政拨款, an expense line's name …) and compare.
+//! A figure whose words name no table item is left alone: only what can be
+//! matched is judged.
+
+use super::places::{dept, project};
+use super::{CheckConfig, Flag, Place, Severity, pct, ratio_pct, sum_opt};
+use crate::model::{NarrativeSection, Report};
+use rust_decimal::Decimal;
+
+/// A sentence of a narrative, with where it stands.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub text: String,
+    pub section: usize,
+    pub paragraph: usize,
+}
+
+/// Splits text into sentences at 。！？ and line breaks.
+pub fn split_sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c == '\n' {
+            if !cur.trim().is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur.clear();
+            continue;
+        }
+        cur.push(c);
+        if matches!(c, '。' | '！' | '？') {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Every sentence of a form's narrative, in order.
+pub fn form_sentences(sections: &[NarrativeSection]) -> impl Iterator<Item = Sentence> + '_ {
+    sections.iter().enumerate().flat_map(|(si, s)| {
+        s.paragraphs.iter().enumerate().flat_map(move |(pi, p)| {
+            split_sentences(p).into_iter().map(move |text| Sentence {
+                text,
+                section: si,
+                paragraph: pi,
+            })
+        })
+    })
+}
+
+/// A short, safe quotation of report text for messages.
+pub fn quote(s: &str) -> String {
+    crate::text::truncate(crate::text::clean(s).trim(), 120)
+}
+
+/// A paragraph's place.
+pub fn paragraph_place(base: &Place, sections: &[NarrativeSection], si: usize, pi: usize) -> Place {
+    let heading = sections[si]
+        .heading
+        .as_deref()
+        .map(|h| crate::text::truncate(&crate::text::clean(h), 30))
+        .unwrap_or_default();
+    Place {
+        path: format!("{}.narrative[{si}].paragraphs[{pi}]", base.path),
+        zh: format!("{}·综述“{heading}”第{}段", base.zh, pi + 1),
+        en: format!("{} · narrative \"{heading}\" paragraph {}", base.en, pi + 1),
+    }
+}
+
+/// All narrative sentences of a report with the paragraph's place and the
+/// project form they belong to (None for the department form).
+pub fn report_sentences(report: &Report) -> Vec<(Sentence, Place, Option<usize>)> {
+    let mut out = Vec::new();
+    let d = dept();
+    for s in form_sentences(&report.department_form.narrative) {
+        let place = paragraph_place(
+            &d,
+            &report.department_form.narrative,
+            s.section,
+            s.paragraph,
+        );
+        out.push((s, place, None));
+    }
+    for (i, p) in report.project_forms.iter().enumerate() {
+        let base = project(i, &p.label(i));
+        for s in form_sentences(&p.narrative) {
+            let place = paragraph_place(&base, &p.narrative, s.section, s.paragraph);
+            out.push((s, place, Some(i)));
+        }
+    }
+    out
+}
+
+/// A number found in text, with its char span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub value: Decimal,
+    pub start: usize,
+    pub end: usize,
+    /// What follows the number: "万元", "%", "人" …
+    pub unit: String,
+}
+
+/// Numbers followed by a unit in a sentence (char positions).
+pub fn figures(chars: &[char]) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit()
+            || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.'))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut s = String::new();
+        while i < chars.len()
+            && (chars[i].is_ascii_digit()
+                || (chars[i] == '.' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()))
+                || (chars[i] == ',' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
+        {
+            if chars[i] != ',' {
+                s.push(chars[i]);
+            }
+            i += 1;
+        }
+        let Ok(value) = Decimal::from_str_exact(&s) else {
+            continue;
+        };
+        let rest: String = chars[i..chars.len().min(i + 4)].iter().collect();
+        let unit = ["万元", "亿元", "%", "％", "人"]
+            .iter()
+            .find(|u| rest.starts_with(**u))
+            .map(|u| if *u == "％" { "%" } else { u })
+            .unwrap_or("")
+            .to_string();
+        out.push(Figure {
+            value,
+            start,
+            end: i,
+            unit,
+        });
+    }
+    out
+}
+
+/// The words that name a figure: the clause before it, without "其中",
+/// "用于", a leading year or "为".
+fn label_before(chars: &[char], start: usize) -> String {
+    let mut j = start;
+    while j > 0
+        && !matches!(
+            chars[j - 1],
+            '，' | '。' | '；' | '：' | ',' | ';' | ':' | '、' | '！' | '？'
+        )
+    {
+        j -= 1;
+    }
+    let mut label: String = chars[j..start].iter().collect();
+    for p in ["其中：", "其中", "用于", "主要是", "资金主要是", "合计"] {
+        if let Some(r) = label.strip_prefix(p) {
+            label = r.to_string();
+        }
+    }
+    // "2024年度收入" → "收入"; "1、2024年度收入" → "收入"
+    let trimmed =
+        label.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '、' | '.' | ' '));
+    let trimmed = trimmed
+        .strip_prefix("年度")
+        .or_else(|| trimmed.strip_prefix('年'))
+        .unwrap_or(trimmed);
+    trimmed
+        .trim_end_matches(['为', '是', '达', '约', ' '])
+        .trim_end_matches("决算")
+        .trim_end_matches(['为', ' '])
+        .to_string()
+}
+
+/// A table item a narrative can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    IncomeTotal,
+    Fiscal,
+    OtherFunds,
+    Carryover,
+    ExpTotal,
+    Basic,
+    Personnel,
+    PublicUse,
+    Project,
+    ThreeTotal,
+    Reception,
+    Overseas,
+    Vehicle,
+    VehiclePurchase,
+    VehicleOperation,
+    FixedTotal,
+    ExpenseLine(usize, usize),
+}
+
+/// Whether a sentence talks about project (专项) money.
+fn project_context(sentence: &str) -> bool {
+    ["专项", "项目资金", "项目经费"]
+        .iter()
+        .any(|w| sentence.contains(w))
+}
+
+fn classify(label: &str) -> Option<Item> {
+    let has = |w: &str| label.contains(w);
+    // Budget categories must open the label: "劳务派遣人员经费" is an
+    // expense line, not 人员经费.
+    let starts = |w: &str| label.starts_with(w);
+    Some(if has("三公") {
+        Item::ThreeTotal
+    } else if has("公务接待") {
+        Item::Reception
+    } else if has("因公出国") {
+        Item::Overseas
+    } else if has("公务用车购置") && (has("运行") || has("运维")) {
+        Item::Vehicle
+    } else if has("公务用车购置") {
+        Item::VehiclePurchase
+    } else if has("公务用车") && (has("运行") || has("运维")) {
+        Item::VehicleOperation
+    } else if has("固定资产") {
+        Item::FixedTotal
+    } else if starts("人员经费") || starts("人员支出") {
+        Item::Personnel
+    } else if starts("公用经费") || starts("公用支出") {
+        Item::PublicUse
+    } else if starts("基本支出") {
+        Item::Basic
+    } else if starts("项目支出") || starts("专项资金支出") || starts("专项支出") {
+        Item::Project
+    } else if starts("财政拨款") {
+        Item::Fiscal
+    } else if starts("上年结转") {
+        Item::Carryover
+    } else if starts("其他资金") || starts("其他收入") {
+        Item::OtherFunds
+    } else if matches!(
+        label,
+        "收入" | "总收入" | "收入合计" | "收入总额" | "部门收入"
+    ) {
+        Item::IncomeTotal
+    } else if matches!(
+        label,
+        "支出" | "总支出" | "支出合计" | "支出总额" | "部门支出"
+    ) {
+        Item::ExpTotal
+    } else {
+        return None;
+    })
+}
+
+/// Words too common in expense line names to tell lines apart.
+const GENERIC: &[&str] = &[
+    "经费", "支出", "费用", "项目", "汇总", "工作", "专项", "资金", "用于", "的",
+];
+
+fn core_chars(name: &str) -> Vec<char> {
+    let mut s = name.to_string();
+    for g in GENERIC {
+        s = s.replace(g, "");
+    }
+    let mut v: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// How much of the shorter name's characters the other has (0–1).
+fn overlap(a: &[char], b: &[char]) -> f64 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 2 {
+        return 0.0;
+    }
+    let common = short
+        .iter()
+        .filter(|c| long.binary_search(c).is_ok())
+        .count();
+    common as f64 / short.len() as f64
+}
+
+/// The expense line a narrative label names, when exactly one fits well.
+fn match_expense(report: &Report, label: &str, only: Option<usize>) -> Option<Item> {
+    let l = core_chars(label);
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for (pi, p) in report.project_forms.iter().enumerate() {
+        if only.is_some_and(|o| o != pi) {
+            continue;
+        }
+        for (li, e) in p.expenses.iter().enumerate() {
+            if let Some(c) = &e.content {
+                scored.push((overlap(&l, &core_chars(c)), pi, li));
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    match scored.as_slice() {
+        [best, rest @ ..] if best.0 >= 0.8 && rest.first().is_none_or(|s| s.0 < best.0 - 0.2) => {
+            Some(Item::ExpenseLine(best.1, best.2))
+        }
+        _ => None,
+    }
+}
+
+/// The table value of an item, its place and its name.
+fn lookup(
+    report: &Report,
+    item: Item,
+    in_project: Option<usize>,
+) -> Option<(Option<Decimal>, Place, String, String)> {
+    let d = &report.department_form;
+    let inc = d.income.summary.as_ref();
+    let exp = d.expenditure.summary.as_ref();
+    let tp = d.three_public.summary.as_ref();
+    let dp = dept();
+    let inc_p = |k: &str, zh: &str| {
+        dp.child("income", "收入表", "income table")
+            .child("summary", "汇总行", "summary row")
+            .child(k, zh, k)
+    };
+    let exp_p = |k: &str, zh: &str| {
+        dp.child("expenditure", "支出表", "expenditure table")
+            .child("summary", "汇总行", "summary row")
+            .child(k, zh, k)
+    };
+    let tp_p = |k: &str, zh: &str| {
+        dp.child("three_public", "三公经费表", "three public expenses")
+            .child("summary", "汇总行", "summary row")
+            .child(k, zh, k)
+    };
+    let fiscal = inc.and_then(|r| sum_opt(&[r.public_finance, r.government_fund]));
+    Some(match item {
+        Item::IncomeTotal => (
+            inc.and_then(|r| r.total),
+            inc_p("total", "收入合计"),
+            "收入合计".into(),
+            "total income".into(),
+        ),
+        Item::Fiscal => (
+            fiscal,
+            inc_p("public_finance", "公共财政拨款"),
+            "财政拨款（公共财政+政府基金）".into(),
+            "appropriations".into(),
+        ),
+        Item::OtherFunds => {
+            let other = match (inc.and_then(|r| r.total), fiscal) {
+                (Some(t), Some(f)) => Some(t - f),
+                _ => inc.and_then(|r| r.other),
+            };
+            (
+                other,
+                inc_p("other", "其他收入"),
+                "收入合计减财政拨款".into(),
+                "income other than appropriations".into(),
+            )
+        }
+        Item::Carryover => (
+            inc.and_then(|r| r.carryover),
+            inc_p("carryover", "上年结转"),
+            "上年结转".into(),
+            "carry-over".into(),
+        ),
+        Item::ExpTotal => (
+            exp.and_then(|r| r.total),
+            exp_p("total", "支出合计"),
+            "支出合计".into(),
+            "total expenditure".into(),
+        ),
+        Item::Basic => (
+            exp.and_then(|r| r.basic),
+            exp_p("basic", "基本支出"),
+            "基本支出".into(),
+            "basic expenditure".into(),
+        ),
+        Item::Personnel => (
+            exp.and_then(|r| r.personnel),
+            exp_p("personnel", "人员支出"),
+            "人员支出".into(),
+            "personnel".into(),
+        ),
+        Item::PublicUse => (
+            exp.and_then(|r| r.public_use),
+            exp_p("public_use", "公用支出"),
+            "公用支出".into(),
+            "office and running costs".into(),
+        ),
+        Item::Project => match in_project {
+            Some(pi) => {
+                let p = &report.project_forms[pi];
+                let place = project(pi, &p.label(pi))
+                    .child("funds", "资金", "funds")
+                    .child("spent", "实际支出", "spent")
+                    .child("total", "合计", "total");
+                (
+                    p.funds.spent.total,
+                    place,
+                    "项目实际支出".into(),
+                    "project spending".into(),
+                )
+            }
+            None => (
+                exp.and_then(|r| r.project),
+                exp_p("project", "项目支出"),
+                "项目支出".into(),
+                "project expenditure".into(),
+            ),
+        },
+        Item::ThreeTotal => (
+            tp.and_then(|r| r.total),
+            tp_p("total", "三公经费合计"),
+            "三公经费合计".into(),
+            "three public expenses".into(),
+        ),
+        Item::Reception => (
+            tp.and_then(|r| r.reception),
+            tp_p("reception", "公务接待费"),
+            "公务接待费".into(),
+            "official reception".into(),
+        ),
+        Item::Overseas => (
+            tp.and_then(|r| r.overseas),
+            tp_p("overseas", "因公出国费"),
+            "因公出国费".into(),
+            "overseas travel".into(),
+        ),
+        Item::Vehicle => (
+            tp.and_then(|r| sum_opt(&[r.vehicle_purchase, r.vehicle_operation])),
+            tp_p("vehicle_purchase", "公务用车购置费"),
+            "公务用车购置及运维费".into(),
+            "official vehicles".into(),
+        ),
+        Item::VehiclePurchase => (
+            tp.and_then(|r| r.vehicle_purchase),
+            tp_p("vehicle_purchase", "公务用车购置费"),
+            "公务用车购置费".into(),
+            "vehicle purchase".into(),
+        ),
+        Item::VehicleOperation => (
+            tp.and_then(|r| r.vehicle_operation),
+            tp_p("vehicle_operation", "公务用车运维费"),
+            "公务用车运维费".into(),
+            "vehicle operation".into(),
+        ),
+        Item::FixedTotal => {
+            let fa = d.fixed_assets.summary.as_ref();
+            let place = dp
+                .child("fixed_assets", "固定资产表", "fixed assets")
+                .child("summary", "汇总行", "summary row")
+                .child("total", "固定资产合计", "total");
+            (
+                fa.and_then(|r| r.total),
+                place,
+                "固定资产合计".into(),
+                "fixed assets".into(),
+            )
+        }
+        Item::ExpenseLine(pi, li) => {
+            let p = report.project_forms.get(pi)?;
+            let e = p.expenses.get(li)?;
+            let name = crate::text::clean(&e.label(li));
+            let place = super::places::index(
+                &project(pi, &p.label(pi)),
+                "expenses",
+                li,
+                &name,
+                &format!("expense line \"{name}\""),
+            )
+            .child("amount", "实际支出数", "amount");
+            (
+                e.amount,
+                place,
+                format!("支出明细“{name}”"),
+                format!("expense line \"{name}\""),
+            )
+        }
+    })
+}
+
+/// Whether a narrative figure agrees with a table value, allowing the
+/// narrative to round to its own precision ("1575万元" for 1574.84).
+fn agrees(narrative: Decimal, table: Decimal) -> bool {
+    narrative == table
+        || (narrative.scale() < table.scale() && table.round_dp(narrative.scale()) == narrative)
+}
+
+/// The project a sentence's project money refers to.
+fn project_of(report: &Report, owner: Option<usize>) -> Option<usize> {
+    owner.or((report.project_forms.len() == 1).then_some(0))
+}
+
+pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
+    let mut found: Vec<Flag> = Vec::new();
+    for (sentence, place, owner) in report_sentences(report) {
+        let chars: Vec<char> = sentence.text.chars().collect();
+        let figs = figures(&chars);
+        let in_project = project_context(&sentence.text);
+        let proj = if in_project {
+            project_of(report, owner)
+        } else {
+            None
+        };
+        let mut split: Vec<(Item, Decimal)> = Vec::new();
+        for (k, fig) in figs.iter().enumerate() {
+            match fig.unit.as_str() {
+                "万元" => {
+                    let label = label_before(&chars, fig.start);
+                    if label.is_empty() {
+                        continue;
+                    }
+                    // Project money is named by expense lines first, department
+                    // money by budget category first.
+                    let item = if in_project {
+                        match_expense(report, &label, owner).or_else(|| classify(&label))
+                    } else {
+                        classify(&label).or_else(|| match_expense(report, &label, owner))
+                    };
+                    let Some(item) = item else { continue };
+                    if in_project && matches!(item, Item::Fiscal | Item::OtherFunds) {
+                        split.push((item, fig.value));
+                        continue;
+                    }
+                    let scope = if in_project { proj } else { None };
+                    let Some((Some(table), tplace, name_zh, name_en)) = lookup(report, item, scope)
+                    else {
+                        continue;
+                    };
+                    if !agrees(fig.value, table) {
+                        let label = crate::text::clean(&label);
+                        found.push(
+                            Flag::new(
+                                "narrative.amount",
+                                Severity::Error,
+                                &place,
+                                format!("叙述称“{label}{}万元”，但{name_zh}为{table}。", fig.value),
+                                format!("The narrative says {label} {} 万元, but the {name_en} is {table}.", fig.value),
+                            )
+                            .values(table, fig.value)
+                            .related(vec![tplace.path]),
+                        );
+                    }
+                }
+                "%" => share(report, &chars, &figs, k, &place, proj, &mut found),
+                "人" => staff(report, &chars, fig, &place, &mut found),
+                _ => {}
+            }
+        }
+        if let (false, Some(pi)) = (split.is_empty(), proj) {
+            funding_split(report, pi, &split, &place, &mut found);
+        }
+    }
+    // The same finding in repeated paragraphs is one flag with several places.
+    for f in found {
+        match flags
+            .iter_mut()
+            .find(|g| g.rule == f.rule && g.message_zh == f.message_zh)
+        {
+            Some(g) => {
+                g.related.push(f.path);
+            }
+            None => flags.push(f),
+        }
+    }
+}
+
+/// `占…的P%`: recompute the share from the amount before it and the base it names.
+fn share(
+    report: &Report,
+    chars: &[char],
+    figs: &[Figure],
+    k: usize,
+    place: &Place,
+    proj: Option<usize>,
+    found: &mut Vec<Flag>,
+) {
+    let fig = &figs[k];
+    // The base is named between 占 and the percentage, in the same clause.
+    let before: String = chars[..fig.start].iter().collect();
+    let Some(zhan) = before.rfind('占') else {
+        return;
+    };
+    let zhan_char = before[..zhan].chars().count();
+    let base_words: String = chars[zhan_char + 1..fig.start].iter().collect();
+    if base_words.contains(['，', '。', '；']) {
+        return;
+    }
+    let Some(part) = figs[..k]
+        .iter()
+        .rev()
+        .find(|f| f.unit == "万元" && f.end <= zhan_char)
+    else {
+        return;
+    };
+    let base_item = if base_words.contains("总支出")
+        || base_words.contains("支出总额")
+        || base_words.contains("全部支出")
+    {
+        Item::ExpTotal
+    } else if base_words.contains("专项") || base_words.contains("项目支出") {
+        Item::Project
+    } else if base_words.contains("基本支出") {
+        Item::Basic
+    } else if base_words.contains("总收入") || base_words.contains("收入") {
+        Item::IncomeTotal
+    } else {
+        return;
+    };
+    let Some((Some(base), _, base_zh, base_en)) = lookup(report, base_item, proj) else {
+        return;
+    };
+    let Some(computed) = ratio_pct(part.value, base) else {
+        return;
+    };
+    let stated = fig.value;
+    // Off by more than rounding to the stated precision.
+    let half_unit = Decimal::new(5, stated.scale() + 1);
+    if (computed - stated).abs() > half_unit {
+        found.push(
+            Flag::new(
+                "narrative.share",
+                Severity::Error,
+                place,
+                format!(
+                    "叙述称{}万元占{base_zh}的{stated}%，但{} / {base} = {}。",
+                    part.value,
+                    part.value,
+                    pct(computed, false)
+                ),
+                format!(
+                    "The narrative gives {} as {stated}% of the {base_en}, but {} / {base} = {}.",
+                    part.value,
+                    part.value,
+                    pct(computed, false)
+                ),
+            )
+            .values(pct(computed, false), format!("{stated}%")),
+        );
+    }
+}
+
+/// Head counts: 编制人数 and 实有/在岗人数 against the basic facts.
+fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &mut Vec<Flag>) {
+    let label = label_before(chars, fig.start);
+    let b = &report.department_form.basic;
+    let (table, zh, en, key) = if label.contains("编制") {
+        (b.staff_quota, "人员编制", "staff quota", "staff_quota")
+    } else if ["实有", "在岗", "在职"].iter().any(|w| label.contains(w)) {
+        (b.staff_actual, "实有人数", "actual staff", "staff_actual")
+    } else {
+        return;
+    };
+    let Some(table) = table else { return };
+    if fig.value != Decimal::from(table) {
+        let tplace = dept()
+            .child("basic", "基本概况", "basic facts")
+            .child(key, zh, en);
+        found.push(
+            Flag::new(
+                "narrative.staff",
+                Severity::Error,
+                place,
+                format!(
+                    "叙述称{}{}人，但基本概况中{zh}为{table}人。",
+                    crate::text::clean(&label),
+                    fig.value
+                ),
+                format!(
+                    "The narrative says {} people, but the basic facts give {en} {table}.",
+                    fig.value
+                ),
+            )
+            .values(table, fig.value)
+            .related(vec![tplace.path]),
+        );
+    }
+}
+
+/// A funding split stated for project money (财政拨款 X, 其他收入 Y) must
+/// be what the funds table shows as arrived.
+fn funding_split(
+    report: &Report,
+    pi: usize,
+    split: &[(Item, Decimal)],
+    place: &Place,
+    found: &mut Vec<Flag>,
+) {
+    let p = &report.project_forms[pi];
+    let a = &p.funds.arrived;
+    let fiscal_table = sum_opt(&[a.central, a.provincial, a.city, a.county]).unwrap_or_default();
+    let other_table = a.other.unwrap_or_default();
+    let fiscal_n = split
+        .iter()
+        .filter(|s| s.0 == Item::Fiscal)
+        .map(|s| s.1)
+        .sum::<Decimal>();
+    let other_n = split
+        .iter()
+        .filter(|s| s.0 == Item::OtherFunds)
+        .map(|s| s.1)
+        .sum::<Decimal>();
+    let has_fiscal = split.iter().any(|s| s.0 == Item::Fiscal);
+    let has_other = split.iter().any(|s| s.0 == Item::OtherFunds);
+    let fiscal_bad = has_fiscal && !agrees(fiscal_n, fiscal_table);
+    let other_bad = has_other && !agrees(other_n, other_table);
+    if !(fiscal_bad || other_bad) {
+        return;
+    }
+    let show = |v: Option<Decimal>| v.map_or("空".to_string(), |d| d.to_string());
+    let table_zh = format!(
+        "中央{} 省{} 市{} 县市区{} 其它{}",
+        show(a.central),
+        show(a.provincial),
+        show(a.city),
+        show(a.county),
+        show(a.other)
+    );
+    let stated_zh = format!("财政拨款{fiscal_n} + 其他{other_n}");
+    let fplace = project(pi, &p.label(pi))
+        .child("funds", "资金", "funds")
+        .child("arrived", "实际到位资金", "arrived");
+    found.push(
+        Flag::new(
+            "narrative.funding_split",
+            Severity::Error,
+            place,
+            format!(
+                "叙述称项目资金来源为{stated_zh}，但资金表实际到位为{table_zh}（财政{fiscal_table}，其它{other_table}），表中没有这一来源构成。"
+            ),
+            format!(
+                "The narrative splits the project funds as appropriations {fiscal_n} + other {other_n}, but the funds table shows appropriations {fiscal_table} and other {other_table} arrived."
+            ),
+        )
+        .values(format!("财政{fiscal_table} + 其它{other_table}"), stated_zh)
+        .related(vec![fplace.path]),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_items() {
+        let s: Vec<char> = "1、2024年度收入1574.84万元，其中财政拨款收入1499.07万元"
+            .chars()
+            .collect();
+        let f: Vec<Figure> = figures(&s).into_iter().filter(|f| f.unit == "万元").collect();
+        assert_eq!(label_before(&s, f[0].start), "收入");
+        assert_eq!(label_before(&s, f[1].start), "财政拨款收入");
+        assert_eq!(classify("收入"), Some(Item::IncomeTotal));
+        assert_eq!(classify("财政拨款收入"), Some(Item::Fiscal));
+        let s: Vec<char> = "因公出国（境）费支出决算为0万元".chars().collect();
+        let f = figures(&s);
+        assert_eq!(
+            classify(&label_before(&s, f[0].start)),
+            Some(Item::Overseas)
+        );
+        assert_eq!(classify("人员工资"), None);
+    }
+
+    #[test]
+    fn expense_names_match_loosely_but_uniquely() {
+        let a = core_chars("智慧政务大厅服务工作经费");
+        let b = core_chars("智慧大厅政务服务工作经费费支出");
+        assert!(overlap(&a, &b) >= 0.8);
+        let c = core_chars("人员工资");
+        let d = core_chars("劳务派遣人员经费支出");
+        assert!(overlap(&c, &d) < 0.8);
+    }
+
+    #[test]
+    fn narrative_rounding_is_allowed() {
+        assert!(agrees(Decimal::new(1575, 0), Decimal::new(157484, 2)));
+        assert!(!agrees(Decimal::new(157480, 2), Decimal::new(157484, 2)));
+    }
+
+    #[test]
+    fn sentences() {
+        assert_eq!(split_sentences("一。二！\n三"), vec!["一。", "二！", "三"]);
+    }
+}

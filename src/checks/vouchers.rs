@@ -1,0 +1,144 @@
+//! Vouchers (会计凭证号): the same voucher under two expense lines may be
+//! the same payment counted twice; a voucher string that cannot be read
+//! cannot be traced to the ledger.
+
+use super::places::{index, project};
+use super::{CheckConfig, Flag, Place, Severity};
+use crate::model::Report;
+use crate::text::clean;
+use crate::voucher::{ProblemKind, Voucher};
+use std::collections::BTreeMap;
+
+/// Where a voucher is booked: (project index, line index).
+pub type Booking = (usize, usize);
+
+/// Every counted voucher of the report and the lines that hold it, in line
+/// order (a line appears once per time it lists the voucher).
+pub fn bookings(report: &Report) -> BTreeMap<Voucher, Vec<Booking>> {
+    let mut map: BTreeMap<Voucher, Vec<Booking>> = BTreeMap::new();
+    for (pi, p) in report.project_forms.iter().enumerate() {
+        for (li, e) in p.expenses.iter().enumerate() {
+            for v in e.vouchers.iter().flat_map(|v| v.vouchers()) {
+                map.entry(v).or_default().push((pi, li));
+            }
+        }
+    }
+    map
+}
+
+fn line_place(report: &Report, (pi, li): Booking) -> Place {
+    let p = &report.project_forms[pi];
+    let name = clean(&p.expenses[li].label(li));
+    index(
+        &project(pi, &p.label(pi)),
+        "expenses",
+        li,
+        &format!("支出明细“{name}”"),
+        &format!("expense line \"{name}\""),
+    )
+    .child("vouchers", "会计凭证号", "vouchers")
+}
+
+fn line_name(report: &Report, (pi, li): Booking) -> String {
+    clean(&report.project_forms[pi].expenses[li].label(li))
+}
+
+pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
+    for (voucher, lines) in bookings(report) {
+        let mut distinct: Vec<Booking> = lines.clone();
+        distinct.dedup();
+        distinct.sort();
+        distinct.dedup();
+        if distinct.len() > 1 {
+            let names: Vec<String> = distinct
+                .iter()
+                .map(|b| format!("“{}”", line_name(report, *b)))
+                .collect();
+            let names_en: Vec<String> = distinct
+                .iter()
+                .map(|b| format!("\"{}\"", line_name(report, *b)))
+                .collect();
+            flags.push(
+                Flag::new(
+                    "voucher.duplicate",
+                    Severity::Warning,
+                    &line_place(report, distinct[0]),
+                    format!(
+                        "凭证{voucher}同时记在{}条支出明细下：{}。可能重复列支，请核对账簿。",
+                        distinct.len(),
+                        names.join("、")
+                    ),
+                    format!(
+                        "Voucher {voucher} is booked under {} expense lines: {}. Possible double counting; check the ledger.",
+                        distinct.len(),
+                        names_en.join(", ")
+                    ),
+                )
+                .values(1, distinct.len())
+                .related(distinct[1..].iter().map(|b| line_place(report, *b).path).collect()),
+            );
+        }
+        for b in &distinct {
+            let times = lines.iter().filter(|l| *l == b).count();
+            if times > 1 {
+                flags.push(
+                    Flag::new(
+                        "voucher.duplicate_in_line",
+                        Severity::Warning,
+                        &line_place(report, *b),
+                        format!(
+                            "凭证{voucher}在“{}”的凭证号中出现{times}次。",
+                            line_name(report, *b)
+                        ),
+                        format!(
+                            "Voucher {voucher} is listed {times} times in \"{}\".",
+                            line_name(report, *b)
+                        ),
+                    )
+                    .values(1, times),
+                );
+            }
+        }
+    }
+
+    for (pi, p) in report.project_forms.iter().enumerate() {
+        for (li, e) in p.expenses.iter().enumerate() {
+            let place = line_place(report, (pi, li));
+            let name = line_name(report, (pi, li));
+            let Some(v) = &e.vouchers else {
+                if e.amount.is_some_and(|a| !a.is_zero()) {
+                    flags.push(Flag::new(
+                        "voucher.missing",
+                        Severity::Warning,
+                        &place,
+                        format!(
+                            "支出明细“{name}”有金额{}但没有会计凭证号。",
+                            e.amount.unwrap_or_default()
+                        ),
+                        format!("Expense line \"{name}\" has an amount but no voucher numbers."),
+                    ));
+                }
+                continue;
+            };
+            for prob in &v.problems {
+                let (rule, severity) = match prob.kind {
+                    ProblemKind::MonthOutOfRange => {
+                        ("voucher.month_out_of_range", Severity::Warning)
+                    }
+                    k if k.counted() => ("voucher.odd_format", Severity::Info),
+                    _ => ("voucher.unreadable", Severity::Warning),
+                };
+                flags.push(
+                    Flag::new(
+                        rule,
+                        severity,
+                        &place,
+                        format!("“{name}”的凭证号{}。", prob.describe_zh()),
+                        format!("Vouchers of \"{name}\": {}.", prob.describe_en()),
+                    )
+                    .values("5月19#", clean(&prob.token)),
+                );
+            }
+        }
+    }
+}

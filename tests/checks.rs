@@ -1,0 +1,541 @@
+//! Every rule has a case that must fire and a case that must not: the clean
+//! base report below passes every rule, and each test breaks one thing.
+
+use fuhe::checks::{CheckConfig, Flag, Severity, check_report};
+use fuhe::indicator::IndicatorValue;
+use fuhe::model::Report;
+use fuhe::model::amount::dec;
+use fuhe::voucher::VoucherRef;
+
+fn base() -> Report {
+    let v = serde_json::json!({
+      "department": "临湘市测试局", "year": 2024,
+      "department_form": {
+        "cover": {"report_date": "2025年5月20日"},
+        "basic": {"contact": "张三", "phone": "0730-1234567", "staff_quota": 10, "staff_actual": 10,
+                  "duties": "负责全市测试工作。", "annual_tasks": "完成测试任务。"},
+        "income": {"summary": {"institution": "汇总", "total": "100", "public_finance": "90", "other": "10"},
+                   "institutions": [{"institution": "局机关", "total": "100", "public_finance": "90", "other": "10"},
+                                    {"institution": "二级机构1"}]},
+        "expenditure": {"summary": {"institution": "汇总", "total": "100", "basic": "40", "personnel": "30", "public_use": "10", "project": "60"},
+                        "institutions": [{"institution": "局机关", "total": "100", "basic": "40", "personnel": "30", "public_use": "10", "project": "60"}]},
+        "three_public": {"summary": {"institution": "汇总", "total": "2", "reception": "2", "vehicle_operation": "0", "vehicle_purchase": "0", "overseas": "0"},
+                         "institutions": [{"institution": "局机关", "total": "2", "reception": "2", "vehicle_operation": "0", "vehicle_purchase": "0", "overseas": "0"}]},
+        "fixed_assets": {"summary": {"institution": "汇总", "total": "50", "in_use": "50"},
+                         "institutions": [{"institution": "局机关", "total": "50", "in_use": "50"}]},
+        "indicators": [
+          {"level1": "产出目标", "level2": "数量指标", "name": "指标1：办件量", "target": "≥1000件", "actual": "1100件"},
+          {"level1": "效益目标", "level2": "社会效益", "name": "指标1：网上办理率", "target": "≥90%", "actual": "95%"},
+          {"level1": "效益目标", "level2": "满意度", "name": "指标1：群众满意度", "target": "≥90%", "actual": "96%"}
+        ],
+        "self_score": "95", "grade": "优",
+        "evaluators": [{"name": "张三", "title": "局长", "unit": "临湘市测试局", "signature": "张三"}],
+        "sign_offs": [{"role": "评价组组长（签字）", "signer": "张三", "date": "2025年5月20日"},
+                      {"role": "部门（单位）意见", "opinion": "同意。", "signer": "李四", "date": "2025年5月20日"},
+                      {"role": "财政部门归口业务科室意见"}],
+        "narrative": [{"heading": "一、收支情况", "paragraphs": [
+          "2024年度收入100万元，其中财政拨款收入90万元，其他资金10万元。2024年度支出100万元，其中：人员经费支出30万元，公用经费支出10万元，项目支出60万元。",
+          "现有编制人数10人，实际在岗人数10人。全年办件量1100件。"
+        ]}]
+      },
+      "project_forms": [{
+        "name": "测试项目", "leader": "王五", "phone": "0730-7654321", "period": "2024年1月至12月",
+        "funds": {"planned": {"total": "60", "city": "60"}, "arrived": {"total": "60", "city": "60"},
+                  "spent": {"total": "60", "city": "60"}, "balance": {"total": "0", "city": "0"}},
+        "expenses": [{"content": "设备购置费", "amount": "35", "vouchers": "1月1#2#"},
+                     {"content": "系统运维费", "amount": "25", "vouchers": "2月3-4#"}],
+        "expense_total": "60",
+        "indicators": [
+          {"level1": "产出指标", "level2": "数量指标", "name": "设备台数", "target": "≥10台", "actual": "10台"},
+          {"level1": "效益指标", "level2": "社会效益指标", "name": "系统可用率", "target": "≥99%", "actual": "99.5%"},
+          {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "用户满意度", "target": "≥90%", "actual": "93%"}
+        ],
+        "self_score": "92", "grade": "优",
+        "evaluators": [{"name": "王五", "signature": "王五"}],
+        "sign_offs": [{"role": "评价组组长（签字）", "signer": "王五", "date": "2025年5月20日"}],
+        "narrative": [{"heading": "（一）项目概况", "paragraphs": [
+          "2024年专项资金支出60万元，占总支出的60%，资金来源为财政拨款收入60万元。其中设备购置费35万元，系统运维费25万元。"
+        ]}]
+      }]
+    });
+    serde_json::from_value(v).expect("base report")
+}
+
+fn flags(r: &Report) -> Vec<Flag> {
+    check_report(r, &CheckConfig::default())
+}
+
+fn find(r: &Report, rule: &str) -> Vec<Flag> {
+    flags(r).into_iter().filter(|f| f.rule == rule).collect()
+}
+
+fn one(r: &Report, rule: &str) -> Flag {
+    let f = find(r, rule);
+    assert_eq!(f.len(), 1, "{rule}: {:#?}", flags(r));
+    f.into_iter().next().unwrap()
+}
+
+fn iv(s: &str) -> Option<IndicatorValue> {
+    Some(IndicatorValue::parse(s))
+}
+
+#[test]
+fn the_clean_report_has_no_findings() {
+    let f = flags(&base());
+    assert!(f.is_empty(), "{f:#?}");
+}
+
+#[test]
+fn income_rows_and_summary() {
+    let mut r = base();
+    r.department_form.income.institutions[0].other = Some(dec("12"));
+    let f = one(&r, "income.row_sum");
+    assert_eq!(f.path, "department_form.income.institutions[0].total");
+    assert_eq!(
+        (f.expected.as_deref(), f.found.as_deref()),
+        (Some("102"), Some("100"))
+    );
+    assert_eq!(f.severity, Severity::Error);
+    let f = one(&r, "income.summary_sum");
+    assert_eq!(f.path, "department_form.income.summary.other");
+    // The blank 二级机构 row is not checked, and blank is not zero.
+    assert!(find(&base(), "income.row_sum").is_empty());
+}
+
+#[test]
+fn a_total_missing_while_parts_are_filled_is_a_warning() {
+    let mut r = base();
+    r.department_form.fixed_assets.institutions[0].total = None;
+    let f = one(&r, "fixed_assets.row_sum");
+    assert_eq!(f.severity, Severity::Warning);
+}
+
+#[test]
+fn expenditure_rows() {
+    let mut r = base();
+    r.department_form.expenditure.institutions[0].personnel = Some(dec("31"));
+    assert_eq!(
+        one(&r, "expenditure.basic_sum").path,
+        "department_form.expenditure.institutions[0].basic"
+    );
+    assert!(find(&r, "expenditure.row_sum").is_empty());
+    let mut r = base();
+    r.department_form
+        .expenditure
+        .summary
+        .as_mut()
+        .unwrap()
+        .total = Some(dec("101"));
+    assert_eq!(
+        one(&r, "expenditure.row_sum").path,
+        "department_form.expenditure.summary.total"
+    );
+    assert_eq!(
+        one(&r, "expenditure.summary_sum").path,
+        "department_form.expenditure.summary.total"
+    );
+}
+
+#[test]
+fn balance_for_the_year() {
+    let mut r = base();
+    r.department_form
+        .expenditure
+        .summary
+        .as_mut()
+        .unwrap()
+        .balance_year = Some(dec("0"));
+    assert!(find(&r, "expenditure.balance").is_empty());
+    r.department_form
+        .expenditure
+        .summary
+        .as_mut()
+        .unwrap()
+        .balance_year = Some(dec("5"));
+    let f = one(&r, "expenditure.balance");
+    assert_eq!(f.expected.as_deref(), Some("0"));
+}
+
+#[test]
+fn three_public_and_fixed_assets() {
+    let mut r = base();
+    r.department_form.three_public.institutions[0].overseas = Some(dec("1"));
+    one(&r, "three_public.row_sum");
+    one(&r, "three_public.summary_sum");
+    let mut r = base();
+    r.department_form
+        .fixed_assets
+        .summary
+        .as_mut()
+        .unwrap()
+        .leased = Some(dec("3"));
+    one(&r, "fixed_assets.row_sum");
+    one(&r, "fixed_assets.summary_sum");
+}
+
+#[test]
+fn project_funds() {
+    let mut r = base();
+    r.project_forms[0].funds.arrived.other = Some(dec("5"));
+    let f = one(&r, "funds.source_sum");
+    assert_eq!(f.path, "project_forms[0].funds.arrived.total");
+    let mut r = base();
+    r.project_forms[0].funds.balance.total = Some(dec("2"));
+    let f = one(&r, "funds.balance");
+    assert_eq!(f.path, "project_forms[0].funds.balance.total");
+}
+
+#[test]
+fn expense_lines() {
+    let mut r = base();
+    r.project_forms[0].expenses[1].amount = Some(dec("16.5"));
+    let f = one(&r, "expenses.sum");
+    assert_eq!(
+        (f.expected.as_deref(), f.found.as_deref()),
+        (Some("51.5"), Some("60"))
+    );
+    let mut r = base();
+    r.project_forms[0].expense_total = Some(dec("61"));
+    r.project_forms[0].expenses[1].amount = Some(dec("26"));
+    one(&r, "expenses.total_vs_spent");
+}
+
+#[test]
+fn department_project_spending_equals_project_forms() {
+    let mut r = base();
+    r.department_form
+        .expenditure
+        .summary
+        .as_mut()
+        .unwrap()
+        .project = Some(dec("70"));
+    let f = one(&r, "cross.project_spending");
+    assert_eq!(
+        (f.expected.as_deref(), f.found.as_deref()),
+        (Some("60"), Some("70"))
+    );
+}
+
+#[test]
+fn same_measure_in_both_forms() {
+    let mut r = base();
+    r.project_forms[0].indicators[0].name = "办件量".into();
+    r.project_forms[0].indicators[0].target = iv("≥900件");
+    let f = one(&r, "cross.same_measure");
+    assert_eq!(
+        f.related,
+        vec!["project_forms[0].indicators[0]".to_string()]
+    );
+    r.project_forms[0].indicators[0].target = iv("≥1000件");
+    r.project_forms[0].indicators[0].actual = iv("1100件");
+    assert!(find(&r, "cross.same_measure").is_empty());
+}
+
+#[test]
+fn budget_change_unexplained_is_an_error_explained_a_warning() {
+    let mut r = base();
+    let p = &mut r.project_forms[0];
+    p.funds.planned.total = Some(dec("50"));
+    p.funds.planned.city = Some(dec("50"));
+    let f = one(&r, "budget.planned_vs_arrived");
+    assert_eq!(f.severity, Severity::Error);
+    assert!(f.message_zh.contains("+20.0%"), "{}", f.message_zh);
+    r.project_forms[0].narrative[0]
+        .paragraphs
+        .push("年中财政追加预算10万元用于设备更新。".into());
+    let f = one(&r, "budget.planned_vs_arrived");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.message_zh.contains("年中财政追加预算10万元用于设备更新"));
+    // Within the threshold: nothing.
+    let mut r = base();
+    r.project_forms[0].funds.planned.total = Some(dec("55"));
+    r.project_forms[0].funds.planned.city = Some(dec("55"));
+    assert!(find(&r, "budget.planned_vs_arrived").is_empty());
+    // The threshold is configurable.
+    let cfg = CheckConfig {
+        deviation_pct: dec("5"),
+        ..Default::default()
+    };
+    assert_eq!(
+        check_report(&r, &cfg)
+            .iter()
+            .filter(|f| f.rule == "budget.planned_vs_arrived")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn execution_rate_and_overspending() {
+    let mut r = base();
+    let p = &mut r.project_forms[0];
+    p.funds.spent.total = Some(dec("50"));
+    p.funds.spent.city = Some(dec("50"));
+    p.funds.balance.total = Some(dec("10"));
+    p.funds.balance.city = Some(dec("10"));
+    let f = one(&r, "budget.execution_rate");
+    assert!(f.message_zh.contains("83.3%"), "{}", f.message_zh);
+    let mut r = base();
+    let p = &mut r.project_forms[0];
+    p.funds.spent.total = Some(dec("65"));
+    p.funds.spent.city = Some(dec("65"));
+    p.funds.balance.total = Some(dec("-5"));
+    p.funds.balance.city = Some(dec("-5"));
+    one(&r, "budget.overspend");
+}
+
+#[test]
+fn narrative_amounts() {
+    let mut r = base();
+    r.department_form.narrative[0].paragraphs[0] = r.department_form.narrative[0].paragraphs[0]
+        .replace("人员经费支出30万元", "人员经费支出32万元");
+    let f = one(&r, "narrative.amount");
+    assert_eq!(f.path, "department_form.narrative[0].paragraphs[0]");
+    assert_eq!(
+        (f.expected.as_deref(), f.found.as_deref()),
+        (Some("30"), Some("32"))
+    );
+    assert_eq!(
+        f.related,
+        vec!["department_form.expenditure.summary.personnel".to_string()]
+    );
+    // An expense line named loosely in the narrative.
+    let mut r = base();
+    r.project_forms[0].narrative[0].paragraphs[0] = r.project_forms[0].narrative[0].paragraphs[0]
+        .replace("系统运维费25万元", "系统运维经费27万元");
+    let f = one(&r, "narrative.amount");
+    assert!(f.related[0].contains("expenses[1]"), "{f:?}");
+    // Rounded in the narrative to its own precision is fine.
+    let mut r = base();
+    r.department_form
+        .expenditure
+        .summary
+        .as_mut()
+        .unwrap()
+        .personnel = Some(dec("30.2"));
+    r.department_form.expenditure.institutions[0].personnel = Some(dec("30.2"));
+    r.department_form
+        .expenditure
+        .summary
+        .as_mut()
+        .unwrap()
+        .public_use = Some(dec("9.8"));
+    r.department_form.expenditure.institutions[0].public_use = Some(dec("9.8"));
+    assert!(
+        find(&r, "narrative.amount").is_empty(),
+        "{:?}",
+        find(&r, "narrative.amount")
+    );
+}
+
+#[test]
+fn narrative_shares() {
+    let mut r = base();
+    r.project_forms[0].narrative[0].paragraphs[0] =
+        r.project_forms[0].narrative[0].paragraphs[0].replace("占总支出的60%", "占总支出的65.2%");
+    let f = one(&r, "narrative.share");
+    assert_eq!(f.expected.as_deref(), Some("60.0%"));
+    let mut r = base();
+    r.project_forms[0].narrative[0].paragraphs[0] =
+        r.project_forms[0].narrative[0].paragraphs[0].replace("占总支出的60%", "占总支出的60.0%");
+    assert!(find(&r, "narrative.share").is_empty());
+}
+
+#[test]
+fn narrative_funding_split() {
+    let mut r = base();
+    r.project_forms[0].narrative[0].paragraphs[0] = r.project_forms[0].narrative[0].paragraphs[0]
+        .replace(
+            "资金来源为财政拨款收入60万元",
+            "资金来源为财政拨款收入55万元，其他收入5万元",
+        );
+    let f = one(&r, "narrative.funding_split");
+    assert!(
+        f.related
+            .contains(&"project_forms[0].funds.arrived".to_string())
+    );
+}
+
+#[test]
+fn narrative_staff() {
+    let mut r = base();
+    r.department_form.narrative[0].paragraphs[1] = "现有编制人数12人，实际在岗人数10人。".into();
+    let f = one(&r, "narrative.staff");
+    assert_eq!(
+        (f.expected.as_deref(), f.found.as_deref()),
+        (Some("10"), Some("12"))
+    );
+}
+
+#[test]
+fn indicator_targets() {
+    let mut r = base();
+    r.department_form.indicators[0].target = None;
+    one(&r, "indicator.target_missing");
+    let mut r = base();
+    r.department_form.indicators[0].target = iv("推行一窗通取");
+    one(&r, "indicator.qualitative_target");
+    let mut r = base();
+    r.department_form.indicators[1].target = iv("≥100%");
+    r.department_form.indicators[1].actual = iv("100%");
+    one(&r, "indicator.rate_ceiling");
+    r.department_form.indicators[1].name = "企业开办成本下降率".into();
+    assert_eq!(
+        one(&r, "indicator.impossible_target").severity,
+        Severity::Error
+    );
+    assert!(find(&r, "indicator.rate_ceiling").is_empty());
+    // A growth rate may exceed 100 %.
+    r.department_form.indicators[1].name = "市场主体增长率".into();
+    assert!(find(&r, "indicator.rate_ceiling").is_empty());
+    assert!(find(&r, "indicator.impossible_target").is_empty());
+}
+
+#[test]
+fn indicator_actuals() {
+    let mut r = base();
+    r.department_form.indicators[0].actual = None;
+    let f = one(&r, "indicator.actual_missing");
+    assert!(
+        f.message_zh.contains("全年办件量1100件"),
+        "the narrative's figure is shown: {}",
+        f.message_zh
+    );
+    let mut r = base();
+    r.project_forms[0].indicators[1].actual = iv("≥99%");
+    one(&r, "indicator.actual_restates_target");
+    let mut r = base();
+    r.project_forms[0].indicators[1].actual = iv("运行良好");
+    one(&r, "indicator.actual_unmeasurable");
+}
+
+#[test]
+fn indicators_below_and_far_above_target() {
+    let mut r = base();
+    r.project_forms[0].indicators[1].actual = iv("97.2%");
+    let f = one(&r, "indicator.below_target");
+    assert_eq!(
+        (f.expected.as_deref(), f.found.as_deref()),
+        (Some("≥99%"), Some("97.2%"))
+    );
+    // Reverse: above the ceiling is missed, below is met.
+    let mut r = base();
+    r.project_forms[0].indicators[0].name = "审批办结时限".into();
+    r.project_forms[0].indicators[0].target = iv("≤30天");
+    r.project_forms[0].indicators[0].actual = iv("45天");
+    one(&r, "indicator.below_target");
+    r.project_forms[0].indicators[0].actual = iv("20天");
+    assert!(find(&r, "indicator.below_target").is_empty());
+    let mut r = base();
+    r.project_forms[0].indicators[0].actual = iv("13台");
+    one(&r, "indicator.target_too_low");
+    r.project_forms[0].indicators[0].actual = iv("12台");
+    assert!(find(&r, "indicator.target_too_low").is_empty());
+}
+
+#[test]
+fn narrative_contradicts_an_indicator() {
+    let mut r = base();
+    r.department_form.narrative[0].paragraphs[1] =
+        "现有编制人数10人，实际在岗人数10人。全年办件量980件。".into();
+    let f = one(&r, "indicator.narrative_contradiction");
+    assert_eq!(f.path, "department_form.indicators[0].actual");
+}
+
+#[test]
+fn scores_and_grades() {
+    let mut r = base();
+    r.department_form.self_score = Some(dec("105"));
+    one(&r, "score.out_of_range");
+    let mut r = base();
+    r.department_form.self_score = Some(dec("85"));
+    let f = one(&r, "score.grade_mismatch");
+    assert_eq!(f.expected.as_deref(), Some("良"));
+    let mut r = base();
+    r.department_form.grade = Some("甲等".into());
+    one(&r, "score.grade_unknown");
+}
+
+#[test]
+fn inflated_self_score() {
+    let mut r = base();
+    for i in &mut r.project_forms[0].indicators {
+        i.actual = i.target.clone();
+    }
+    r.project_forms[0].self_score = Some(dec("100"));
+    let f = one(&r, "score.inflated");
+    assert_eq!(f.path, "project_forms[0].self_score");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.expected.as_deref(), Some("≈10"));
+    // A near-full score that the evidence supports is not flagged.
+    let mut r = base();
+    r.project_forms[0].self_score = Some(dec("100"));
+    assert!(find(&r, "score.inflated").is_empty());
+}
+
+#[test]
+fn vouchers() {
+    let mut r = base();
+    r.project_forms[0].expenses[1].vouchers = Some(VoucherRef::parse("1月2#2月3-4#"));
+    let f = one(&r, "voucher.duplicate");
+    assert!(f.message_zh.contains("1月2#"));
+    assert_eq!(
+        f.related,
+        vec!["project_forms[0].expenses[1].vouchers".to_string()]
+    );
+    let mut r = base();
+    r.project_forms[0].expenses[0].vouchers = Some(VoucherRef::parse("1月1#2#1-2#"));
+    assert_eq!(find(&r, "voucher.duplicate_in_line").len(), 2);
+    let mut r = base();
+    r.project_forms[0].expenses[0].vouchers = Some(VoucherRef::parse("13月1#2#"));
+    one(&r, "voucher.month_out_of_range");
+    r.project_forms[0].expenses[0].vouchers = Some(VoucherRef::parse("1月9-3#"));
+    one(&r, "voucher.unreadable");
+    r.project_forms[0].expenses[0].vouchers = Some(VoucherRef::parse("1月1#/2#"));
+    assert_eq!(one(&r, "voucher.odd_format").severity, Severity::Info);
+    r.project_forms[0].expenses[0].vouchers = None;
+    one(&r, "voucher.missing");
+}
+
+#[test]
+fn completeness() {
+    let mut r = base();
+    r.department_form.basic.phone = None;
+    r.department_form.basic.staff_quota = None;
+    assert_eq!(find(&r, "completeness.blank").len(), 2);
+    let mut r = base();
+    r.department_form.basic.staff_actual = Some(12);
+    r.department_form.narrative[0].paragraphs[1] =
+        "现有编制人数10人，实际在岗人数12人。全年办件量1100件。".into();
+    let f = one(&r, "completeness.over_quota");
+    assert!(f.message_zh.contains("超编2人"));
+    let mut r = base();
+    r.department_form.evaluators[0].signature = None;
+    one(&r, "completeness.unsigned");
+    r.department_form.evaluators.clear();
+    one(&r, "completeness.blank");
+    let mut r = base();
+    r.department_form.sign_offs[1].date = None;
+    one(&r, "completeness.sign_off");
+    // The finance section's block is the auditor's: never flagged.
+    assert!(find(&base(), "completeness.sign_off").is_empty());
+}
+
+#[test]
+fn text_quality() {
+    let mut r = base();
+    let long = "本单位严格按规定要求管理和使用各项资金，所有资金的日常财务管理均按单位相关管理制度执行，建立了工作有计划、实施有方案的管理机制。";
+    r.department_form.narrative[0].paragraphs.push(long.into());
+    assert!(find(&r, "text.repeated").is_empty());
+    r.project_forms[0].narrative[0].paragraphs.push(long.into());
+    let f = one(&r, "text.repeated");
+    assert_eq!(f.severity, Severity::Info);
+    assert_eq!(f.related.len(), 1);
+    let mut r = base();
+    r.project_forms[0].narrative[0]
+        .paragraphs
+        .push("通过公共资源交易平台为投标人降低成本，评审专家满意度100%。".into());
+    one(&r, "text.foreign_activity");
+    r.department_form.basic.duties = Some("负责公共资源交易监督管理。".into());
+    assert!(find(&r, "text.foreign_activity").is_empty());
+}
