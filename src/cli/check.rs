@@ -1,0 +1,246 @@
+//! `fuhe check`: the findings of every report, for people (text) and for
+//! scripts (JSON, CSV). Exit status: 0 no errors, 1 some report has an
+//! error-severity flag, 2 a report or folder could not be read (the others
+//! are still checked).
+
+use super::Format;
+use fuhe::checks::{CheckConfig, Flag, Severity, check_report, counts};
+use fuhe::labels::{self, Lang};
+use fuhe::text::{clean, width, wrap};
+use fuhe::workspace::{LoadError, LoadedReport, Workspace};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Report files or workspace folders (default: as for `fuhe`).
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Text width for the text format (default: the terminal's, else 80).
+    #[arg(long)]
+    pub width: Option<usize>,
+}
+
+pub struct Checked {
+    pub report: LoadedReport,
+    pub flags: Vec<Flag>,
+}
+
+pub fn run(
+    args: &CheckArgs,
+    ws: Workspace,
+    config: &CheckConfig,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let checked: Vec<Checked> = ws
+        .reports
+        .into_iter()
+        .map(|r| {
+            let flags = check_report(&r.report, config);
+            Checked { report: r, flags }
+        })
+        .collect();
+    match args.format {
+        Format::Text => {
+            let w = args.width.unwrap_or_else(terminal_width).max(40);
+            text(&checked, &ws.errors, lang, w, out)?
+        }
+        Format::Json => json(&checked, &ws.errors, out)?,
+        Format::Csv => csv(&checked, out)?,
+    }
+    for e in &ws.errors {
+        eprintln!("fuhe: {e}");
+    }
+    Ok(if !ws.errors.is_empty() {
+        2
+    } else if checked
+        .iter()
+        .any(|c| c.flags.iter().any(|f| f.severity == Severity::Error))
+    {
+        1
+    } else {
+        0
+    })
+}
+
+fn terminal_width() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal()
+        && let Ok((w, _)) = crossterm::terminal::size()
+    {
+        return w as usize;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(80)
+}
+
+fn push_wrapped(out: &mut dyn Write, indent: usize, text: &str, w: usize) -> std::io::Result<()> {
+    for line in wrap(text, w.saturating_sub(indent).max(20)) {
+        writeln!(out, "{}{line}", " ".repeat(indent))?;
+    }
+    Ok(())
+}
+
+fn text(
+    checked: &[Checked],
+    errors: &[LoadError],
+    lang: Lang,
+    w: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for c in checked {
+        let r = &c.report.report;
+        let title = format!("{} {}", clean(&r.department), r.year);
+        let file = c.report.path.display().to_string();
+        writeln!(out, "{title}  {}", clean(&file))?;
+        let (e, wn, i) = counts(&c.flags);
+        writeln!(
+            out,
+            "{}",
+            "─".repeat(w.min(width(&title) + width(&file) + 2).max(20))
+        )?;
+        if c.flags.is_empty() {
+            writeln!(out, "  {}\n", lang.t(&labels::NO_FLAGS))?;
+            continue;
+        }
+        writeln!(
+            out,
+            "  {e} {} · {wn} {} · {i} {}",
+            lang.t(&labels::ERRORS),
+            lang.t(&labels::WARNINGS),
+            lang.t(&labels::INFOS)
+        )?;
+        for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+            let group: Vec<&Flag> = c.flags.iter().filter(|f| f.severity == sev).collect();
+            if group.is_empty() {
+                continue;
+            }
+            writeln!(
+                out,
+                "\n  {} ({})",
+                lang.pick(sev.zh(), sev.en()),
+                group.len()
+            )?;
+            let mark = match sev {
+                Severity::Error => "✗",
+                Severity::Warning => "!",
+                Severity::Info => "·",
+            };
+            for f in group {
+                let place = lang.pick(&f.place_zh, &f.place_en);
+                push_wrapped(out, 2, &format!("{mark} {}", clean(place)), w)?;
+                push_wrapped(out, 4, &clean(lang.pick(&f.message_zh, &f.message_en)), w)?;
+                if let (Some(x), Some(y)) = (&f.expected, &f.found) {
+                    let v = format!(
+                        "{} {}  ·  {} {}",
+                        lang.t(&labels::EXPECTED),
+                        clean(x),
+                        lang.t(&labels::FOUND),
+                        clean(y)
+                    );
+                    push_wrapped(out, 4, &v, w)?;
+                }
+                push_wrapped(out, 4, &format!("[{}] {}", f.rule, f.path), w)?;
+                if !f.related.is_empty() {
+                    push_wrapped(
+                        out,
+                        4,
+                        &format!("{}: {}", lang.t(&labels::ALSO_AT), f.related.join(", ")),
+                        w,
+                    )?;
+                }
+            }
+        }
+        writeln!(out)?;
+    }
+    let with_errors = checked.iter().filter(|c| counts(&c.flags).0 > 0).count();
+    write!(
+        out,
+        "{} {}",
+        checked.len(),
+        lang.t(&labels::REPORTS_CHECKED)
+    )?;
+    write!(out, ", {with_errors} {}", lang.t(&labels::WITH_ERRORS))?;
+    if !errors.is_empty() {
+        write!(out, ", {} {}", errors.len(), lang.t(&labels::NOT_READ))?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+fn json(checked: &[Checked], errors: &[LoadError], out: &mut dyn Write) -> std::io::Result<()> {
+    let reports: Vec<serde_json::Value> = checked
+        .iter()
+        .map(|c| {
+            let (e, w, i) = counts(&c.flags);
+            serde_json::json!({
+                "file": c.report.path.display().to_string(),
+                "id": c.report.id,
+                "report": {
+                    "department": c.report.report.department,
+                    "year": c.report.report.year,
+                    "project_forms": c.report.report.project_forms.len(),
+                },
+                "counts": {"error": e, "warning": w, "info": i},
+                "flags": c.flags,
+            })
+        })
+        .collect();
+    let errors: Vec<serde_json::Value> = errors
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "file": e.path.display().to_string(),
+                "line": e.line,
+                "column": e.column,
+                "path": e.json_path,
+                "message": e.message,
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({"reports": reports, "errors": errors});
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+fn csv(checked: &[Checked], out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "file",
+        "department",
+        "year",
+        "rule",
+        "severity",
+        "path",
+        "place_zh",
+        "place_en",
+        "message_zh",
+        "message_en",
+        "expected",
+        "found",
+    ])?;
+    for c in checked {
+        for f in &c.flags {
+            w.write_record([
+                c.report.path.display().to_string().as_str(),
+                &c.report.report.department,
+                &c.report.report.year.to_string(),
+                &f.rule,
+                f.severity.en(),
+                &f.path,
+                &f.place_zh,
+                &f.place_en,
+                &f.message_zh,
+                &f.message_en,
+                f.expected.as_deref().unwrap_or(""),
+                f.found.as_deref().unwrap_or(""),
+            ])?;
+        }
+    }
+    w.flush()
+}

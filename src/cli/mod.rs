@@ -1,0 +1,52 @@
+//! The command line: argument definitions and the commands that run without
+//! the interface.
+
+pub mod check;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fuhe",
+    version,
+    about = "复核 — re-check budget-performance self-evaluation reports",
+    long_about = "Opens a workspace of submitted self-evaluation reports (部门整体支出 / 项目支出绩效自评) \
+                  for review in the terminal, or checks them from scripts.\n\n\
+                  Without WORKSPACE: the current folder when it holds reports/, else the bundled samples.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Workspace folder (with reports/) to open in the interface.
+    pub workspace: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Global {
+    /// Interface language: zh or en (default: config, else LANG/LC_ALL).
+    #[arg(long, global = true, value_name = "zh|en")]
+    pub lang: Option<String>,
+    /// Config file to use instead of the one in the user's config folder.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check reports and print the findings (exit 1 if any has an error, 2 if one could not be read).
+    Check(check::CheckArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Csv,
+}

@@ -1,0 +1,75 @@
+//! The `fuhe` binary: command line and (later) the terminal interface on top
+//! of the `fuhe` library.
+
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, Command};
+use fuhe::labels::Lang;
+use fuhe::workspace::Workspace;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            eprintln!("fuhe: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The workspace folder for a command: the one given, else the default.
+fn workspace_root(given: Option<&PathBuf>) -> std::io::Result<PathBuf> {
+    match given {
+        Some(p) => Ok(p.clone()),
+        None => Workspace::default_location().map(|(p, _)| p),
+    }
+}
+
+fn run(cli: Cli) -> Result<i32, String> {
+    match &cli.command {
+        Some(Command::Check(args)) => {
+            let paths = if args.paths.is_empty() {
+                vec![workspace_root(None).map_err(|e| e.to_string())?]
+            } else {
+                args.paths.clone()
+            };
+            let ws = Workspace::from_paths(&paths);
+            let ws_root = paths.iter().find(|p| p.is_dir()).cloned();
+            let (config, problems) = fuhe::config::load(&fuhe::config::files(
+                cli.global.config.as_deref(),
+                ws_root.as_deref(),
+            ));
+            for p in problems {
+                eprintln!("fuhe: {p}");
+            }
+            let lang = lang(&cli, &config);
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            cli::check::run(args, ws, &config.check, lang, &mut out).map_err(|e| e.to_string())
+        }
+        None => {
+            let root = workspace_root(cli.workspace.as_ref()).map_err(|e| e.to_string())?;
+            let ws = Workspace::open(&root).map_err(|e| e.to_string())?;
+            for r in &ws.reports {
+                println!("{}\t{}\t{}", r.id, r.report.department, r.report.year);
+            }
+            for e in &ws.errors {
+                eprintln!("fuhe: {e}");
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn lang(cli: &Cli, config: &fuhe::config::Config) -> Lang {
+    cli.global
+        .lang
+        .as_deref()
+        .or(config.ui.lang.as_deref())
+        .and_then(Lang::parse)
+        .unwrap_or_else(Lang::from_env)
+}
