@@ -166,7 +166,10 @@ pub fn report_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             let ft = entry.file_type()?;
             if ft.is_dir() {
                 stack.push(entry.path());
-            } else if name.ends_with(".json") && !name.ends_with(".review.json") && !name.ends_with(".schema.json") {
+            } else if name.ends_with(".json")
+                && !name.ends_with(".review.json")
+                && !name.ends_with(".schema.json")
+            {
                 out.push(entry.path());
             }
         }
@@ -318,8 +321,10 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.contains("unknown field `colour`"), "{e}");
-        let e = parse_report(br#"{"fuhe_report": 2, "department": "x", "year": 2024, "department_form": {}}"#)
-            .unwrap_err();
+        let e = parse_report(
+            br#"{"fuhe_report": 2, "department": "x", "year": 2024, "department_form": {}}"#,
+        )
+        .unwrap_err();
         assert!(e.message.contains("newer"), "{e}");
     }
 }

@@ -109,8 +109,8 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
     }
 }
 
-/// The same name, or one name inside the other when the shorter has at
-/// least four characters ("绿色审批" / "绿色审批标准").
+/// The same name, or the same name with a generic word added ("绿色审批"
+/// / "绿色审批标准"); "受益农户满意度" is not "农户满意度".
 fn same_measure(a: &Indicator, b: &Indicator) -> bool {
     let norm = |s: &str| {
         s.chars()
@@ -126,5 +126,9 @@ fn same_measure(a: &Indicator, b: &Indicator) -> bool {
     } else {
         (&y, &x)
     };
-    x == y || (short.chars().count() >= 4 && long.contains(short.as_str()))
+    x == y
+        || (short.chars().count() >= 4
+            && ["标准", "指标", "情况", "工作", "目标"]
+                .iter()
+                .any(|g| long.strip_suffix(g) == Some(short.as_str())))
 }

@@ -231,7 +231,7 @@ fn check_one(
         && unit != "%"
     {
         for (s, place, _) in sentences {
-            for clause in s.text.split(['，', '；', '。', ',']) {
+            for clause in s.text.split(['，', '；', '。', ',', '：', ':']) {
                 if !names_indicator(ind, clause) {
                     continue;
                 }
@@ -321,7 +321,7 @@ fn narrative_mention(
 ) -> Option<String> {
     sentences.iter().find_map(|(s, _, _)| {
         split_sentences(&s.text).into_iter().find_map(|sent| {
-            sent.split(['，', '；', '。'])
+            sent.split(['，', '；', '。', '：', ':'])
                 .find(|c| names_indicator(ind, c) && c.chars().any(|ch| ch.is_ascii_digit()))
                 .map(super::narrative::quote)
         })

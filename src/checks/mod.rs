@@ -22,6 +22,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use score::{EvidenceItem, EvidenceScore, evidence_score};
+pub use vouchers::{Booking, bookings as voucher_bookings};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

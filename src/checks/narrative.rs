@@ -168,7 +168,7 @@ fn label_before(chars: &[char], start: usize) -> String {
         j -= 1;
     }
     let mut label: String = chars[j..start].iter().collect();
-    for p in ["其中：", "其中", "用于", "主要是", "资金主要是", "合计"] {
+    for p in ["其中：", "其中", "主要是", "资金主要是", "合计"] {
         if let Some(r) = label.strip_prefix(p) {
             label = r.to_string();
         }
@@ -207,6 +207,7 @@ enum Item {
     VehicleOperation,
     FixedTotal,
     ExpenseLine(usize, usize),
+    ProjectTotal(usize),
 }
 
 /// Whether a sentence talks about project (专项) money.
@@ -217,6 +218,7 @@ fn project_context(sentence: &str) -> bool {
 }
 
 fn classify(label: &str) -> Option<Item> {
+    let label = label.strip_prefix("用于").unwrap_or(label);
     let has = |w: &str| label.contains(w);
     // Budget categories must open the label: "劳务派遣人员经费" is an
     // expense line, not 人员经费.
@@ -280,22 +282,38 @@ fn core_chars(name: &str) -> Vec<char> {
     v
 }
 
-/// How much of the shorter name's characters the other has (0–1).
-fn overlap(a: &[char], b: &[char]) -> f64 {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() < 2 {
+/// How much of `a`'s characters `b` has (0–1).
+fn coverage(a: &[char], b: &[char]) -> f64 {
+    if a.len() < 2 {
         return 0.0;
     }
-    let common = short
-        .iter()
-        .filter(|c| long.binary_search(c).is_ok())
-        .count();
-    common as f64 / short.len() as f64
+    a.iter().filter(|c| b.binary_search(c).is_ok()).count() as f64 / a.len() as f64
 }
 
 /// The expense line a narrative label names, when exactly one fits well.
+/// "用于…的支出" names a use, which may span several lines, and "A和B"
+/// names two: neither is matched to a single line.
 fn match_expense(report: &Report, label: &str, only: Option<usize>) -> Option<Item> {
+    if label.starts_with("用于")
+        || label.contains('和')
+        || label.contains('及')
+        || label.contains('与')
+    {
+        return None;
+    }
     let l = core_chars(label);
+    // A project's own name stands for its total spending.
+    for (pi, p) in report.project_forms.iter().enumerate() {
+        if only.is_some_and(|o| o != pi) {
+            continue;
+        }
+        if let Some(n) = &p.name
+            && !l.is_empty()
+            && core_chars(n) == l
+        {
+            return Some(Item::ProjectTotal(pi));
+        }
+    }
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     for (pi, p) in report.project_forms.iter().enumerate() {
         if only.is_some_and(|o| o != pi) {
@@ -303,7 +321,13 @@ fn match_expense(report: &Report, label: &str, only: Option<usize>) -> Option<It
         }
         for (li, e) in p.expenses.iter().enumerate() {
             if let Some(c) = &e.content {
-                scored.push((overlap(&l, &core_chars(c)), pi, li));
+                // The label's words must be the line's, and cover most of it.
+                let line = core_chars(c);
+                let label_cov = coverage(&l, &line);
+                let line_cov = coverage(&line, &l);
+                if line_cov >= 0.5 {
+                    scored.push((label_cov, pi, li));
+                }
             }
         }
     }
@@ -466,6 +490,20 @@ fn lookup(
                 place,
                 "固定资产合计".into(),
                 "fixed assets".into(),
+            )
+        }
+        Item::ProjectTotal(pi) => {
+            let p = report.project_forms.get(pi)?;
+            let name = crate::text::clean(&p.label(pi));
+            let place = project(pi, &name)
+                .child("funds", "资金", "funds")
+                .child("spent", "实际支出", "spent")
+                .child("total", "合计", "total");
+            (
+                p.funds.spent.total,
+                place,
+                format!("项目“{name}”实际支出"),
+                format!("spending of project \"{name}\""),
             )
         }
         Item::ExpenseLine(pi, li) => {
@@ -757,7 +795,10 @@ mod tests {
         let s: Vec<char> = "1、2024年度收入1574.84万元，其中财政拨款收入1499.07万元"
             .chars()
             .collect();
-        let f: Vec<Figure> = figures(&s).into_iter().filter(|f| f.unit == "万元").collect();
+        let f: Vec<Figure> = figures(&s)
+            .into_iter()
+            .filter(|f| f.unit == "万元")
+            .collect();
         assert_eq!(label_before(&s, f[0].start), "收入");
         assert_eq!(label_before(&s, f[1].start), "财政拨款收入");
         assert_eq!(classify("收入"), Some(Item::IncomeTotal));
@@ -775,10 +816,10 @@ mod tests {
     fn expense_names_match_loosely_but_uniquely() {
         let a = core_chars("智慧政务大厅服务工作经费");
         let b = core_chars("智慧大厅政务服务工作经费费支出");
-        assert!(overlap(&a, &b) >= 0.8);
+        assert!(coverage(&a, &b) >= 0.8);
         let c = core_chars("人员工资");
         let d = core_chars("劳务派遣人员经费支出");
-        assert!(overlap(&c, &d) < 0.8);
+        assert!(coverage(&c, &d) < 0.8);
     }
 
     #[test]

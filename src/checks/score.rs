@@ -272,7 +272,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             .filter(|f| f.severity == Severity::Error && owned_by(&f.path, pi))
             .count();
         let gap = score - evidence.total;
-        if gap < d(10) || (unmeasured == 0 && missed == 0 && errors == 0) {
+        if gap < Decimal::ONE || (unmeasured == 0 && missed == 0 && errors == 0) {
             continue;
         }
         let supported_grade = Grade::for_score(evidence.total);
