@@ -44,10 +44,7 @@ pub fn category(ind: &Indicator) -> Category {
         Category::Satisfaction
     } else if l2.contains("效益") {
         Category::Benefit
-    } else if ["数量", "质量", "时效", "成本"]
-        .iter()
-        .any(|w| l2.contains(w))
-    {
+    } else if ["数量", "质量", "时效", "成本"].iter().any(|w| l2.contains(w)) {
         Category::Output
     } else if l1.contains("满意") {
         Category::Satisfaction
@@ -70,16 +67,7 @@ pub fn is_reverse(ind: &Indicator, target: &Quantity) -> bool {
         _ => {
             let n = ind.display_name();
             let good = ["节约", "减少", "下降", "降低", "满意", "增长", "提高"];
-            let bad = [
-                "损失",
-                "差错",
-                "事故",
-                "超期",
-                "延误",
-                "投诉量",
-                "投诉率",
-                "成本",
-            ];
+            let bad = ["损失", "差错", "事故", "超期", "延误", "投诉量", "投诉率", "成本"];
             bad.iter().any(|w| n.contains(w)) && !good.iter().any(|w| n.contains(w))
         }
     }
@@ -151,9 +139,7 @@ pub fn assess(ind: &Indicator) -> Outcome {
                     _ => av <= tv,
                 };
                 if met {
-                    Outcome::Met {
-                        overshoot_pct: None,
-                    }
+                    Outcome::Met { overshoot_pct: None }
                 } else {
                     let achieved = if av.is_zero() { Decimal::ZERO } else { tv / av };
                     Outcome::Missed { achieved }
@@ -200,14 +186,9 @@ mod tests {
     #[test]
     fn outcomes() {
         assert_eq!(assess(&ind("审批合规率", "≥100%", None)), Outcome::Missing);
-        assert_eq!(
-            assess(&ind("合法率", "≥100%", Some("≥100%"))),
-            Outcome::NotMeasurable
-        );
+        assert_eq!(assess(&ind("合法率", "≥100%", Some("≥100%"))), Outcome::NotMeasurable);
         match assess(&ind("全年行政许可事项", "9000", Some("10000"))) {
-            Outcome::Met {
-                overshoot_pct: Some(o),
-            } => assert_eq!(o.round_dp(2), dec("11.11")),
+            Outcome::Met { overshoot_pct: Some(o) } => assert_eq!(o.round_dp(2), dec("11.11")),
             other => panic!("{other:?}"),
         }
         assert_eq!(
@@ -224,18 +205,10 @@ mod tests {
         );
         assert_eq!(
             assess(&ind("企业因审批延迟损失", "0损失", Some("0损失"))),
-            Outcome::Met {
-                overshoot_pct: None
-            }
+            Outcome::Met { overshoot_pct: None }
         );
-        assert_eq!(
-            assess(&ind("绿色审批", "建立机制", Some("已建立"))),
-            Outcome::Unjudged
-        );
-        assert_eq!(
-            assess(&ind("人数", "≥300人", Some("已完成"))),
-            Outcome::NotMeasurable
-        );
+        assert_eq!(assess(&ind("绿色审批", "建立机制", Some("已建立"))), Outcome::Unjudged);
+        assert_eq!(assess(&ind("人数", "≥300人", Some("已完成"))), Outcome::NotMeasurable);
     }
 
     #[test]

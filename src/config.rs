@@ -126,10 +126,7 @@ mod tests {
         assert_eq!(c.check.deviation_pct, rust_decimal::Decimal::from(5));
         assert_eq!(c.ui.lang.as_deref(), Some("en"));
         assert_eq!(p.len(), 1);
-        assert!(
-            p[0].contains("bad.toml") && p[0].contains("unknown_threshold"),
-            "{p:?}"
-        );
+        assert!(p[0].contains("bad.toml") && p[0].contains("unknown_threshold"), "{p:?}");
         let (c, _) = load(&[a]);
         assert_eq!(c.check.deviation_pct, rust_decimal::Decimal::from(15));
     }

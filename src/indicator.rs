@@ -238,9 +238,8 @@ fn numbers(chars: &[char]) -> Vec<Found> {
             let mut s = String::new();
             while i < chars.len() {
                 let c = chars[i];
-                let decimal_point = c == '.'
-                    && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())
-                    && !s.contains('.');
+                let decimal_point =
+                    c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()) && !s.contains('.');
                 if c.is_ascii_digit() || decimal_point {
                     s.push(c);
                 } else if c == ','
@@ -254,11 +253,7 @@ fn numbers(chars: &[char]) -> Vec<Found> {
                 i += 1;
             }
             if let Ok(value) = Decimal::from_str_exact(&s) {
-                out.push(Found {
-                    start,
-                    end: i,
-                    value,
-                });
+                out.push(Found { start, end: i, value });
             }
         } else {
             i += 1;
@@ -316,16 +311,11 @@ pub fn parse(text: &str) -> Meaning {
         end += 1;
     }
     let after: String = chars[end..].iter().collect();
-    let unit = UNITS
-        .iter()
-        .find(|u| after.starts_with(**u))
-        .map(|u| u.to_string());
+    let unit = UNITS.iter().find(|u| after.starts_with(**u)).map(|u| u.to_string());
     end += unit.as_deref().map_or(0, |u| u.chars().count());
     let mut comparator = prefix.map(|p| p.0);
     if comparator.is_none()
-        && let Some((w, c)) = SUFFIX_COMPARATORS
-            .iter()
-            .find(|(w, _)| starts_with_at(&chars, end, w))
+        && let Some((w, c)) = SUFFIX_COMPARATORS.iter().find(|(w, _)| starts_with_at(&chars, end, w))
     {
         comparator = Some(*c);
         end += w.chars().count();
@@ -374,10 +364,7 @@ mod tests {
         check("101个", None, "101", Some("个"));
         check("≥217件", Some(Ge), "217", Some("件"));
         check("控制在预算总额≤21.8%", Some(Le), "21.8", Some("%"));
-        assert_eq!(
-            q("控制在预算总额≤21.8%").subject.as_deref(),
-            Some("控制在预算总额")
-        );
+        assert_eq!(q("控制在预算总额≤21.8%").subject.as_deref(), Some("控制在预算总额"));
         check("新登记市场主体同比增长10%", None, "10", Some("%"));
         assert_eq!(
             q("新登记市场主体同比增长10%").subject.as_deref(),

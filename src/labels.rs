@@ -81,6 +81,31 @@ labels! {
     WITH_ERRORS = "份有错误", "with errors";
     PROJECT_FORMS = "项目", "project";
     DEPARTMENT_FORM = "整体", "dept";
+    APP_TITLE = "复核", "fuhe";
+    SAMPLES = "（内置示例）", "(bundled samples)";
+    COL_DEPARTMENT = "部门", "Department";
+    COL_YEAR = "年度", "Year";
+    COL_FORMS = "表", "Forms";
+    COL_SELF = "自评", "Self";
+    COL_REVIEW = "复核", "Review";
+    COL_ERRORS = "错", "Err";
+    COL_WARNINGS = "警", "Warn";
+    COL_STATUS = "状态", "Status";
+    STATUS_UNREVIEWED = "未审", "to do";
+    CHECKING = "检查中", "checking";
+    REPORTS = "份报告", "reports";
+    REVIEWED = "已复核", "reviewed";
+    SORTED_BY = "排序", "sort";
+    FILTER = "筛选", "filter";
+    NO_MATCH = "没有匹配的报告", "no report matches";
+    NO_REPORTS = "此工作区没有报告", "no reports in this workspace";
+    HELP_TITLE = "按键（由当前键位表生成）", "Keys (from the active keymap)";
+    LOOKUP_TITLE = "查凭证号：输入 5月19、12月3 或支出内容", "Voucher lookup: type 5月19, 12月3 or part of a line's name";
+    LOOKUP_EMPTY = "没有结果", "no results";
+    LOOKUP_DUPS = "（未输入：列出所有重复凭证）", "(empty query: every duplicated voucher)";
+    TOO_SMALL = "终端太小", "Terminal too small";
+    NEED = "至少需要", "need at least";
+    FLAGS_HERE = "此项的问题", "findings here";
 }
 
 #[cfg(test)]

@@ -6,12 +6,15 @@
 //! the discrepancy checks ([`checks`]). The interface and the command line
 //! are thin layers on top, in the binary.
 
+pub mod app;
 pub mod assess;
 pub mod checks;
 pub mod config;
 pub mod indicator;
+pub mod keymap;
 pub mod labels;
 pub mod model;
 pub mod text;
+pub mod tui;
 pub mod voucher;
 pub mod workspace;

@@ -39,10 +39,8 @@ fn run(cli: Cli) -> Result<i32, String> {
             };
             let ws = Workspace::from_paths(&paths);
             let ws_root = paths.iter().find(|p| p.is_dir()).cloned();
-            let (config, problems) = fuhe::config::load(&fuhe::config::files(
-                cli.global.config.as_deref(),
-                ws_root.as_deref(),
-            ));
+            let (config, problems) =
+                fuhe::config::load(&fuhe::config::files(cli.global.config.as_deref(), ws_root.as_deref()));
             for p in problems {
                 eprintln!("fuhe: {p}");
             }
@@ -52,14 +50,29 @@ fn run(cli: Cli) -> Result<i32, String> {
             cli::check::run(args, ws, &config.check, lang, &mut out).map_err(|e| e.to_string())
         }
         None => {
-            let root = workspace_root(cli.workspace.as_ref()).map_err(|e| e.to_string())?;
+            let (root, bundled) = match &cli.workspace {
+                Some(p) => (p.clone(), false),
+                None => Workspace::default_location().map_err(|e| e.to_string())?,
+            };
+            if !root.is_dir() {
+                return Err(format!("{}: not a folder (a workspace holds reports/)", root.display()));
+            }
             let ws = Workspace::open(&root).map_err(|e| e.to_string())?;
-            for r in &ws.reports {
-                println!("{}\t{}\t{}", r.id, r.report.department, r.report.year);
+            let (config, mut problems) =
+                fuhe::config::load(&fuhe::config::files(cli.global.config.as_deref(), Some(&root)));
+            let lang = lang(&cli, &config);
+            let choice = cli.global.keymap.as_deref().or(config.ui.keymap.as_deref());
+            let overlay = fuhe::config::config_dir().map(|d| d.join("keymap.json"));
+            let (keymap, keymap_problems) = fuhe::keymap::resolve(choice, overlay.as_deref());
+            problems.extend(keymap_problems);
+            let mut app = fuhe::app::App::new(root, bundled, ws.reports, ws.errors, lang, keymap, config.check);
+            if let Some(p) = problems.first() {
+                app.message = Some((p.clone(), true));
             }
-            for e in &ws.errors {
-                eprintln!("fuhe: {e}");
+            for p in &problems {
+                eprintln!("fuhe: {p}");
             }
+            fuhe::tui::run(app).map_err(|e| e.to_string())?;
             Ok(0)
         }
     }

@@ -149,8 +149,19 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
             let unit: String = chars[start..i].iter().collect();
             let uw = width(&unit);
             if lw + uw > w && lw > 0 {
+                // A line must not start with closing punctuation (，。、）…):
+                // the character before it moves down with it.
+                let mut carry = String::new();
+                if unit.chars().count() == 1
+                    && unit.chars().all(is_closing)
+                    && line.chars().count() > 1
+                    && let Some(c) = line.pop()
+                {
+                    carry.push(c);
+                }
                 lines.push(std::mem::take(&mut line).trim_end().to_string());
-                lw = 0;
+                lw = width(&carry);
+                line = carry;
                 if unit.trim().is_empty() {
                     continue;
                 }
@@ -176,6 +187,11 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
     lines
 }
 
+/// Punctuation that may not open a line in Chinese typesetting.
+fn is_closing(c: char) -> bool {
+    "，。、；：？！）】》」』”’,.;:?!)".contains(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,9 +215,8 @@ mod tests {
         assert_eq!(fit_right("1049", 6), "  1049");
         assert_eq!(wrap("临湘市数据局", 5), vec!["临湘", "市数", "据局"]);
         assert_eq!(wrap("应为 below 100%", 10), vec!["应为 below", "100%"]);
-        assert_eq!(
-            wrap("project_forms[0].x", 8),
-            vec!["project_", "forms[0]", ".x"]
-        );
+        assert_eq!(wrap("水、电、物业", 4), vec!["水、", "电、", "物业"]);
+        assert_eq!(wrap("甲乙丙，丁", 6), vec!["甲乙", "丙，丁"]);
+        assert_eq!(wrap("project_forms[0].x", 8), vec!["project_", "forms[0]", ".x"]);
     }
 }

@@ -93,9 +93,7 @@ impl ProblemKind {
             ProblemKind::Whitespace => "contains a space",
             ProblemKind::StraySeparator => "stray separator",
             ProblemKind::FullWidth => "full-width characters",
-            ProblemKind::LeadingZero => {
-                "leading zero: may be a date rather than vouchers; not counted"
-            }
+            ProblemKind::LeadingZero => "leading zero: may be a date rather than vouchers; not counted",
             ProblemKind::MonthOutOfRange => "month outside 1–12; its numbers are not counted",
             ProblemKind::ReversedRange => "range runs backwards; not counted",
             ProblemKind::RangeTooLong => "range too long; not counted",
@@ -124,19 +122,10 @@ impl VoucherProblem {
     /// "第57字符 “01-25#”（12月）" — where and what, for messages.
     pub fn describe_zh(&self) -> String {
         let m = self.month.map(|m| format!("（{m}月）")).unwrap_or_default();
-        format!(
-            "第{}个字符“{}”{}：{}",
-            self.start + 1,
-            self.token,
-            m,
-            self.kind.zh()
-        )
+        format!("第{}个字符“{}”{}：{}", self.start + 1, self.token, m, self.kind.zh())
     }
     pub fn describe_en(&self) -> String {
-        let m = self
-            .month
-            .map(|m| format!(" (month {m})"))
-            .unwrap_or_default();
+        let m = self.month.map(|m| format!(" (month {m})")).unwrap_or_default();
         format!(
             "at character {} \"{}\"{}: {}",
             self.start + 1,
@@ -293,16 +282,7 @@ pub fn parse(raw: &str) -> (Vec<VoucherEntry>, Vec<VoucherProblem>) {
             Some(&h) if is_hash(h).is_some() => {
                 i += 1;
                 let fw = a.full_width || is_hash(h) == Some(true);
-                push_range(
-                    &mut entries,
-                    &mut problems,
-                    &problem,
-                    month,
-                    &a,
-                    None,
-                    (a.start, i),
-                    fw,
-                );
+                push_range(&mut entries, &mut problems, &problem, month, &a, None, (a.start, i), fw);
             }
             Some(&d) if is_dash(d) => {
                 let dash_fw = d != '-';
@@ -316,8 +296,7 @@ pub fn parse(raw: &str) -> (Vec<VoucherEntry>, Vec<VoucherProblem>) {
                 match chars.get(i) {
                     Some(&h) if is_hash(h).is_some() => {
                         i += 1;
-                        let fw =
-                            a.full_width || b.full_width || dash_fw || is_hash(h) == Some(true);
+                        let fw = a.full_width || b.full_width || dash_fw || is_hash(h) == Some(true);
                         push_range(
                             &mut entries,
                             &mut problems,
@@ -473,10 +452,7 @@ mod tests {
     fn round_trips_byte_for_byte() {
         let raw = "3月 11#13#5月19#11月20#12月42#";
         let r: VoucherRef = serde_json::from_str(&serde_json::to_string(raw).unwrap()).unwrap();
-        assert_eq!(
-            serde_json::to_string(&r).unwrap(),
-            serde_json::to_string(raw).unwrap()
-        );
+        assert_eq!(serde_json::to_string(&r).unwrap(), serde_json::to_string(raw).unwrap());
     }
 
     #[test]

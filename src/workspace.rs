@@ -166,10 +166,7 @@ pub fn report_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             let ft = entry.file_type()?;
             if ft.is_dir() {
                 stack.push(entry.path());
-            } else if name.ends_with(".json")
-                && !name.ends_with(".review.json")
-                && !name.ends_with(".schema.json")
-            {
+            } else if name.ends_with(".json") && !name.ends_with(".review.json") && !name.ends_with(".schema.json") {
                 out.push(entry.path());
             }
         }
@@ -286,10 +283,7 @@ mod tests {
 
     #[test]
     fn ids_are_safe_file_names() {
-        assert_eq!(
-            sanitize_id("linxiang-data-bureau-2024"),
-            "linxiang-data-bureau-2024"
-        );
+        assert_eq!(sanitize_id("linxiang-data-bureau-2024"), "linxiang-data-bureau-2024");
         assert_eq!(sanitize_id("临湘市数据局-2024"), "临湘市数据局-2024");
         assert_eq!(sanitize_id("../../etc/passwd"), "_._.._etc_passwd");
         assert_eq!(sanitize_id(".hidden"), "_hidden");
@@ -301,8 +295,7 @@ mod tests {
     fn errors_name_line_column_and_path() {
         let e = parse_report(b"").unwrap_err();
         assert!(e.message.contains("empty"));
-        let e = parse_report(b"{\"department\": \"x\", \"year\": 2024, \"department_form\": {")
-            .unwrap_err();
+        let e = parse_report(b"{\"department\": \"x\", \"year\": 2024, \"department_form\": {").unwrap_err();
         assert!(e.message.contains("truncated"), "{e}");
         let e = parse_report(
             r#"{"department": "x", "year": 2024,
@@ -311,20 +304,12 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.line, Some(2));
-        assert_eq!(
-            e.json_path.as_deref(),
-            Some("department_form.income.summary.total")
-        );
+        assert_eq!(e.json_path.as_deref(), Some("department_form.income.summary.total"));
         assert!(e.message.contains("12万"), "{e}");
-        let e = parse_report(
-            br#"{"department": "x", "year": 2024, "department_form": {}, "colour": 1}"#,
-        )
-        .unwrap_err();
+        let e = parse_report(br#"{"department": "x", "year": 2024, "department_form": {}, "colour": 1}"#).unwrap_err();
         assert!(e.message.contains("unknown field `colour`"), "{e}");
-        let e = parse_report(
-            br#"{"fuhe_report": 2, "department": "x", "year": 2024, "department_form": {}}"#,
-        )
-        .unwrap_err();
+        let e =
+            parse_report(br#"{"fuhe_report": 2, "department": "x", "year": 2024, "department_form": {}}"#).unwrap_err();
         assert!(e.message.contains("newer"), "{e}");
     }
 }

@@ -91,10 +91,7 @@ fn income_rows_and_summary() {
     r.department_form.income.institutions[0].other = Some(dec("12"));
     let f = one(&r, "income.row_sum");
     assert_eq!(f.path, "department_form.income.institutions[0].total");
-    assert_eq!(
-        (f.expected.as_deref(), f.found.as_deref()),
-        (Some("102"), Some("100"))
-    );
+    assert_eq!((f.expected.as_deref(), f.found.as_deref()), (Some("102"), Some("100")));
     assert_eq!(f.severity, Severity::Error);
     let f = one(&r, "income.summary_sum");
     assert_eq!(f.path, "department_form.income.summary.other");
@@ -120,12 +117,7 @@ fn expenditure_rows() {
     );
     assert!(find(&r, "expenditure.row_sum").is_empty());
     let mut r = base();
-    r.department_form
-        .expenditure
-        .summary
-        .as_mut()
-        .unwrap()
-        .total = Some(dec("101"));
+    r.department_form.expenditure.summary.as_mut().unwrap().total = Some(dec("101"));
     assert_eq!(
         one(&r, "expenditure.row_sum").path,
         "department_form.expenditure.summary.total"
@@ -139,19 +131,9 @@ fn expenditure_rows() {
 #[test]
 fn balance_for_the_year() {
     let mut r = base();
-    r.department_form
-        .expenditure
-        .summary
-        .as_mut()
-        .unwrap()
-        .balance_year = Some(dec("0"));
+    r.department_form.expenditure.summary.as_mut().unwrap().balance_year = Some(dec("0"));
     assert!(find(&r, "expenditure.balance").is_empty());
-    r.department_form
-        .expenditure
-        .summary
-        .as_mut()
-        .unwrap()
-        .balance_year = Some(dec("5"));
+    r.department_form.expenditure.summary.as_mut().unwrap().balance_year = Some(dec("5"));
     let f = one(&r, "expenditure.balance");
     assert_eq!(f.expected.as_deref(), Some("0"));
 }
@@ -163,12 +145,7 @@ fn three_public_and_fixed_assets() {
     one(&r, "three_public.row_sum");
     one(&r, "three_public.summary_sum");
     let mut r = base();
-    r.department_form
-        .fixed_assets
-        .summary
-        .as_mut()
-        .unwrap()
-        .leased = Some(dec("3"));
+    r.department_form.fixed_assets.summary.as_mut().unwrap().leased = Some(dec("3"));
     one(&r, "fixed_assets.row_sum");
     one(&r, "fixed_assets.summary_sum");
 }
@@ -190,10 +167,7 @@ fn expense_lines() {
     let mut r = base();
     r.project_forms[0].expenses[1].amount = Some(dec("16.5"));
     let f = one(&r, "expenses.sum");
-    assert_eq!(
-        (f.expected.as_deref(), f.found.as_deref()),
-        (Some("51.5"), Some("60"))
-    );
+    assert_eq!((f.expected.as_deref(), f.found.as_deref()), (Some("51.5"), Some("60")));
     let mut r = base();
     r.project_forms[0].expense_total = Some(dec("61"));
     r.project_forms[0].expenses[1].amount = Some(dec("26"));
@@ -203,17 +177,9 @@ fn expense_lines() {
 #[test]
 fn department_project_spending_equals_project_forms() {
     let mut r = base();
-    r.department_form
-        .expenditure
-        .summary
-        .as_mut()
-        .unwrap()
-        .project = Some(dec("70"));
+    r.department_form.expenditure.summary.as_mut().unwrap().project = Some(dec("70"));
     let f = one(&r, "cross.project_spending");
-    assert_eq!(
-        (f.expected.as_deref(), f.found.as_deref()),
-        (Some("60"), Some("70"))
-    );
+    assert_eq!((f.expected.as_deref(), f.found.as_deref()), (Some("60"), Some("70")));
 }
 
 #[test]
@@ -222,10 +188,7 @@ fn same_measure_in_both_forms() {
     r.project_forms[0].indicators[0].name = "办件量".into();
     r.project_forms[0].indicators[0].target = iv("≥900件");
     let f = one(&r, "cross.same_measure");
-    assert_eq!(
-        f.related,
-        vec!["project_forms[0].indicators[0]".to_string()]
-    );
+    assert_eq!(f.related, vec!["project_forms[0].indicators[0]".to_string()]);
     r.project_forms[0].indicators[0].target = iv("≥1000件");
     r.project_forms[0].indicators[0].actual = iv("1100件");
     assert!(find(&r, "cross.same_measure").is_empty());
@@ -287,39 +250,26 @@ fn execution_rate_and_overspending() {
 #[test]
 fn narrative_amounts() {
     let mut r = base();
-    r.department_form.narrative[0].paragraphs[0] = r.department_form.narrative[0].paragraphs[0]
-        .replace("人员经费支出30万元", "人员经费支出32万元");
+    r.department_form.narrative[0].paragraphs[0] =
+        r.department_form.narrative[0].paragraphs[0].replace("人员经费支出30万元", "人员经费支出32万元");
     let f = one(&r, "narrative.amount");
     assert_eq!(f.path, "department_form.narrative[0].paragraphs[0]");
-    assert_eq!(
-        (f.expected.as_deref(), f.found.as_deref()),
-        (Some("30"), Some("32"))
-    );
+    assert_eq!((f.expected.as_deref(), f.found.as_deref()), (Some("30"), Some("32")));
     assert_eq!(
         f.related,
         vec!["department_form.expenditure.summary.personnel".to_string()]
     );
     // An expense line named loosely in the narrative.
     let mut r = base();
-    r.project_forms[0].narrative[0].paragraphs[0] = r.project_forms[0].narrative[0].paragraphs[0]
-        .replace("系统运维费25万元", "系统运维经费27万元");
+    r.project_forms[0].narrative[0].paragraphs[0] =
+        r.project_forms[0].narrative[0].paragraphs[0].replace("系统运维费25万元", "系统运维经费27万元");
     let f = one(&r, "narrative.amount");
     assert!(f.related[0].contains("expenses[1]"), "{f:?}");
     // Rounded in the narrative to its own precision is fine.
     let mut r = base();
-    r.department_form
-        .expenditure
-        .summary
-        .as_mut()
-        .unwrap()
-        .personnel = Some(dec("30.2"));
+    r.department_form.expenditure.summary.as_mut().unwrap().personnel = Some(dec("30.2"));
     r.department_form.expenditure.institutions[0].personnel = Some(dec("30.2"));
-    r.department_form
-        .expenditure
-        .summary
-        .as_mut()
-        .unwrap()
-        .public_use = Some(dec("9.8"));
+    r.department_form.expenditure.summary.as_mut().unwrap().public_use = Some(dec("9.8"));
     r.department_form.expenditure.institutions[0].public_use = Some(dec("9.8"));
     assert!(
         find(&r, "narrative.amount").is_empty(),
@@ -344,16 +294,12 @@ fn narrative_shares() {
 #[test]
 fn narrative_funding_split() {
     let mut r = base();
-    r.project_forms[0].narrative[0].paragraphs[0] = r.project_forms[0].narrative[0].paragraphs[0]
-        .replace(
-            "资金来源为财政拨款收入60万元",
-            "资金来源为财政拨款收入55万元，其他收入5万元",
-        );
-    let f = one(&r, "narrative.funding_split");
-    assert!(
-        f.related
-            .contains(&"project_forms[0].funds.arrived".to_string())
+    r.project_forms[0].narrative[0].paragraphs[0] = r.project_forms[0].narrative[0].paragraphs[0].replace(
+        "资金来源为财政拨款收入60万元",
+        "资金来源为财政拨款收入55万元，其他收入5万元",
     );
+    let f = one(&r, "narrative.funding_split");
+    assert!(f.related.contains(&"project_forms[0].funds.arrived".to_string()));
 }
 
 #[test]
@@ -361,10 +307,7 @@ fn narrative_staff() {
     let mut r = base();
     r.department_form.narrative[0].paragraphs[1] = "现有编制人数12人，实际在岗人数10人。".into();
     let f = one(&r, "narrative.staff");
-    assert_eq!(
-        (f.expected.as_deref(), f.found.as_deref()),
-        (Some("10"), Some("12"))
-    );
+    assert_eq!((f.expected.as_deref(), f.found.as_deref()), (Some("10"), Some("12")));
 }
 
 #[test]
@@ -380,10 +323,7 @@ fn indicator_targets() {
     r.department_form.indicators[1].actual = iv("100%");
     one(&r, "indicator.rate_ceiling");
     r.department_form.indicators[1].name = "企业开办成本下降率".into();
-    assert_eq!(
-        one(&r, "indicator.impossible_target").severity,
-        Severity::Error
-    );
+    assert_eq!(one(&r, "indicator.impossible_target").severity, Severity::Error);
     assert!(find(&r, "indicator.rate_ceiling").is_empty());
     // A growth rate may exceed 100 %.
     r.department_form.indicators[1].name = "市场主体增长率".into();
@@ -436,8 +376,7 @@ fn indicators_below_and_far_above_target() {
 #[test]
 fn narrative_contradicts_an_indicator() {
     let mut r = base();
-    r.department_form.narrative[0].paragraphs[1] =
-        "现有编制人数10人，实际在岗人数10人。全年办件量980件。".into();
+    r.department_form.narrative[0].paragraphs[1] = "现有编制人数10人，实际在岗人数10人。全年办件量980件。".into();
     let f = one(&r, "indicator.narrative_contradiction");
     assert_eq!(f.path, "department_form.indicators[0].actual");
 }
@@ -479,10 +418,7 @@ fn vouchers() {
     r.project_forms[0].expenses[1].vouchers = Some(VoucherRef::parse("1月2#2月3-4#"));
     let f = one(&r, "voucher.duplicate");
     assert!(f.message_zh.contains("1月2#"));
-    assert_eq!(
-        f.related,
-        vec!["project_forms[0].expenses[1].vouchers".to_string()]
-    );
+    assert_eq!(f.related, vec!["project_forms[0].expenses[1].vouchers".to_string()]);
     let mut r = base();
     r.project_forms[0].expenses[0].vouchers = Some(VoucherRef::parse("1月1#2#1-2#"));
     assert_eq!(find(&r, "voucher.duplicate_in_line").len(), 2);
@@ -505,8 +441,7 @@ fn completeness() {
     assert_eq!(find(&r, "completeness.blank").len(), 2);
     let mut r = base();
     r.department_form.basic.staff_actual = Some(12);
-    r.department_form.narrative[0].paragraphs[1] =
-        "现有编制人数10人，实际在岗人数12人。全年办件量1100件。".into();
+    r.department_form.narrative[0].paragraphs[1] = "现有编制人数10人，实际在岗人数12人。全年办件量1100件。".into();
     let f = one(&r, "completeness.over_quota");
     assert!(f.message_zh.contains("超编2人"));
     let mut r = base();

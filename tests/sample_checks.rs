@@ -6,10 +6,7 @@ use fuhe::workspace::load_report;
 use std::path::Path;
 
 fn flags() -> Vec<Flag> {
-    let r = load_report(Path::new(
-        "sample-data/reports/linxiang-data-bureau-2024.json",
-    ))
-    .unwrap();
+    let r = load_report(Path::new("sample-data/reports/linxiang-data-bureau-2024.json")).unwrap();
     check_report(&r.report, &CheckConfig::default())
 }
 
@@ -23,16 +20,8 @@ fn planned_1049_vs_arrived_1281_79() {
     let b = rule(&f, "budget.planned_vs_arrived");
     assert_eq!(b.len(), 1);
     assert_eq!(b[0].path, "project_forms[0].funds.arrived.total");
-    assert!(
-        b[0].message_zh.contains("增加232.79（+22.2%）"),
-        "{}",
-        b[0].message_zh
-    );
-    assert!(
-        b[0].message_en.contains("+232.79 (+22.2%)"),
-        "{}",
-        b[0].message_en
-    );
+    assert!(b[0].message_zh.contains("增加232.79（+22.2%）"), "{}", b[0].message_zh);
+    assert!(b[0].message_en.contains("+232.79 (+22.2%)"), "{}", b[0].message_en);
     // The narrative's 偏差 … 追加 sentence explains it: a warning quoting it.
     assert_eq!(b[0].severity, Severity::Warning);
     assert!(b[0].message_zh.contains("年中单位追加的一些小金额项目"));
@@ -45,11 +34,7 @@ fn funding_split_the_table_does_not_show() {
     assert_eq!(s.len(), 1, "one finding, with its repeated places");
     assert!(s[0].message_zh.contains("1266.79") && s[0].message_zh.contains("15"));
     assert_eq!(s[0].severity, Severity::Error);
-    assert!(
-        s[0].related
-            .iter()
-            .any(|p| p.starts_with("project_forms[0].narrative"))
-    );
+    assert!(s[0].related.iter().any(|p| p.starts_with("project_forms[0].narrative")));
 }
 
 #[test]
@@ -68,11 +53,7 @@ fn department_indicators_without_actuals_and_rate_targets() {
     assert_eq!(ceiling.len(), 6 + 7);
     let impossible = rule(&f, "indicator.impossible_target");
     assert_eq!(impossible.len(), 2);
-    assert!(
-        impossible
-            .iter()
-            .any(|i| i.message_zh.contains("企业开办成本下降率"))
-    );
+    assert!(impossible.iter().any(|i| i.message_zh.contains("企业开办成本下降率")));
     assert_eq!(rule(&f, "indicator.actual_restates_target").len(), 11);
     assert_eq!(rule(&f, "indicator.qualitative_target").len(), 2);
 }
@@ -82,16 +63,10 @@ fn self_score_of_100_is_not_supported() {
     let f = flags();
     let s = rule(&f, "score.inflated");
     assert_eq!(s.len(), 2);
-    let dept = s
-        .iter()
-        .find(|x| x.path == "department_form.self_score")
-        .unwrap();
+    let dept = s.iter().find(|x| x.path == "department_form.self_score").unwrap();
     assert_eq!(dept.found.as_deref(), Some("100"));
     assert_eq!(dept.expected.as_deref(), Some("≈10"));
-    let proj = s
-        .iter()
-        .find(|x| x.path == "project_forms[0].self_score")
-        .unwrap();
+    let proj = s.iter().find(|x| x.path == "project_forms[0].self_score").unwrap();
     assert_eq!(proj.expected.as_deref(), Some("≈24.29"));
 }
 
@@ -105,8 +80,8 @@ fn every_voucher_under_two_lines() {
         .collect();
     vouchers.sort();
     let mut expected = vec![
-        "1月5#", "2月19#", "5月12#", "5月19#", "9月10#", "9月23#", "10月5#", "10月7#", "11月8#",
-        "11月19#", "11月22#", "11月23#", "12月33#", "12月36#", "12月42#", "12月44#",
+        "1月5#", "2月19#", "5月12#", "5月19#", "9月10#", "9月23#", "10月5#", "10月7#", "11月8#", "11月19#", "11月22#",
+        "11月23#", "12月33#", "12月36#", "12月42#", "12月44#",
     ];
     expected.sort();
     assert_eq!(vouchers, expected);

@@ -10,11 +10,9 @@ use fuhe::workspace::{Workspace, load_report};
 use std::path::Path;
 
 fn sample() -> fuhe::model::Report {
-    load_report(Path::new(
-        "sample-data/reports/linxiang-data-bureau-2024.json",
-    ))
-    .expect("sample loads")
-    .report
+    load_report(Path::new("sample-data/reports/linxiang-data-bureau-2024.json"))
+        .expect("sample loads")
+        .report
 }
 
 fn d(s: &str) -> Option<rust_decimal::Decimal> {
@@ -117,10 +115,7 @@ fn voucher_strings_of_the_form() {
     assert_eq!(first.problems[0].month, Some(12));
     assert!(first.raw.starts_with("1月5#9-13#"));
     let soft = p.expenses[5].vouchers.as_ref().unwrap();
-    assert_eq!(
-        soft.raw, "3月 11#13#5月19#11月20#12月42#",
-        "kept byte for byte"
-    );
+    assert_eq!(soft.raw, "3月 11#13#5月19#11月20#12月42#", "kept byte for byte");
 }
 
 #[test]
@@ -138,20 +133,14 @@ fn indicator_values_of_the_form() {
             match &v.meaning {
                 Meaning::Qualitative => qualitative.push(v.text.clone()),
                 Meaning::Quantity(q) => {
-                    if q.comparator == Some(Comparator::Ge)
-                        && q.number == dec("100")
-                        && q.is_percent()
-                    {
+                    if q.comparator == Some(Comparator::Ge) && q.number == dec("100") && q.is_percent() {
                         ge_100 += 1;
                     }
                 }
             }
         }
     }
-    assert_eq!(
-        qualitative,
-        vec!["推行一窗通取", "建立重大项目生态影响评估机制"]
-    );
+    assert_eq!(qualitative, vec!["推行一窗通取", "建立重大项目生态影响评估机制"]);
     // 7 department targets, 8 project targets and their 8 restated actuals.
     assert_eq!(ge_100, 7 + 8 + 8);
 }

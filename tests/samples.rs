@@ -85,27 +85,17 @@ fn transport_full_score_despite_missed_indicators() {
     ));
     assert!(has(&f, "score.inflated", "department_form.self_score"));
     assert!(has(&f, "score.inflated", "project_forms[0].self_score"));
-    assert!(has(
-        &f,
-        "completeness.over_quota",
-        "department_form.basic.staff_actual"
-    ));
+    assert!(has(&f, "completeness.over_quota", "department_form.basic.staff_actual"));
 }
 
 #[test]
 fn agriculture_unexplained_budget_change_and_wrong_share() {
     let f = flags("linxiang-agriculture-bureau-2024.json");
-    let b = f
-        .iter()
-        .find(|x| x.rule == "budget.planned_vs_arrived")
-        .unwrap();
+    let b = f.iter().find(|x| x.rule == "budget.planned_vs_arrived").unwrap();
     assert_eq!(b.path, "project_forms[0].funds.arrived.total");
     assert_eq!(b.severity, Severity::Error, "unexplained");
     assert!(b.message_zh.contains("+27.5%"));
-    let e = f
-        .iter()
-        .find(|x| x.rule == "budget.execution_rate")
-        .unwrap();
+    let e = f.iter().find(|x| x.rule == "budget.execution_rate").unwrap();
     assert_eq!(e.path, "project_forms[1].funds.spent.total");
     assert_eq!(e.severity, Severity::Error);
     let s = f.iter().find(|x| x.rule == "narrative.share").unwrap();
@@ -132,11 +122,7 @@ fn civil_affairs_vouchers() {
         "voucher.duplicate_in_line",
         "project_forms[0].expenses[8].vouchers"
     ));
-    assert!(has(
-        &f,
-        "voucher.unreadable",
-        "project_forms[0].expenses[9].vouchers"
-    ));
+    assert!(has(&f, "voucher.unreadable", "project_forms[0].expenses[9].vouchers"));
     assert!(has(
         &f,
         "voucher.month_out_of_range",
@@ -167,14 +153,6 @@ fn natural_resources_missing_fields() {
             &format!("department_form.indicators[{i}].actual")
         ));
     }
-    assert!(has(
-        &f,
-        "completeness.sign_off",
-        "department_form.sign_offs[0]"
-    ));
-    assert!(has(
-        &f,
-        "completeness.sign_off",
-        "project_forms[0].sign_offs[2]"
-    ));
+    assert!(has(&f, "completeness.sign_off", "department_form.sign_offs[0]"));
+    assert!(has(&f, "completeness.sign_off", "project_forms[0].sign_offs[2]"));
 }

@@ -40,11 +40,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             ("carryover", "上年结转", r.carryover),
             ("public_finance", "公共财政拨款", r.public_finance),
             ("government_fund", "政府基金拨款", r.government_fund),
-            (
-                "special_account",
-                "纳入专户管理的非税收入拨款",
-                r.special_account,
-            ),
+            ("special_account", "纳入专户管理的非税收入拨款", r.special_account),
             ("other", "其他收入", r.other),
         ]
     });
@@ -69,24 +65,17 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             tol,
         );
     }
-    summary_rule(
-        flags,
-        "expenditure.summary_sum",
-        &f.expenditure,
-        &exp,
-        tol,
-        |r| {
-            vec![
-                ("total", "支出合计", r.total),
-                ("basic", "基本支出", r.basic),
-                ("personnel", "人员支出", r.personnel),
-                ("public_use", "公用支出", r.public_use),
-                ("project", "项目支出", r.project),
-                ("balance_year", "当年结余", r.balance_year),
-                ("balance_accumulated", "累计结余", r.balance_accumulated),
-            ]
-        },
-    );
+    summary_rule(flags, "expenditure.summary_sum", &f.expenditure, &exp, tol, |r| {
+        vec![
+            ("total", "支出合计", r.total),
+            ("basic", "基本支出", r.basic),
+            ("personnel", "人员支出", r.personnel),
+            ("public_use", "公用支出", r.public_use),
+            ("project", "项目支出", r.project),
+            ("balance_year", "当年结余", r.balance_year),
+            ("balance_accumulated", "累计结余", r.balance_accumulated),
+        ]
+    });
 
     // 当年结余 = 收入合计 − 支出合计, row by row (matched by institution name).
     for (row, place) in rows(&f.expenditure, &exp) {
@@ -113,7 +102,9 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                     Severity::Error,
                     &p,
                     format!("当年结余填{balance}，但收入合计{received} − 支出合计{spent} = {expected}。"),
-                    format!("Balance for the year is {balance}, but income {received} − expenditure {spent} = {expected}."),
+                    format!(
+                        "Balance for the year is {balance}, but income {received} − expenditure {spent} = {expected}."
+                    ),
                 )
                 .values(expected, balance),
             );
@@ -136,22 +127,15 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             tol,
         );
     }
-    summary_rule(
-        flags,
-        "three_public.summary_sum",
-        &f.three_public,
-        &tp,
-        tol,
-        |r| {
-            vec![
-                ("total", "三公经费合计", r.total),
-                ("reception", "公务接待费", r.reception),
-                ("vehicle_operation", "公务用车运维费", r.vehicle_operation),
-                ("vehicle_purchase", "公务用车购置费", r.vehicle_purchase),
-                ("overseas", "因公出国费", r.overseas),
-            ]
-        },
-    );
+    summary_rule(flags, "three_public.summary_sum", &f.three_public, &tp, tol, |r| {
+        vec![
+            ("total", "三公经费合计", r.total),
+            ("reception", "公务接待费", r.reception),
+            ("vehicle_operation", "公务用车运维费", r.vehicle_operation),
+            ("vehicle_purchase", "公务用车购置费", r.vehicle_purchase),
+            ("overseas", "因公出国费", r.overseas),
+        ]
+    });
 
     let fa = d.child("fixed_assets", "固定资产表", "fixed assets table");
     for (row, place) in rows(&f.fixed_assets, &fa) {
@@ -168,21 +152,14 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             tol,
         );
     }
-    summary_rule(
-        flags,
-        "fixed_assets.summary_sum",
-        &f.fixed_assets,
-        &fa,
-        tol,
-        |r| {
-            vec![
-                ("total", "固定资产合计", r.total),
-                ("in_use", "在用固定资产", r.in_use),
-                ("leased", "出租固定资产", r.leased),
-                ("other", "其他", r.other),
-            ]
-        },
-    );
+    summary_rule(flags, "fixed_assets.summary_sum", &f.fixed_assets, &fa, tol, |r| {
+        vec![
+            ("total", "固定资产合计", r.total),
+            ("in_use", "在用固定资产", r.in_use),
+            ("leased", "出租固定资产", r.leased),
+            ("other", "其他", r.other),
+        ]
+    });
 
     for (i, p) in report.project_forms.iter().enumerate() {
         let base = project(i, &p.label(i));
@@ -190,11 +167,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         for (key, row) in p.funds.measures() {
             let (zh, en) = measure_label(key);
             let m = funds.child(key, zh, en);
-            let parts: Vec<(&str, Option<Decimal>)> = FUND_SOURCES
-                .iter()
-                .map(|s| s.1)
-                .zip(row.sources())
-                .collect();
+            let parts: Vec<(&str, Option<Decimal>)> = FUND_SOURCES.iter().map(|s| s.1).zip(row.sources()).collect();
             sum_rule(
                 flags,
                 "funds.source_sum",
@@ -256,11 +229,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         // 支出明细: the lines add up to 支出合计, which equals 实际支出.
         let amounts: Vec<Option<Decimal>> = p.expenses.iter().map(|e| e.amount).collect();
         let lines_sum = sum_opt(&amounts);
-        let total_place = base.child(
-            "expense_total",
-            "支出明细·支出合计",
-            "expense lines · total",
-        );
+        let total_place = base.child("expense_total", "支出明细·支出合计", "expense lines · total");
         if let (Some(sum), Some(total)) = (lines_sum, p.expense_total)
             && (sum - total).abs() > tol
         {
@@ -318,17 +287,11 @@ fn show(v: Option<Decimal>) -> String {
 fn rows<'a, R: RowName>(table: &'a Table<R>, base: &Place) -> Vec<(&'a R, Place)> {
     let mut out = Vec::new();
     if let Some(s) = &table.summary {
-        out.push((
-            s,
-            base.child("summary", &crate::text::clean(s.name()), "summary row"),
-        ));
+        out.push((s, base.child("summary", &crate::text::clean(s.name()), "summary row")));
     }
     for (i, r) in table.institutions.iter().enumerate() {
         let name = crate::text::clean(r.name());
-        out.push((
-            r,
-            index(base, "institutions", i, &name, &format!("row \"{name}\"")),
-        ));
+        out.push((r, index(base, "institutions", i, &name, &format!("row \"{name}\""))));
     }
     out
 }
@@ -358,14 +321,8 @@ fn sum_rule(
 ) {
     let values: Vec<Option<Decimal>> = parts.iter().map(|p| p.1).collect();
     let Some(sum) = sum_opt(&values) else { return };
-    let terms: Vec<String> = parts
-        .iter()
-        .filter_map(|(n, v)| v.map(|v| format!("{n}{v}")))
-        .collect();
-    let terms_en: Vec<String> = parts
-        .iter()
-        .filter_map(|(_, v)| v.map(|v| v.to_string()))
-        .collect();
+    let terms: Vec<String> = parts.iter().filter_map(|(n, v)| v.map(|v| format!("{n}{v}"))).collect();
+    let terms_en: Vec<String> = parts.iter().filter_map(|(_, v)| v.map(|v| v.to_string())).collect();
     match total {
         None => flags.push(
             Flag::new(
@@ -430,15 +387,16 @@ fn summary_rule<R>(
         let parts: Vec<Option<Decimal>> = filled.iter().map(|r| columns(r)[c].2).collect();
         let sum = sum_opt(&parts).unwrap_or_default();
         if (stated - sum).abs() > tol {
-            let place = base
-                .child("summary", "汇总行", "summary row")
-                .child(key, zh, key);
+            let place = base.child("summary", "汇总行", "summary row").child(key, zh, key);
             flags.push(
                 Flag::new(
                     rule,
                     Severity::Error,
                     &place,
-                    format!("汇总行“{zh}”{stated}，但各机构行之和为{sum}，差{}。", super::signed(stated - sum)),
+                    format!(
+                        "汇总行“{zh}”{stated}，但各机构行之和为{sum}，差{}。",
+                        super::signed(stated - sum)
+                    ),
                     format!(
                         "Summary row {key} is {stated}, but the institution rows add up to {sum}: off by {}.",
                         super::signed(stated - sum)

@@ -54,16 +54,10 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         {
             let diff = arrived - planned;
             let (zh, en) = measure_label("arrived");
-            let place = funds
-                .child("arrived", zh, en)
-                .child("total", "合计", "total");
+            let place = funds.child("arrived", zh, en).child("total", "合计", "total");
             let base_zh = format!(
                 "计划安排资金{planned}，实际到位{arrived}，{}{}（{}），超过{threshold}%。",
-                if diff > Decimal::ZERO {
-                    "增加"
-                } else {
-                    "减少"
-                },
+                if diff > Decimal::ZERO { "增加" } else { "减少" },
                 diff.abs(),
                 pct(dev_pct, true)
             );
@@ -91,10 +85,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                         "budget.overspend",
                         Severity::Error,
                         &place,
-                        format!(
-                            "实际支出{spent}超过实际到位资金{arrived}（超{}）。",
-                            spent - arrived
-                        ),
+                        format!("实际支出{spent}超过实际到位资金{arrived}（超{}）。", spent - arrived),
                         format!(
                             "Spent {spent} is more than the {arrived} that arrived (by {}).",
                             spent - arrived
@@ -147,10 +138,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             "budget.execution_rate",
             &place,
             format!("部门支出合计{exp}仅为收入合计{inc}的{}。", pct(rate, false)),
-            format!(
-                "The department spent {exp} of its {inc} income ({}).",
-                pct(rate, false)
-            ),
+            format!("The department spent {exp} of its {inc} income ({}).", pct(rate, false)),
             sentence,
             inc,
             exp,

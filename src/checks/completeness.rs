@@ -63,10 +63,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                 Severity::Warning,
                 &basic.child("staff_actual", "实有人数", "actual staff"),
                 format!("实有人数{a}人超过人员编制{q}人（超编{}人）。", a - q),
-                format!(
-                    "Actual staff {a} is above the quota of {q} ({} over).",
-                    a - q
-                ),
+                format!("Actual staff {a} is above the quota of {q} ({} over).", a - q),
             )
             .values(format!("≤{q}"), a),
         );

@@ -13,11 +13,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
     if !report.project_forms.is_empty()
         && let Some(dept_project) = d.expenditure.summary.as_ref().and_then(|r| r.project)
     {
-        let spent: Vec<_> = report
-            .project_forms
-            .iter()
-            .map(|p| p.funds.spent.total)
-            .collect();
+        let spent: Vec<_> = report.project_forms.iter().map(|p| p.funds.spent.total).collect();
         if let Some(sum) = sum_opt(&spent)
             && (sum - dept_project).abs() > config.sum_tolerance
         {
@@ -55,9 +51,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                     continue;
                 }
                 let text = |v: &Option<crate::indicator::IndicatorValue>| {
-                    v.as_ref()
-                        .map(|v| clean(v.text.trim()))
-                        .filter(|t| !t.is_empty())
+                    v.as_ref().map(|v| clean(v.text.trim())).filter(|t| !t.is_empty())
                 };
                 let (dt, pt) = (text(&di_ind.target), text(&pi_ind.target));
                 let (da, pa) = (text(&di_ind.actual), text(&pi_ind.actual));
@@ -77,12 +71,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                 );
                 let other = index(&project(pi, &p.label(pi)), "indicators", ii, &pname, &pname);
                 let (what_zh, what_en, a, b) = if target_differs {
-                    (
-                        "目标值",
-                        "target",
-                        dt.unwrap_or_default(),
-                        pt.unwrap_or_default(),
-                    )
+                    ("目标值", "target", dt.unwrap_or_default(), pt.unwrap_or_default())
                 } else {
                     (
                         "实际完成值",
@@ -112,11 +101,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
 /// The same name, or the same name with a generic word added ("绿色审批"
 /// / "绿色审批标准"); "受益农户满意度" is not "农户满意度".
 fn same_measure(a: &Indicator, b: &Indicator) -> bool {
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
+    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let (x, y) = (norm(a.display_name()), norm(b.display_name()));
     if x.is_empty() || y.is_empty() {
         return false;

@@ -48,16 +48,8 @@ fn check_one(
 ) {
     let target_place = row.child("target", "指标值", "target");
     let actual_place = row.child("actual", "实际完成值", "actual");
-    let target_text = ind
-        .target
-        .as_ref()
-        .map(|t| clean(&t.text))
-        .unwrap_or_default();
-    let actual_text = ind
-        .actual
-        .as_ref()
-        .map(|t| clean(&t.text))
-        .unwrap_or_default();
+    let target_text = ind.target.as_ref().map(|t| clean(&t.text)).unwrap_or_default();
+    let actual_text = ind.actual.as_ref().map(|t| clean(&t.text)).unwrap_or_default();
     let target_q = ind.target.as_ref().and_then(|t| t.quantity());
 
     // Targets.
@@ -141,9 +133,7 @@ fn check_one(
                 Severity::Warning,
                 &actual_place,
                 format!("指标“{name}”（目标“{target_text}”）没有填写实际完成值。{zh_extra}"),
-                format!(
-                    "Indicator \"{name}\" (target \"{target_text}\") has no actual value.{en_extra}"
-                ),
+                format!("Indicator \"{name}\" (target \"{target_text}\") has no actual value.{en_extra}"),
             ));
         }
         Outcome::NotMeasurable => {
@@ -201,9 +191,7 @@ fn check_one(
                 .values(&target_text, &actual_text),
             );
         }
-        Outcome::Met {
-            overshoot_pct: Some(o),
-        } if o >= config.overshoot_pct => {
+        Outcome::Met { overshoot_pct: Some(o) } if o >= config.overshoot_pct => {
             flags.push(
                 Flag::new(
                     "indicator.target_too_low",
@@ -248,8 +236,7 @@ fn check_one(
                     }
                 });
                 if !consistent {
-                    let shown: Vec<String> =
-                        stated.iter().map(|(v, _)| format!("{v}{unit}")).collect();
+                    let shown: Vec<String> = stated.iter().map(|(v, _)| format!("{v}{unit}")).collect();
                     flags.push(
                         Flag::new(
                             "indicator.narrative_contradiction",
@@ -306,10 +293,7 @@ fn names_indicator(ind: &Indicator, clause: &str) -> bool {
         return false;
     }
     let bigrams: Vec<String> = name.windows(2).map(|w| w.iter().collect()).collect();
-    let hits = bigrams
-        .iter()
-        .filter(|b| clause.contains(b.as_str()))
-        .count();
+    let hits = bigrams.iter().filter(|b| clause.contains(b.as_str())).count();
     hits * 4 >= bigrams.len() * 3
 }
 
@@ -343,9 +327,6 @@ mod tests {
         assert!(names_indicator(&ind, "共计配置101个审批账号"));
         assert!(!names_indicator(&ind, "办件量已产生10000余件"));
         let chars: Vec<char> = "办件量已产生10000余件".chars().collect();
-        assert_eq!(
-            number_with_unit(&chars, "件"),
-            vec![(Decimal::from(10000), true)]
-        );
+        assert_eq!(number_with_unit(&chars, "件"), vec![(Decimal::from(10000), true)]);
     }
 }

@@ -185,13 +185,11 @@ pub fn check_report(report: &Report, config: &CheckConfig) -> Vec<Flag> {
 
 /// Counts of flags by severity: (errors, warnings, infos).
 pub fn counts(flags: &[Flag]) -> (usize, usize, usize) {
-    flags
-        .iter()
-        .fold((0, 0, 0), |(e, w, i), f| match f.severity {
-            Severity::Error => (e + 1, w, i),
-            Severity::Warning => (e, w + 1, i),
-            Severity::Info => (e, w, i + 1),
-        })
+    flags.iter().fold((0, 0, 0), |(e, w, i), f| match f.severity {
+        Severity::Error => (e + 1, w, i),
+        Severity::Warning => (e, w + 1, i),
+        Severity::Info => (e, w, i + 1),
+    })
 }
 
 /// Formats a percentage for messages: one decimal, sign when asked.
@@ -271,9 +269,6 @@ mod tests {
         assert_eq!(signed(dec("232.79")), "+232.79");
         assert_eq!(ratio_pct(dec("1"), Decimal::ZERO), None);
         assert_eq!(sum_opt(&[None, None]), None);
-        assert_eq!(
-            sum_opt(&[Some(dec("1.5")), None, Some(dec("2"))]),
-            Some(dec("3.5"))
-        );
+        assert_eq!(sum_opt(&[Some(dec("1.5")), None, Some(dec("2"))]), Some(dec("3.5")));
     }
 }

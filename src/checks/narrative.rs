@@ -84,12 +84,7 @@ pub fn report_sentences(report: &Report) -> Vec<(Sentence, Place, Option<usize>)
     let mut out = Vec::new();
     let d = dept();
     for s in form_sentences(&report.department_form.narrative) {
-        let place = paragraph_place(
-            &d,
-            &report.department_form.narrative,
-            s.section,
-            s.paragraph,
-        );
+        let place = paragraph_place(&d, &report.department_form.narrative, s.section, s.paragraph);
         out.push((s, place, None));
     }
     for (i, p) in report.project_forms.iter().enumerate() {
@@ -117,9 +112,7 @@ pub fn figures(chars: &[char]) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit()
-            || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.'))
-        {
+        if !chars[i].is_ascii_digit() || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.')) {
             i += 1;
             continue;
         }
@@ -174,8 +167,7 @@ fn label_before(chars: &[char], start: usize) -> String {
         }
     }
     // "2024年度收入" → "收入"; "1、2024年度收入" → "收入"
-    let trimmed =
-        label.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '、' | '.' | ' '));
+    let trimmed = label.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '、' | '.' | ' '));
     let trimmed = trimmed
         .strip_prefix("年度")
         .or_else(|| trimmed.strip_prefix('年'))
@@ -212,9 +204,7 @@ enum Item {
 
 /// Whether a sentence talks about project (专项) money.
 fn project_context(sentence: &str) -> bool {
-    ["专项", "项目资金", "项目经费"]
-        .iter()
-        .any(|w| sentence.contains(w))
+    ["专项", "项目资金", "项目经费"].iter().any(|w| sentence.contains(w))
 }
 
 fn classify(label: &str) -> Option<Item> {
@@ -251,15 +241,9 @@ fn classify(label: &str) -> Option<Item> {
         Item::Carryover
     } else if starts("其他资金") || starts("其他收入") {
         Item::OtherFunds
-    } else if matches!(
-        label,
-        "收入" | "总收入" | "收入合计" | "收入总额" | "部门收入"
-    ) {
+    } else if matches!(label, "收入" | "总收入" | "收入合计" | "收入总额" | "部门收入") {
         Item::IncomeTotal
-    } else if matches!(
-        label,
-        "支出" | "总支出" | "支出合计" | "支出总额" | "部门支出"
-    ) {
+    } else if matches!(label, "支出" | "总支出" | "支出合计" | "支出总额" | "部门支出") {
         Item::ExpTotal
     } else {
         return None;
@@ -294,11 +278,7 @@ fn coverage(a: &[char], b: &[char]) -> f64 {
 /// "用于…的支出" names a use, which may span several lines, and "A和B"
 /// names two: neither is matched to a single line.
 fn match_expense(report: &Report, label: &str, only: Option<usize>) -> Option<Item> {
-    if label.starts_with("用于")
-        || label.contains('和')
-        || label.contains('及')
-        || label.contains('与')
-    {
+    if label.starts_with("用于") || label.contains('和') || label.contains('及') || label.contains('与') {
         return None;
     }
     let l = core_chars(label);
@@ -341,11 +321,7 @@ fn match_expense(report: &Report, label: &str, only: Option<usize>) -> Option<It
 }
 
 /// The table value of an item, its place and its name.
-fn lookup(
-    report: &Report,
-    item: Item,
-    in_project: Option<usize>,
-) -> Option<(Option<Decimal>, Place, String, String)> {
+fn lookup(report: &Report, item: Item, in_project: Option<usize>) -> Option<(Option<Decimal>, Place, String, String)> {
     let d = &report.department_form;
     let inc = d.income.summary.as_ref();
     let exp = d.expenditure.summary.as_ref();
@@ -531,8 +507,7 @@ fn lookup(
 /// Whether a narrative figure agrees with a table value, allowing the
 /// narrative to round to its own precision ("1575万元" for 1574.84).
 fn agrees(narrative: Decimal, table: Decimal) -> bool {
-    narrative == table
-        || (narrative.scale() < table.scale() && table.round_dp(narrative.scale()) == narrative)
+    narrative == table || (narrative.scale() < table.scale() && table.round_dp(narrative.scale()) == narrative)
 }
 
 /// The project a sentence's project money refers to.
@@ -546,11 +521,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
         let chars: Vec<char> = sentence.text.chars().collect();
         let figs = figures(&chars);
         let in_project = project_context(&sentence.text);
-        let proj = if in_project {
-            project_of(report, owner)
-        } else {
-            None
-        };
+        let proj = if in_project { project_of(report, owner) } else { None };
         let mut split: Vec<(Item, Decimal)> = Vec::new();
         for (k, fig) in figs.iter().enumerate() {
             match fig.unit.as_str() {
@@ -572,8 +543,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                         continue;
                     }
                     let scope = if in_project { proj } else { None };
-                    let Some((Some(table), tplace, name_zh, name_en)) = lookup(report, item, scope)
-                    else {
+                    let Some((Some(table), tplace, name_zh, name_en)) = lookup(report, item, scope) else {
                         continue;
                     };
                     if !agrees(fig.value, table) {
@@ -584,7 +554,10 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                                 Severity::Error,
                                 &place,
                                 format!("叙述称“{label}{}万元”，但{name_zh}为{table}。", fig.value),
-                                format!("The narrative says {label} {} 万元, but the {name_en} is {table}.", fig.value),
+                                format!(
+                                    "The narrative says {label} {} 万元, but the {name_en} is {table}.",
+                                    fig.value
+                                ),
                             )
                             .values(table, fig.value)
                             .related(vec![tplace.path]),
@@ -635,27 +608,22 @@ fn share(
     if base_words.contains(['，', '。', '；']) {
         return;
     }
-    let Some(part) = figs[..k]
-        .iter()
-        .rev()
-        .find(|f| f.unit == "万元" && f.end <= zhan_char)
-    else {
+    let Some(part) = figs[..k].iter().rev().find(|f| f.unit == "万元" && f.end <= zhan_char) else {
         return;
     };
-    let base_item = if base_words.contains("总支出")
-        || base_words.contains("支出总额")
-        || base_words.contains("全部支出")
-    {
-        Item::ExpTotal
-    } else if base_words.contains("专项") || base_words.contains("项目支出") {
-        Item::Project
-    } else if base_words.contains("基本支出") {
-        Item::Basic
-    } else if base_words.contains("总收入") || base_words.contains("收入") {
-        Item::IncomeTotal
-    } else {
-        return;
-    };
+    let base_item =
+        if base_words.contains("总支出") || base_words.contains("支出总额") || base_words.contains("全部支出")
+        {
+            Item::ExpTotal
+        } else if base_words.contains("专项") || base_words.contains("项目支出") {
+            Item::Project
+        } else if base_words.contains("基本支出") {
+            Item::Basic
+        } else if base_words.contains("总收入") || base_words.contains("收入") {
+            Item::IncomeTotal
+        } else {
+            return;
+        };
     let Some((Some(base), _, base_zh, base_en)) = lookup(report, base_item, proj) else {
         return;
     };
@@ -702,9 +670,7 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
     };
     let Some(table) = table else { return };
     if fig.value != Decimal::from(table) {
-        let tplace = dept()
-            .child("basic", "基本概况", "basic facts")
-            .child(key, zh, en);
+        let tplace = dept().child("basic", "基本概况", "basic facts").child(key, zh, en);
         found.push(
             Flag::new(
                 "narrative.staff",
@@ -728,13 +694,7 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
 
 /// A funding split stated for project money (财政拨款 X, 其他收入 Y) must
 /// be what the funds table shows as arrived.
-fn funding_split(
-    report: &Report,
-    pi: usize,
-    split: &[(Item, Decimal)],
-    place: &Place,
-    found: &mut Vec<Flag>,
-) {
+fn funding_split(report: &Report, pi: usize, split: &[(Item, Decimal)], place: &Place, found: &mut Vec<Flag>) {
     let p = &report.project_forms[pi];
     let a = &p.funds.arrived;
     let fiscal_table = sum_opt(&[a.central, a.provincial, a.city, a.county]).unwrap_or_default();
@@ -795,20 +755,14 @@ mod tests {
         let s: Vec<char> = "1、2024年度收入1574.84万元，其中财政拨款收入1499.07万元"
             .chars()
             .collect();
-        let f: Vec<Figure> = figures(&s)
-            .into_iter()
-            .filter(|f| f.unit == "万元")
-            .collect();
+        let f: Vec<Figure> = figures(&s).into_iter().filter(|f| f.unit == "万元").collect();
         assert_eq!(label_before(&s, f[0].start), "收入");
         assert_eq!(label_before(&s, f[1].start), "财政拨款收入");
         assert_eq!(classify("收入"), Some(Item::IncomeTotal));
         assert_eq!(classify("财政拨款收入"), Some(Item::Fiscal));
         let s: Vec<char> = "因公出国（境）费支出决算为0万元".chars().collect();
         let f = figures(&s);
-        assert_eq!(
-            classify(&label_before(&s, f[0].start)),
-            Some(Item::Overseas)
-        );
+        assert_eq!(classify(&label_before(&s, f[0].start)), Some(Item::Overseas));
         assert_eq!(classify("人员工资"), None);
     }
 

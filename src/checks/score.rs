@@ -41,11 +41,7 @@ fn d(n: i64) -> Decimal {
 }
 
 /// Evidence score of the department form (`None`) or a project form.
-pub fn evidence_score(
-    report: &Report,
-    project_index: Option<usize>,
-    config: &CheckConfig,
-) -> EvidenceScore {
+pub fn evidence_score(report: &Report, project_index: Option<usize>, config: &CheckConfig) -> EvidenceScore {
     let (base, form, spent, received): (Place, &dyn Form, _, _) = match project_index {
         None => {
             let f = &report.department_form;
@@ -58,12 +54,7 @@ pub fn evidence_score(
         }
         Some(i) => {
             let p = &report.project_forms[i];
-            (
-                project(i, &p.label(i)),
-                p,
-                p.funds.spent.total,
-                p.funds.arrived.total,
-            )
+            (project(i, &p.label(i)), p, p.funds.spent.total, p.funds.arrived.total)
         }
     };
     let mut items = Vec::new();
@@ -75,14 +66,8 @@ pub fn evidence_score(
             let capped = rate.min(Decimal::ONE_HUNDRED).max(Decimal::ZERO);
             (
                 d(10) * capped / Decimal::ONE_HUNDRED,
-                format!(
-                    "执行率{}（{s} / {r}），10 × 执行率",
-                    super::pct(rate, false)
-                ),
-                format!(
-                    "execution {} ({s} / {r}), 10 × rate",
-                    super::pct(rate, false)
-                ),
+                format!("执行率{}（{s} / {r}），10 × 执行率", super::pct(rate, false)),
+                format!("execution {} ({s} / {r}), 10 × rate", super::pct(rate, false)),
             )
         }
         _ => (
@@ -121,9 +106,7 @@ pub fn evidence_score(
         };
         let weight = d(90) * *w / present_weight / Decimal::from(*n as u64);
         let (score, zh, en) = match assess(ind) {
-            Outcome::Met {
-                overshoot_pct: Some(o),
-            } if o >= config.overshoot_pct => (
+            Outcome::Met { overshoot_pct: Some(o) } if o >= config.overshoot_pct => (
                 (weight - d(2)).max(Decimal::ZERO),
                 format!("达成，但超目标{}，目标偏低扣2分", super::pct(o, false)),
                 format!(
@@ -131,11 +114,7 @@ pub fn evidence_score(
                     super::pct(o, false)
                 ),
             ),
-            Outcome::Met { .. } => (
-                weight,
-                "实测达成，得满分".into(),
-                "measured and met: full marks".into(),
-            ),
+            Outcome::Met { .. } => (weight, "实测达成，得满分".into(), "measured and met: full marks".into()),
             Outcome::Missed { achieved } => (
                 weight * achieved,
                 format!(
@@ -174,18 +153,12 @@ pub fn evidence_score(
             reason_en: en,
         });
     }
-    let total = items
-        .iter()
-        .map(|i| i.score)
-        .sum::<Decimal>()
-        .round_dp(2)
-        .normalize();
+    let total = items.iter().map(|i| i.score).sum::<Decimal>().round_dp(2).normalize();
     EvidenceScore { items, total }
 }
 
 pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
-    let mut forms: Vec<(Place, Option<usize>, &dyn Form)> =
-        vec![(dept(), None, &report.department_form)];
+    let mut forms: Vec<(Place, Option<usize>, &dyn Form)> = vec![(dept(), None, &report.department_form)];
     for (i, p) in report.project_forms.iter().enumerate() {
         forms.push((project(i, &p.label(i)), Some(i), p));
     }
@@ -238,10 +211,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                         "score.grade_unknown",
                         Severity::Warning,
                         &grade_place,
-                        format!(
-                            "评价等次“{}”不是优、良、中、差之一。",
-                            crate::text::clean(text)
-                        ),
+                        format!("评价等次“{}”不是优、良、中、差之一。", crate::text::clean(text)),
                         format!(
                             "The grade \"{}\" is none of 优 / 良 / 中 / 差.",
                             crate::text::clean(text)
@@ -263,10 +233,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             .iter()
             .filter(|o| matches!(o, Outcome::Missing | Outcome::NotMeasurable))
             .count();
-        let missed = outcomes
-            .iter()
-            .filter(|o| matches!(o, Outcome::Missed { .. }))
-            .count();
+        let missed = outcomes.iter().filter(|o| matches!(o, Outcome::Missed { .. })).count();
         let errors = flags
             .iter()
             .filter(|f| f.severity == Severity::Error && owned_by(&f.path, pi))

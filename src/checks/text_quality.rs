@@ -33,16 +33,8 @@ const FOREIGN_TERMS: &[(&str, &str, &[&str])] = &[
         "health provider",
         &["门诊量", "住院", "床位使用率", "诊疗人次", "手术"],
     ),
-    (
-        "学校",
-        "school",
-        &["在校生", "升学率", "课堂教学", "班主任", "学籍"],
-    ),
-    (
-        "公安机关",
-        "police",
-        &["刑事案件", "破案", "治安案件", "警情"],
-    ),
+    ("学校", "school", &["在校生", "升学率", "课堂教学", "班主任", "学籍"]),
+    ("公安机关", "police", &["刑事案件", "破案", "治安案件", "警情"]),
 ];
 
 pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
@@ -75,11 +67,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                 "text.repeated",
                 Severity::Info,
                 &place,
-                format!(
-                    "同一段文字在综述中出现{}次：“{}”",
-                    others.len() + 1,
-                    quote(&text)
-                ),
+                format!("同一段文字在综述中出现{}次：“{}”", others.len() + 1, quote(&text)),
                 format!(
                     "The same text appears {} times in the narrative: \"{}\"",
                     others.len() + 1,
@@ -94,11 +82,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
     let own: String = {
         let d = &report.department_form;
         let mut t = String::new();
-        for v in [
-            &d.basic.duties,
-            &d.basic.annual_tasks,
-            &d.qualitative_goals.expected,
-        ] {
+        for v in [&d.basic.duties, &d.basic.annual_tasks, &d.qualitative_goals.expected] {
             if !is_blank(v) {
                 t.push_str(v.as_deref().unwrap_or(""));
             }

@@ -86,10 +86,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                         "voucher.duplicate_in_line",
                         Severity::Warning,
                         &line_place(report, *b),
-                        format!(
-                            "凭证{voucher}在“{}”的凭证号中出现{times}次。",
-                            line_name(report, *b)
-                        ),
+                        format!("凭证{voucher}在“{}”的凭证号中出现{times}次。", line_name(report, *b)),
                         format!(
                             "Voucher {voucher} is listed {times} times in \"{}\".",
                             line_name(report, *b)
@@ -122,9 +119,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
             };
             for prob in &v.problems {
                 let (rule, severity) = match prob.kind {
-                    ProblemKind::MonthOutOfRange => {
-                        ("voucher.month_out_of_range", Severity::Warning)
-                    }
+                    ProblemKind::MonthOutOfRange => ("voucher.month_out_of_range", Severity::Warning),
                     k if k.counted() => ("voucher.odd_format", Severity::Info),
                     _ => ("voucher.unreadable", Severity::Warning),
                 };

@@ -73,10 +73,7 @@ fn terminal_width() -> usize {
     {
         return w as usize;
     }
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(80)
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(80)
 }
 
 fn push_wrapped(out: &mut dyn Write, indent: usize, text: &str, w: usize) -> std::io::Result<()> {
@@ -86,24 +83,14 @@ fn push_wrapped(out: &mut dyn Write, indent: usize, text: &str, w: usize) -> std
     Ok(())
 }
 
-fn text(
-    checked: &[Checked],
-    errors: &[LoadError],
-    lang: Lang,
-    w: usize,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+fn text(checked: &[Checked], errors: &[LoadError], lang: Lang, w: usize, out: &mut dyn Write) -> std::io::Result<()> {
     for c in checked {
         let r = &c.report.report;
         let title = format!("{} {}", clean(&r.department), r.year);
         let file = c.report.path.display().to_string();
         writeln!(out, "{title}  {}", clean(&file))?;
         let (e, wn, i) = counts(&c.flags);
-        writeln!(
-            out,
-            "{}",
-            "─".repeat(w.min(width(&title) + width(&file) + 2).max(20))
-        )?;
+        writeln!(out, "{}", "─".repeat(w.min(width(&title) + width(&file) + 2).max(20)))?;
         if c.flags.is_empty() {
             writeln!(out, "  {}\n", lang.t(&labels::NO_FLAGS))?;
             continue;
@@ -120,12 +107,7 @@ fn text(
             if group.is_empty() {
                 continue;
             }
-            writeln!(
-                out,
-                "\n  {} ({})",
-                lang.pick(sev.zh(), sev.en()),
-                group.len()
-            )?;
+            writeln!(out, "\n  {} ({})", lang.pick(sev.zh(), sev.en()), group.len())?;
             let mark = match sev {
                 Severity::Error => "✗",
                 Severity::Warning => "!",
@@ -159,12 +141,7 @@ fn text(
         writeln!(out)?;
     }
     let with_errors = checked.iter().filter(|c| counts(&c.flags).0 > 0).count();
-    write!(
-        out,
-        "{} {}",
-        checked.len(),
-        lang.t(&labels::REPORTS_CHECKED)
-    )?;
+    write!(out, "{} {}", checked.len(), lang.t(&labels::REPORTS_CHECKED))?;
     write!(out, ", {with_errors} {}", lang.t(&labels::WITH_ERRORS))?;
     if !errors.is_empty() {
         write!(out, ", {} {}", errors.len(), lang.t(&labels::NOT_READ))?;

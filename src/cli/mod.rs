@@ -35,6 +35,9 @@ pub struct Global {
     /// Config file to use instead of the one in the user's config folder.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Keymap: default, vim, or a path to a keymap JSON file.
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub keymap: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

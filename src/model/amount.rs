@@ -64,9 +64,7 @@ pub mod opt {
         match serde_json::Value::deserialize(d)? {
             serde_json::Value::Null => Ok(None),
             serde_json::Value::String(s) => parse_amount(&s).map(Some).map_err(D::Error::custom),
-            serde_json::Value::Number(n) => parse_amount(&n.to_string())
-                .map(Some)
-                .map_err(D::Error::custom),
+            serde_json::Value::Number(n) => parse_amount(&n.to_string()).map(Some).map_err(D::Error::custom),
             other => Err(D::Error::custom(format!(
                 "expected an amount as a string such as \"1574.84\", or null, found {}",
                 kind_of(&other)

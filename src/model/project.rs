@@ -136,13 +136,7 @@ pub const FUND_SOURCES: [(&str, &str, &str); 5] = [
 impl FundRow {
     /// The source amounts in [`FUND_SOURCES`] order.
     pub fn sources(&self) -> [Option<Decimal>; 5] {
-        [
-            self.central,
-            self.provincial,
-            self.city,
-            self.county,
-            self.other,
-        ]
+        [self.central, self.provincial, self.city, self.county, self.other]
     }
 }
 

@@ -1,0 +1,947 @@
+//! The interface's state and what each action does to it — no drawing.
+//!
+//! The terminal layer ([`crate::tui`]) turns key presses into [`Key`]s,
+//! hands them to [`App::handle_key`], and draws whatever state results; so
+//! every behaviour here is tested by feeding keys, without a terminal.
+
+pub mod lookup;
+pub mod views;
+
+use crate::checks::{CheckConfig, Flag, Severity, check_report, counts};
+use crate::keymap::{Action, Key, KeyCode, Keymap, Lookup, Mode};
+use crate::labels::Lang;
+use crate::workspace::{LoadError, LoadedReport};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use views::{RowKind, ViewRow};
+
+/// The tabs of a report, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Overview,
+    Funds,
+    Indicators,
+    Expenses,
+    Narrative,
+    Flags,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 6] = [
+        Tab::Overview,
+        Tab::Funds,
+        Tab::Indicators,
+        Tab::Expenses,
+        Tab::Narrative,
+        Tab::Flags,
+    ];
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Tab::Overview => lang.pick("概况", "Overview"),
+            Tab::Funds => lang.pick("资金", "Funds"),
+            Tab::Indicators => lang.pick("指标", "Indicators"),
+            Tab::Expenses => lang.pick("支出明细", "Expenses"),
+            Tab::Narrative => lang.pick("综述", "Narrative"),
+            Tab::Flags => lang.pick("问题", "Findings"),
+        }
+    }
+
+    /// The tab that shows an item, from its JSON path.
+    pub fn for_path(path: &str) -> Tab {
+        let has = |w: &str| path.contains(w);
+        if has(".funds") || has(".income") || has(".expenditure") || has(".three_public") || has(".fixed_assets") {
+            Tab::Funds
+        } else if has(".indicators") || has(".qualitative_goals") {
+            Tab::Indicators
+        } else if has(".expenses") || has(".expense_total") {
+            Tab::Expenses
+        } else if has(".narrative") {
+            Tab::Narrative
+        } else {
+            Tab::Overview
+        }
+    }
+}
+
+/// Columns of the report list, for sorting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    Department,
+    Year,
+    Forms,
+    SelfScore,
+    Errors,
+    Warnings,
+}
+
+impl SortColumn {
+    pub const ALL: [SortColumn; 6] = [
+        SortColumn::Department,
+        SortColumn::Year,
+        SortColumn::Forms,
+        SortColumn::SelfScore,
+        SortColumn::Errors,
+        SortColumn::Warnings,
+    ];
+}
+
+/// A one-line text input with a cursor (char index).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Input {
+    pub text: String,
+    pub cursor: usize,
+}
+
+impl Input {
+    pub fn with(text: &str) -> Input {
+        Input {
+            text: text.to_string(),
+            cursor: text.chars().count(),
+        }
+    }
+
+    fn byte(&self, char_idx: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_idx)
+            .map_or(self.text.len(), |(b, _)| b)
+    }
+
+    /// Applies an editing key; returns whether the text changed.
+    pub fn edit(&mut self, key: Key) -> bool {
+        if key.ctrl || key.alt {
+            return false;
+        }
+        let len = self.text.chars().count();
+        match key.code {
+            KeyCode::Char(c) if !c.is_control() => {
+                let b = self.byte(self.cursor);
+                self.text.insert(b, c);
+                self.cursor += 1;
+                true
+            }
+            KeyCode::Backspace if self.cursor > 0 => {
+                self.cursor -= 1;
+                let b = self.byte(self.cursor);
+                self.text.remove(b);
+                true
+            }
+            KeyCode::Delete if self.cursor < len => {
+                let b = self.byte(self.cursor);
+                self.text.remove(b);
+                true
+            }
+            KeyCode::Left => {
+                self.cursor = self.cursor.saturating_sub(1);
+                false
+            }
+            KeyCode::Right => {
+                self.cursor = (self.cursor + 1).min(len);
+                false
+            }
+            KeyCode::Home => {
+                self.cursor = 0;
+                false
+            }
+            KeyCode::End => {
+                self.cursor = len;
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// Inserts pasted text (line breaks become spaces).
+    pub fn paste(&mut self, s: &str) {
+        for c in crate::text::clean(s).chars() {
+            self.edit(Key::ch(c));
+        }
+    }
+
+    /// Display columns before the cursor, for placing the terminal cursor.
+    pub fn cursor_width(&self) -> usize {
+        let b = self.byte(self.cursor);
+        crate::text::width(&self.text[..b])
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Popup {
+    Help {
+        scroll: usize,
+    },
+    Filter {
+        input: Input,
+        before: String,
+    },
+    Lookup {
+        input: Input,
+        results: Vec<usize>,
+        selected: usize,
+    },
+}
+
+/// An open report.
+#[derive(Debug, Clone)]
+pub struct ReportView {
+    pub report: usize,
+    pub tab: Tab,
+    /// Selected row per tab.
+    pub selected: [usize; 6],
+    /// Rows of the current tab.
+    pub rows: Vec<ViewRow>,
+}
+
+pub struct App {
+    pub root: PathBuf,
+    pub bundled: bool,
+    pub reports: Vec<LoadedReport>,
+    pub load_errors: Vec<LoadError>,
+    /// Flags per report; None until the background check has got there.
+    pub flags: Vec<Option<Vec<Flag>>>,
+    pub lang: Lang,
+    pub keymap: Keymap,
+    pub config: CheckConfig,
+    /// Visible report indices (filtered and sorted), and the selection in it.
+    pub visible: Vec<usize>,
+    pub selected: usize,
+    pub sort: SortColumn,
+    pub reverse: bool,
+    pub filter: String,
+    pub view: Option<ReportView>,
+    pub popup: Option<Popup>,
+    pub pending: Vec<Key>,
+    /// A message for the status line; `true` when it reports a problem.
+    pub message: Option<(String, bool)>,
+    /// Text the terminal layer should put on the clipboard (OSC 52).
+    pub clipboard: Option<String>,
+    pub quit: bool,
+    /// Rows a page holds, set by the terminal layer from the screen size.
+    pub page: usize,
+    index: Option<lookup::VoucherIndex>,
+    rx: Option<Receiver<(usize, Vec<Flag>)>>,
+}
+
+impl App {
+    pub fn new(
+        root: PathBuf,
+        bundled: bool,
+        reports: Vec<LoadedReport>,
+        load_errors: Vec<LoadError>,
+        lang: Lang,
+        keymap: Keymap,
+        config: CheckConfig,
+    ) -> App {
+        let n = reports.len();
+        let mut app = App {
+            root,
+            bundled,
+            reports,
+            load_errors,
+            flags: vec![None; n],
+            lang,
+            keymap,
+            config,
+            visible: (0..n).collect(),
+            selected: 0,
+            sort: SortColumn::Department,
+            reverse: false,
+            filter: String::new(),
+            view: None,
+            popup: None,
+            pending: Vec::new(),
+            message: None,
+            clipboard: None,
+            quit: false,
+            page: 10,
+            index: None,
+            rx: None,
+        };
+        if let Some(e) = app.load_errors.first() {
+            app.message = Some((
+                format!(
+                    "{} {}: {}",
+                    app.load_errors.len(),
+                    app.lang.t(&crate::labels::NOT_READ),
+                    crate::text::clean(&e.to_string())
+                ),
+                true,
+            ));
+        }
+        app.refresh_list();
+        // Start on the first row as sorted, not on the first file read.
+        app.selected = 0;
+        app
+    }
+
+    /// Checks every report on a background thread; results arrive through
+    /// [`App::poll`], so the list is drawn at once and fills in.
+    pub fn start_checks(&mut self) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let reports: Vec<crate::model::Report> = self.reports.iter().map(|r| r.report.clone()).collect();
+        let config = self.config.clone();
+        std::thread::spawn(move || {
+            for (i, r) in reports.iter().enumerate() {
+                if tx.send((i, check_report(r, &config))).is_err() {
+                    break;
+                }
+            }
+        });
+        self.rx = Some(rx);
+    }
+
+    /// Checks every report now (tests, scripts).
+    pub fn check_all(&mut self) {
+        for i in 0..self.reports.len() {
+            self.flags[i] = Some(check_report(&self.reports[i].report, &self.config));
+        }
+        self.refresh_list();
+        self.refresh_rows();
+    }
+
+    /// Takes the background results that have arrived. Returns whether
+    /// anything changed (the screen needs drawing).
+    pub fn poll(&mut self) -> bool {
+        let Some(rx) = &self.rx else { return false };
+        let mut changed = false;
+        loop {
+            match rx.try_recv() {
+                Ok((i, f)) => {
+                    self.flags[i] = Some(f);
+                    changed = true;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.rx = None;
+                    break;
+                }
+            }
+        }
+        if changed {
+            if matches!(self.sort, SortColumn::Errors | SortColumn::Warnings) {
+                self.refresh_list();
+            }
+            self.refresh_rows();
+        }
+        changed
+    }
+
+    pub fn checking(&self) -> bool {
+        self.flags.iter().any(Option::is_none)
+    }
+
+    pub fn mode(&self) -> Mode {
+        match &self.popup {
+            Some(Popup::Help { .. }) => Mode::Help,
+            Some(_) => Mode::Input,
+            None if self.view.is_some() => Mode::Report,
+            None => Mode::List,
+        }
+    }
+
+    /// The report shown or selected.
+    pub fn current(&self) -> Option<usize> {
+        match &self.view {
+            Some(v) => Some(v.report),
+            None => self.visible.get(self.selected).copied(),
+        }
+    }
+
+    pub fn flags_of(&self, report: usize) -> &[Flag] {
+        self.flags.get(report).and_then(|f| f.as_deref()).unwrap_or(&[])
+    }
+
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: Key) {
+        let mode = self.mode();
+        self.pending.push(key);
+        match self.keymap.lookup(mode, &self.pending) {
+            Lookup::Action(a) => {
+                self.pending.clear();
+                self.act(a);
+            }
+            Lookup::Pending => {}
+            Lookup::None => {
+                let keys = std::mem::take(&mut self.pending);
+                if keys.len() > 1 {
+                    // An unfinished sequence: the last key starts afresh.
+                    self.handle_key(key);
+                } else if mode == Mode::Input {
+                    self.edit_input(key);
+                }
+            }
+        }
+    }
+
+    /// Text pasted into the terminal (bracketed paste).
+    pub fn paste(&mut self, text: &str) {
+        let changed = match &mut self.popup {
+            Some(Popup::Filter { input, .. }) | Some(Popup::Lookup { input, .. }) => {
+                input.paste(text);
+                true
+            }
+            _ => false,
+        };
+        if changed {
+            self.input_changed();
+        }
+    }
+
+    fn edit_input(&mut self, key: Key) {
+        let changed = match &mut self.popup {
+            Some(Popup::Filter { input, .. }) | Some(Popup::Lookup { input, .. }) => input.edit(key),
+            _ => false,
+        };
+        if changed {
+            self.input_changed();
+        }
+    }
+
+    fn input_changed(&mut self) {
+        match &self.popup {
+            Some(Popup::Filter { input, .. }) => {
+                self.filter = input.text.clone();
+                self.refresh_list();
+            }
+            Some(Popup::Lookup { input, .. }) => {
+                let q = input.text.clone();
+                let results = self.index().query(&q);
+                if let Some(Popup::Lookup {
+                    results: r, selected, ..
+                }) = &mut self.popup
+                {
+                    *r = results;
+                    *selected = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn index(&mut self) -> &lookup::VoucherIndex {
+        self.index
+            .get_or_insert_with(|| lookup::VoucherIndex::build(&self.reports))
+    }
+
+    pub fn voucher_index(&self) -> Option<&lookup::VoucherIndex> {
+        self.index.as_ref()
+    }
+
+    /// Does what an action says.
+    pub fn act(&mut self, a: Action) {
+        use Action::*;
+        match (a, self.mode()) {
+            (Quit, _) => self.quit = true,
+            (Help, _) => self.popup = Some(Popup::Help { scroll: 0 }),
+            (Back, Mode::Help) | (Cancel, Mode::Help) => self.popup = None,
+            (Back, Mode::Report) => self.view = None,
+            (Back, _) => {}
+            (VoucherLookup, _) => {
+                let results = self.index().query("");
+                self.popup = Some(Popup::Lookup {
+                    input: Input::default(),
+                    results,
+                    selected: 0,
+                });
+            }
+            (Copy, _) => self.copy(),
+            (Cancel, Mode::Input) => {
+                if let Some(Popup::Filter { before, .. }) = &self.popup {
+                    self.filter = before.clone();
+                    self.refresh_list();
+                }
+                self.popup = None;
+            }
+            (Accept, Mode::Input) => match self.popup.take() {
+                Some(Popup::Lookup { results, selected, .. }) => {
+                    if let Some(e) = results
+                        .get(selected)
+                        .and_then(|i| self.index.as_ref().map(|x| x.entries[*i].clone()))
+                    {
+                        self.open_at(e.report, &format!("project_forms[{}].expenses[{}]", e.project, e.line));
+                    }
+                }
+                Some(Popup::Filter { .. }) => {}
+                other => self.popup = other,
+            },
+            (ClearInput, Mode::Input) => {
+                if let Some(Popup::Filter { input, .. } | Popup::Lookup { input, .. }) = &mut self.popup {
+                    *input = Input::default();
+                }
+                self.input_changed();
+            }
+            (NextRow | PrevRow | PageDown | PageUp | FirstRow | LastRow, mode) => self.move_by(a, mode),
+            (NextFlagged | PrevFlagged, Mode::List) => self.next_flagged_report(a == NextFlagged),
+            (NextFlagged | PrevFlagged, Mode::Report) => self.next_flagged_row(a == NextFlagged),
+            (Open, Mode::List) => {
+                if let Some(r) = self.current() {
+                    self.open(r);
+                }
+            }
+            (Search, Mode::List) => {
+                self.popup = Some(Popup::Filter {
+                    input: Input::with(&self.filter),
+                    before: self.filter.clone(),
+                });
+            }
+            (SortNext, Mode::List) => {
+                let i = SortColumn::ALL.iter().position(|c| *c == self.sort).unwrap_or(0);
+                self.sort = SortColumn::ALL[(i + 1) % SortColumn::ALL.len()];
+                self.refresh_list();
+            }
+            (SortReverse, Mode::List) => {
+                self.reverse = !self.reverse;
+                self.refresh_list();
+            }
+            (NextTab | PrevTab, Mode::Report) => {
+                if let Some(v) = &self.view {
+                    let i = v.tab.index();
+                    let n = Tab::ALL.len();
+                    let next = if a == NextTab { (i + 1) % n } else { (i + n - 1) % n };
+                    self.set_tab(Tab::ALL[next]);
+                }
+            }
+            (TabOverview, Mode::Report) => self.set_tab(Tab::Overview),
+            (TabFunds, Mode::Report) => self.set_tab(Tab::Funds),
+            (TabIndicators, Mode::Report) => self.set_tab(Tab::Indicators),
+            (TabExpenses, Mode::Report) => self.set_tab(Tab::Expenses),
+            (TabNarrative, Mode::Report) => self.set_tab(Tab::Narrative),
+            (TabFlags, Mode::Report) => self.set_tab(Tab::Flags),
+            (JumpToFlag, Mode::Report) => self.jump(),
+            _ => {}
+        }
+    }
+
+    // ----- the list -----
+
+    /// Recomputes the visible rows from the filter and the sort, keeping the
+    /// selected report selected when it is still visible.
+    pub fn refresh_list(&mut self) {
+        let keep = self.visible.get(self.selected).copied();
+        let matcher = SkimMatcherV2::default();
+        let q = self.filter.trim();
+        let mut rows: Vec<(i64, usize)> = (0..self.reports.len())
+            .filter_map(|i| {
+                if q.is_empty() {
+                    return Some((0, i));
+                }
+                matcher.fuzzy_match(&self.search_text(i), q).map(|s| (s, i))
+            })
+            .collect();
+        let key = |i: usize| -> (i64, String) {
+            let r = &self.reports[i].report;
+            let (e, w, _) = self.flags[i].as_deref().map(counts).unwrap_or((0, 0, 0));
+            let known = self.flags[i].is_some();
+            match self.sort {
+                SortColumn::Department => (0, r.department.clone()),
+                SortColumn::Year => (r.year as i64, r.department.clone()),
+                SortColumn::Forms => (r.project_forms.len() as i64, r.department.clone()),
+                SortColumn::SelfScore => (
+                    r.department_form
+                        .self_score
+                        .map_or(-1, |s| (s * rust_decimal::Decimal::from(100)).try_into().unwrap_or(0)),
+                    r.department.clone(),
+                ),
+                SortColumn::Errors => (if known { e as i64 } else { -1 }, r.department.clone()),
+                SortColumn::Warnings => (if known { w as i64 } else { -1 }, r.department.clone()),
+            }
+        };
+        if q.is_empty() {
+            rows.sort_by_key(|(_, i)| key(*i));
+            // Counts read best from the most problems down.
+            let descending = matches!(
+                self.sort,
+                SortColumn::Errors | SortColumn::Warnings | SortColumn::SelfScore
+            );
+            if descending != self.reverse {
+                rows.reverse();
+            }
+        } else {
+            rows.sort_by_key(|(s, i)| (std::cmp::Reverse(*s), *i));
+        }
+        self.visible = rows.into_iter().map(|(_, i)| i).collect();
+        self.selected = keep
+            .and_then(|k| self.visible.iter().position(|v| *v == k))
+            .unwrap_or(0);
+    }
+
+    fn search_text(&self, i: usize) -> String {
+        let r = &self.reports[i];
+        let mut s = format!("{} {} {}", r.report.department, r.report.year, r.id);
+        for (pi, p) in r.report.project_forms.iter().enumerate() {
+            s.push(' ');
+            s.push_str(&p.label(pi));
+            for e in &p.expenses {
+                if let Some(c) = &e.content {
+                    s.push(' ');
+                    s.push_str(c);
+                }
+            }
+        }
+        s
+    }
+
+    fn next_flagged_report(&mut self, forward: bool) {
+        let n = self.visible.len();
+        for step in 1..=n {
+            let i = if forward {
+                (self.selected + step) % n
+            } else {
+                (self.selected + n * 2 - step) % n
+            };
+            if self.flags[self.visible[i]]
+                .as_deref()
+                .is_some_and(|f| f.iter().any(|x| x.severity <= Severity::Warning))
+            {
+                self.selected = i;
+                return;
+            }
+        }
+    }
+
+    // ----- a report -----
+
+    pub fn open(&mut self, report: usize) {
+        self.view = Some(ReportView {
+            report,
+            tab: Tab::Overview,
+            selected: [0; 6],
+            rows: Vec::new(),
+        });
+        self.refresh_rows();
+        self.select_first_data_row();
+    }
+
+    /// Opens a report at the row that shows `path`.
+    pub fn open_at(&mut self, report: usize, path: &str) {
+        self.popup = None;
+        if self.view.as_ref().is_none_or(|v| v.report != report) {
+            self.open(report);
+        }
+        if let Some(pos) = self.visible.iter().position(|v| *v == report) {
+            self.selected = pos;
+        }
+        self.select_path(path);
+    }
+
+    fn set_tab(&mut self, tab: Tab) {
+        if let Some(v) = &mut self.view {
+            v.tab = tab;
+        }
+        self.refresh_rows();
+        let sel = self.view.as_ref().map(|v| v.selected[tab.index()]).unwrap_or(0);
+        if self
+            .view
+            .as_ref()
+            .is_some_and(|v| !v.rows.get(sel).is_some_and(ViewRow::selectable))
+        {
+            self.select_first_data_row();
+        }
+    }
+
+    /// Rebuilds the current tab's rows (after a tab change or new flags).
+    pub fn refresh_rows(&mut self) {
+        let Some(v) = &self.view else { return };
+        let report = &self.reports[v.report].report;
+        let lang = self.lang;
+        let rows = match v.tab {
+            Tab::Overview => views::overview(report, self.flags[v.report].as_deref(), &self.config, lang),
+            Tab::Funds => views::funds(report, lang),
+            Tab::Indicators => views::indicators(report, lang),
+            Tab::Expenses => views::expenses(report, lang),
+            Tab::Narrative => views::narrative(report, lang),
+            Tab::Flags => self.flag_rows(v.report),
+        };
+        if let Some(v) = &mut self.view {
+            v.rows = rows;
+        }
+    }
+
+    fn flag_rows(&self, report: usize) -> Vec<ViewRow> {
+        let lang = self.lang;
+        let Some(flags) = self.flags[report].as_deref() else {
+            return vec![ViewRow {
+                kind: RowKind::Heading,
+                cells: vec![views::Cell::text(lang.pick("正在检查……", "checking…"))],
+                path: None,
+                detail: None,
+            }];
+        };
+        let mut rows = Vec::new();
+        for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+            let group: Vec<&Flag> = flags.iter().filter(|f| f.severity == sev).collect();
+            if group.is_empty() {
+                continue;
+            }
+            rows.push(ViewRow {
+                kind: RowKind::Heading,
+                cells: vec![views::Cell::text(format!(
+                    "{} ({})",
+                    lang.pick(sev.zh(), sev.en()),
+                    group.len()
+                ))],
+                path: None,
+                detail: None,
+            });
+            for f in group {
+                rows.push(ViewRow {
+                    kind: RowKind::Data,
+                    cells: vec![
+                        views::Cell::text(crate::text::clean(lang.pick(&f.place_zh, &f.place_en))),
+                        views::Cell::text(crate::text::clean(lang.pick(&f.message_zh, &f.message_en))),
+                    ],
+                    path: Some(f.path.clone()),
+                    detail: Some(flag_detail(f, lang)),
+                });
+            }
+        }
+        if rows.is_empty() {
+            rows.push(ViewRow {
+                kind: RowKind::Heading,
+                cells: vec![views::Cell::text(lang.t(&crate::labels::NO_FLAGS))],
+                path: None,
+                detail: None,
+            });
+        }
+        rows
+    }
+
+    /// The flags that concern a row of the current report.
+    pub fn row_flags(&self, row: &ViewRow) -> Vec<&Flag> {
+        let Some(v) = &self.view else {
+            return Vec::new();
+        };
+        if v.tab == Tab::Flags {
+            return Vec::new();
+        }
+        self.flags_of(v.report)
+            .iter()
+            .filter(|f| row.owns(&f.path) || f.related.iter().any(|r| row.owns(r)))
+            .collect()
+    }
+
+    pub fn selected_row(&self) -> Option<&ViewRow> {
+        let v = self.view.as_ref()?;
+        v.rows.get(v.selected[v.tab.index()])
+    }
+
+    fn select_first_data_row(&mut self) {
+        if let Some(v) = &mut self.view {
+            let first = v.rows.iter().position(ViewRow::selectable).unwrap_or(0);
+            v.selected[v.tab.index()] = first;
+        }
+    }
+
+    /// Switches to the tab that shows `path` and selects its row.
+    fn select_path(&mut self, path: &str) {
+        let tab = Tab::for_path(path);
+        self.set_tab(tab);
+        let Some(v) = &mut self.view else { return };
+        if let Some(pos) = v.rows.iter().position(|r| r.selectable() && r.owns(path)) {
+            v.selected[tab.index()] = pos;
+        } else {
+            self.message = Some((
+                format!("{} {path}", self.lang.pick("找不到对应的行：", "no row shows")),
+                true,
+            ));
+        }
+    }
+
+    fn jump(&mut self) {
+        let Some(v) = &self.view else { return };
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        if v.tab == Tab::Flags {
+            if let Some(p) = row.path.clone() {
+                self.select_path(&p);
+            }
+            return;
+        }
+        // From an item to its first finding on the findings tab.
+        let first = self.row_flags(row).first().map(|f| f.key());
+        let Some(key) = first else {
+            self.message = Some((
+                self.lang
+                    .pick("此行没有发现问题", "no findings on this row")
+                    .to_string(),
+                false,
+            ));
+            return;
+        };
+        let report = v.report;
+        self.set_tab(Tab::Flags);
+        let flags = self.flags_of(report).to_vec();
+        if let Some(v) = &mut self.view {
+            let pos = v.rows.iter().position(|r| {
+                r.selectable()
+                    && flags.iter().any(|f| {
+                        f.key() == key
+                            && Some(&f.path) == r.path.as_ref()
+                            && r.detail.as_deref() == Some(&flag_detail(f, self.lang))
+                    })
+            });
+            if let Some(p) = pos {
+                v.selected[Tab::Flags.index()] = p;
+            }
+        }
+    }
+
+    fn next_flagged_row(&mut self, forward: bool) {
+        let Some(v) = &self.view else { return };
+        let n = v.rows.len();
+        let cur = v.selected[v.tab.index()];
+        for step in 1..n {
+            let i = if forward {
+                (cur + step) % n
+            } else {
+                (cur + n - step) % n
+            };
+            let row = &v.rows[i];
+            if row.selectable() && (v.tab == Tab::Flags || !self.row_flags(row).is_empty()) {
+                if let Some(v) = &mut self.view {
+                    v.selected[v.tab.index()] = i;
+                }
+                return;
+            }
+        }
+    }
+
+    fn move_by(&mut self, a: Action, mode: Mode) {
+        let page = self.page.max(1);
+        let step = |cur: usize, len: usize| -> usize {
+            if len == 0 {
+                return 0;
+            }
+            match a {
+                Action::NextRow => (cur + 1).min(len - 1),
+                Action::PrevRow => cur.saturating_sub(1),
+                Action::PageDown => (cur + page).min(len - 1),
+                Action::PageUp => cur.saturating_sub(page),
+                Action::FirstRow => 0,
+                _ => len - 1,
+            }
+        };
+        match mode {
+            Mode::List => self.selected = step(self.selected, self.visible.len()),
+            Mode::Help => {
+                if let Some(Popup::Help { scroll }) = &mut self.popup {
+                    *scroll = step(*scroll, 1000);
+                }
+            }
+            Mode::Input => match &mut self.popup {
+                Some(Popup::Lookup { results, selected, .. }) => *selected = step(*selected, results.len()),
+                Some(Popup::Filter { .. }) => self.selected = step(self.selected, self.visible.len()),
+                _ => {}
+            },
+            Mode::Report => {
+                let Some(v) = &mut self.view else { return };
+                let t = v.tab.index();
+                let cur = v.selected[t];
+                let mut target = step(cur, v.rows.len());
+                // Skip headings in the direction of travel.
+                let down = target >= cur;
+                while target < v.rows.len() && !v.rows[target].selectable() {
+                    if down {
+                        if target + 1 >= v.rows.len() {
+                            break;
+                        }
+                        target += 1;
+                    } else {
+                        if target == 0 {
+                            break;
+                        }
+                        target -= 1;
+                    }
+                }
+                if v.rows.get(target).is_some_and(ViewRow::selectable) {
+                    v.selected[t] = target;
+                }
+            }
+            Mode::Global => {}
+        }
+    }
+
+    fn copy(&mut self) {
+        let text = match (&self.popup, &self.view) {
+            (Some(Popup::Lookup { results, selected, .. }), _) => results
+                .get(*selected)
+                .and_then(|i| self.index.as_ref().map(|x| x.entries[*i].text.clone())),
+            (_, Some(v)) => {
+                let row = self.selected_row();
+                match v.tab {
+                    Tab::Expenses => {
+                        let r = &self.reports[v.report].report;
+                        row.and_then(|row| row.path.as_deref()).and_then(|p| {
+                            r.project_forms.iter().enumerate().find_map(|(pi, pf)| {
+                                pf.expenses.iter().enumerate().find_map(|(li, e)| {
+                                    (p == format!("project_forms[{pi}].expenses[{li}]"))
+                                        .then(|| e.vouchers.as_ref().map(|v| v.raw.clone()))
+                                        .flatten()
+                                })
+                            })
+                        })
+                    }
+                    Tab::Flags => row.and_then(|r| r.detail.clone()),
+                    _ => row.map(|r| r.as_text()),
+                }
+            }
+            (_, None) => self.current().map(|i| {
+                let r = &self.reports[i];
+                format!("{} {}\t{}", r.report.department, r.report.year, r.path.display())
+            }),
+        };
+        match text {
+            Some(t) if !t.is_empty() => {
+                self.message = Some((
+                    format!(
+                        "{} {}",
+                        self.lang.pick("已复制：", "copied:"),
+                        crate::text::truncate(&crate::text::clean(&t), 40)
+                    ),
+                    false,
+                ));
+                self.clipboard = Some(crate::text::clean_multiline(&t));
+            }
+            _ => self.message = Some((self.lang.pick("没有可复制的内容", "nothing to copy").to_string(), true)),
+        }
+    }
+
+    /// Count of reports with an error, and of reviewed ones, for the status line.
+    pub fn list_summary(&self) -> (usize, usize, usize) {
+        let with_errors = self
+            .flags
+            .iter()
+            .filter(|f| f.as_deref().is_some_and(|f| counts(f).0 > 0))
+            .count();
+        let checked = self.flags.iter().filter(|f| f.is_some()).count();
+        (self.reports.len(), checked, with_errors)
+    }
+}
+
+/// A flag in full, for the detail pane and for copying.
+pub fn flag_detail(f: &Flag, lang: Lang) -> String {
+    let mut s = format!(
+        "{}\n{}",
+        crate::text::clean(lang.pick(&f.place_zh, &f.place_en)),
+        crate::text::clean(lang.pick(&f.message_zh, &f.message_en))
+    );
+    if let (Some(e), Some(x)) = (&f.expected, &f.found) {
+        s.push_str(&format!(
+            "\n{} {} · {} {}",
+            lang.t(&crate::labels::EXPECTED),
+            crate::text::clean(e),
+            lang.t(&crate::labels::FOUND),
+            crate::text::clean(x)
+        ));
+    }
+    s.push_str(&format!("\n[{}] {}", f.rule, f.path));
+    s
+}

@@ -1,0 +1,871 @@
+//! The rows each report tab shows, as plain data: text cells with the JSON
+//! path of the item each one shows, so that flags can be put beside the
+//! cells they concern and a jump can find its row. No drawing here.
+
+use crate::assess::{assess, category};
+use crate::checks::{Flag, ratio_pct};
+use crate::labels::Lang;
+use crate::model::{FUND_SOURCES, Form, FundRow, Report, Table};
+use crate::text::clean;
+use rust_decimal::Decimal;
+
+/// How a cell should look; the terminal layer picks the colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Normal,
+    /// A number: right-aligned.
+    Number,
+    /// A deviation, with its size in % (absolute) for colouring.
+    Deviation(Decimal),
+    /// Met / good.
+    Good,
+    /// Missed / missing / bad.
+    Bad,
+    /// Not filled in.
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    pub path: Option<String>,
+    pub tone: Tone,
+}
+
+impl Cell {
+    pub fn text(t: impl Into<String>) -> Cell {
+        Cell {
+            text: t.into(),
+            path: None,
+            tone: Tone::Normal,
+        }
+    }
+    fn at(t: impl Into<String>, path: String, tone: Tone) -> Cell {
+        Cell {
+            text: t.into(),
+            path: Some(path),
+            tone,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// A section title ("项目资金", "收入表").
+    Heading,
+    /// Column titles of the table below.
+    Columns,
+    Data,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewRow {
+    pub kind: RowKind,
+    pub cells: Vec<Cell>,
+    /// The item the row stands for; flags whose path starts with it (or
+    /// with one of the cells' paths) belong to the row.
+    pub path: Option<String>,
+    /// Full text shown in the detail pane when the row is selected.
+    pub detail: Option<String>,
+}
+
+impl ViewRow {
+    fn heading(t: impl Into<String>) -> ViewRow {
+        ViewRow {
+            kind: RowKind::Heading,
+            cells: vec![Cell::text(t)],
+            path: None,
+            detail: None,
+        }
+    }
+    fn columns(cols: &[&str]) -> ViewRow {
+        ViewRow {
+            kind: RowKind::Columns,
+            cells: cols.iter().map(|c| Cell::text(*c)).collect(),
+            path: None,
+            detail: None,
+        }
+    }
+
+    /// Whether a flag concerns this row.
+    pub fn owns(&self, flag_path: &str) -> bool {
+        let under = |p: &str| {
+            flag_path == p || flag_path.starts_with(&format!("{p}.")) || flag_path.starts_with(&format!("{p}["))
+        };
+        self.path.as_deref().is_some_and(under) || self.cells.iter().filter_map(|c| c.path.as_deref()).any(under)
+    }
+
+    /// Whether a flag concerns a given cell of this row.
+    pub fn cell_flagged(&self, cell: usize, flags: &[Flag]) -> bool {
+        self.cells.get(cell).and_then(|c| c.path.as_deref()).is_some_and(|p| {
+            flags
+                .iter()
+                .any(|f| f.path == p || f.path.starts_with(&format!("{p}.")) || f.related.iter().any(|r| r == p))
+        })
+    }
+
+    pub fn selectable(&self) -> bool {
+        self.kind == RowKind::Data
+    }
+
+    /// The row as tab-separated text (for copying).
+    pub fn as_text(&self) -> String {
+        self.cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\t")
+    }
+}
+
+fn amount(v: Option<Decimal>) -> String {
+    v.map_or_else(|| "—".to_string(), |d| d.to_string())
+}
+
+fn amount_cell(v: Option<Decimal>, path: String) -> Cell {
+    Cell::at(amount(v), path, if v.is_some() { Tone::Number } else { Tone::Blank })
+}
+
+fn deviation(from: Option<Decimal>, to: Option<Decimal>) -> (Cell, Cell) {
+    match (from, to) {
+        (Some(a), Some(b)) => {
+            let d = b - a;
+            let p = ratio_pct(d, a);
+            let tone = Tone::Deviation(p.unwrap_or_default().abs());
+            (
+                Cell {
+                    text: crate::checks::signed(d),
+                    path: None,
+                    tone,
+                },
+                Cell {
+                    text: p.map_or("—".into(), |p| crate::checks::pct(p, true)),
+                    path: None,
+                    tone,
+                },
+            )
+        }
+        _ => (Cell::text("—"), Cell::text("—")),
+    }
+}
+
+/// Funds: budget beside actual, then the department's tables.
+pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
+    let mut rows = Vec::new();
+    for (pi, p) in report.project_forms.iter().enumerate() {
+        rows.push(ViewRow::heading(format!(
+            "{}{}",
+            lang.pick("项目资金：", "Project funds: "),
+            clean(&p.label(pi))
+        )));
+        rows.push(ViewRow::columns(&[
+            lang.pick("来源", "source"),
+            lang.pick("计划安排", "planned"),
+            lang.pick("实际到位", "arrived"),
+            lang.pick("差额", "change"),
+            lang.pick("变动%", "change %"),
+            lang.pick("实际支出", "spent"),
+            lang.pick("结余", "balance"),
+            lang.pick("执行率", "executed"),
+        ]));
+        let base = format!("project_forms[{pi}].funds");
+        let f = &p.funds;
+        let mut sources: Vec<(&str, &str, &str)> = vec![("total", "合计", "total")];
+        sources.extend(FUND_SOURCES.iter().copied());
+        for (k, (key, zh, en)) in sources.iter().enumerate() {
+            let pick = |r: &FundRow| if k == 0 { r.total } else { r.sources()[k - 1] };
+            let (planned, arrived, spent, balance) =
+                (pick(&f.planned), pick(&f.arrived), pick(&f.spent), pick(&f.balance));
+            if k > 0 && [planned, arrived, spent, balance].iter().all(Option::is_none) {
+                continue;
+            }
+            let (diff, diff_pct) = deviation(planned, arrived);
+            let exec = match (spent, arrived) {
+                (Some(s), Some(a)) => ratio_pct(s, a).map_or("—".into(), |r| crate::checks::pct(r, false)),
+                _ => "—".into(),
+            };
+            let exec_tone = match (spent, arrived) {
+                (Some(s), Some(a)) => {
+                    Tone::Deviation((Decimal::ONE_HUNDRED - ratio_pct(s, a).unwrap_or(Decimal::ONE_HUNDRED)).abs())
+                }
+                _ => Tone::Normal,
+            };
+            rows.push(ViewRow {
+                kind: RowKind::Data,
+                cells: vec![
+                    Cell::text(lang.pick(zh, en)),
+                    amount_cell(planned, format!("{base}.planned.{key}")),
+                    amount_cell(arrived, format!("{base}.arrived.{key}")),
+                    diff,
+                    diff_pct,
+                    amount_cell(spent, format!("{base}.spent.{key}")),
+                    amount_cell(balance, format!("{base}.balance.{key}")),
+                    Cell {
+                        text: exec,
+                        path: None,
+                        tone: exec_tone,
+                    },
+                ],
+                path: None,
+                detail: None,
+            });
+        }
+    }
+    let d = &report.department_form;
+    table(
+        &mut rows,
+        lang.pick("收入表（万元）", "Income (万元)"),
+        &d.income,
+        "department_form.income",
+        &[
+            (lang.pick("收入合计", "total"), "total"),
+            (lang.pick("上年结转", "carry-over"), "carryover"),
+            (lang.pick("公共财政拨款", "public finance"), "public_finance"),
+            (lang.pick("政府基金拨款", "gov. fund"), "government_fund"),
+            (lang.pick("专户非税收入", "special acct"), "special_account"),
+            (lang.pick("其他收入", "other"), "other"),
+        ],
+        |r| {
+            (
+                r.institution.as_str(),
+                vec![
+                    r.total,
+                    r.carryover,
+                    r.public_finance,
+                    r.government_fund,
+                    r.special_account,
+                    r.other,
+                ],
+            )
+        },
+    );
+    table(
+        &mut rows,
+        lang.pick("支出和结余表（万元）", "Expenditure and balance (万元)"),
+        &d.expenditure,
+        "department_form.expenditure",
+        &[
+            (lang.pick("支出合计", "total"), "total"),
+            (lang.pick("基本支出", "basic"), "basic"),
+            (lang.pick("人员支出", "personnel"), "personnel"),
+            (lang.pick("公用支出", "running"), "public_use"),
+            (lang.pick("项目支出", "project"), "project"),
+            (lang.pick("当年结余", "year bal."), "balance_year"),
+            (lang.pick("累计结余", "accum. bal."), "balance_accumulated"),
+        ],
+        |r| {
+            (
+                r.institution.as_str(),
+                vec![
+                    r.total,
+                    r.basic,
+                    r.personnel,
+                    r.public_use,
+                    r.project,
+                    r.balance_year,
+                    r.balance_accumulated,
+                ],
+            )
+        },
+    );
+    // Execution of the department as a whole.
+    if let (Some(inc), Some(exp)) = (
+        d.income.summary.as_ref().and_then(|r| r.total),
+        d.expenditure.summary.as_ref().and_then(|r| r.total),
+    ) {
+        let rate = ratio_pct(exp, inc);
+        rows.push(ViewRow::heading(lang.pick("部门预算执行", "Department execution")));
+        rows.push(ViewRow::columns(&[
+            "",
+            lang.pick("收入合计", "income"),
+            lang.pick("支出合计", "spent"),
+            lang.pick("执行率", "executed"),
+        ]));
+        rows.push(ViewRow {
+            kind: RowKind::Data,
+            cells: vec![
+                Cell::text(lang.pick("汇总", "summary")),
+                Cell::at(
+                    inc.to_string(),
+                    "department_form.income.summary.total".into(),
+                    Tone::Number,
+                ),
+                Cell::at(
+                    exp.to_string(),
+                    "department_form.expenditure.summary.total".into(),
+                    Tone::Number,
+                ),
+                Cell {
+                    text: rate.map_or("—".into(), |r| crate::checks::pct(r, false)),
+                    path: None,
+                    tone: Tone::Deviation((Decimal::ONE_HUNDRED - rate.unwrap_or(Decimal::ONE_HUNDRED)).abs()),
+                },
+            ],
+            path: None,
+            detail: None,
+        });
+    }
+    table(
+        &mut rows,
+        lang.pick("三公经费（万元）", "Three public expenses (万元)"),
+        &d.three_public,
+        "department_form.three_public",
+        &[
+            (lang.pick("合计", "total"), "total"),
+            (lang.pick("公务接待", "reception"), "reception"),
+            (lang.pick("公车运维", "vehicle op."), "vehicle_operation"),
+            (lang.pick("公车购置", "vehicle buy"), "vehicle_purchase"),
+            (lang.pick("因公出国", "overseas"), "overseas"),
+        ],
+        |r| {
+            (
+                r.institution.as_str(),
+                vec![
+                    r.total,
+                    r.reception,
+                    r.vehicle_operation,
+                    r.vehicle_purchase,
+                    r.overseas,
+                ],
+            )
+        },
+    );
+    table(
+        &mut rows,
+        lang.pick("固定资产（万元）", "Fixed assets (万元)"),
+        &d.fixed_assets,
+        "department_form.fixed_assets",
+        &[
+            (lang.pick("合计", "total"), "total"),
+            (lang.pick("在用", "in use"), "in_use"),
+            (lang.pick("出租", "leased"), "leased"),
+            (lang.pick("其他", "other"), "other"),
+        ],
+        |r| (r.institution.as_str(), vec![r.total, r.in_use, r.leased, r.other]),
+    );
+    rows
+}
+
+#[allow(clippy::type_complexity)]
+fn table<R>(
+    rows: &mut Vec<ViewRow>,
+    title: &str,
+    t: &Table<R>,
+    base: &str,
+    cols: &[(&str, &str)],
+    values: impl Fn(&R) -> (&str, Vec<Option<Decimal>>),
+) {
+    rows.push(ViewRow::heading(title));
+    let mut titles = vec![""];
+    titles.extend(cols.iter().map(|c| c.0));
+    rows.push(ViewRow::columns(&titles));
+    let mut push = |r: &R, path: String| {
+        let (name, vals) = values(r);
+        let mut cells = vec![Cell::text(clean(name))];
+        for ((_, key), v) in cols.iter().zip(vals) {
+            cells.push(amount_cell(v, format!("{path}.{key}")));
+        }
+        rows.push(ViewRow {
+            kind: RowKind::Data,
+            cells,
+            path: Some(path),
+            detail: None,
+        });
+    };
+    if let Some(s) = &t.summary {
+        push(s, format!("{base}.summary"));
+    }
+    for (i, r) in t.institutions.iter().enumerate() {
+        push(r, format!("{base}.institutions[{i}]"));
+    }
+}
+
+/// Indicators of every form, then the qualitative goals.
+pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
+    let mut rows = Vec::new();
+    let mut forms: Vec<(String, String, &dyn Form)> = vec![(
+        lang.pick("部门整体", "Department form").to_string(),
+        "department_form".into(),
+        &report.department_form,
+    )];
+    for (i, p) in report.project_forms.iter().enumerate() {
+        forms.push((
+            format!("{}{}", lang.pick("项目：", "Project: "), clean(&p.label(i))),
+            format!("project_forms[{i}]"),
+            p,
+        ));
+    }
+    for (title, base, form) in forms {
+        rows.push(ViewRow::heading(title));
+        rows.push(ViewRow::columns(&[
+            lang.pick("类别", "group"),
+            lang.pick("指标", "indicator"),
+            lang.pick("目标值", "target"),
+            lang.pick("实际值", "actual"),
+            lang.pick("完成", "outcome"),
+            lang.pick("自评", "self"),
+            lang.pick("复核", "review"),
+        ]));
+        for (i, ind) in form.indicators().iter().enumerate() {
+            let path = format!("{base}.indicators[{i}]");
+            let outcome = assess(ind);
+            let tone = match outcome {
+                crate::assess::Outcome::Met { .. } => Tone::Good,
+                crate::assess::Outcome::Unjudged => Tone::Normal,
+                _ => Tone::Bad,
+            };
+            let group = ind
+                .level2
+                .as_deref()
+                .or(ind.level1.as_deref())
+                .unwrap_or(category(ind).zh());
+            let text = |v: &Option<crate::indicator::IndicatorValue>| {
+                v.as_ref().map(|v| clean(&v.text)).filter(|t| !t.trim().is_empty())
+            };
+            let target = text(&ind.target);
+            let actual = text(&ind.actual);
+            let self_score = match (ind.score, ind.weight) {
+                (Some(s), Some(w)) => format!("{s}/{w}"),
+                (Some(s), None) => s.to_string(),
+                _ => "—".into(),
+            };
+            rows.push(ViewRow {
+                kind: RowKind::Data,
+                cells: vec![
+                    Cell::text(clean(group)),
+                    Cell::at(clean(ind.display_name()), path.clone(), Tone::Normal),
+                    Cell::at(
+                        target.clone().unwrap_or("—".into()),
+                        format!("{path}.target"),
+                        if target.is_some() { Tone::Normal } else { Tone::Blank },
+                    ),
+                    Cell::at(
+                        actual.clone().unwrap_or("—".into()),
+                        format!("{path}.actual"),
+                        if actual.is_some() { Tone::Normal } else { Tone::Blank },
+                    ),
+                    Cell {
+                        text: lang.pick(outcome.zh(), outcome.en()).into(),
+                        path: None,
+                        tone,
+                    },
+                    Cell::text(self_score),
+                    Cell::text("—"),
+                ],
+                path: Some(path),
+                detail: Some(format!(
+                    "{} / {} · {}\n{}: {}\n{}: {}",
+                    clean(ind.level1.as_deref().unwrap_or("—")),
+                    clean(ind.level2.as_deref().unwrap_or("—")),
+                    clean(&ind.name),
+                    lang.pick("目标值", "target"),
+                    target.unwrap_or("—".into()),
+                    lang.pick("实际值", "actual"),
+                    actual.unwrap_or("—".into()),
+                )),
+            });
+        }
+        let g = form.goals();
+        rows.push(ViewRow {
+            kind: RowKind::Data,
+            cells: vec![
+                Cell::text(lang.pick("定性目标", "goals")),
+                Cell::at(
+                    crate::text::clean(g.expected.as_deref().unwrap_or("—")),
+                    format!("{base}.qualitative_goals.expected"),
+                    Tone::Normal,
+                ),
+                Cell::at(
+                    crate::text::clean(g.achieved.as_deref().unwrap_or("—")),
+                    format!("{base}.qualitative_goals.achieved"),
+                    Tone::Normal,
+                ),
+            ],
+            path: Some(format!("{base}.qualitative_goals")),
+            detail: Some(format!(
+                "{}：{}\n{}：{}",
+                lang.pick("预期目标", "Expected"),
+                crate::text::clean_multiline(g.expected.as_deref().unwrap_or("—")),
+                lang.pick("实际完成", "Achieved"),
+                crate::text::clean_multiline(g.achieved.as_deref().unwrap_or("—")),
+            )),
+        });
+    }
+    rows
+}
+
+/// Expense lines with share of total and voucher references; `dups` gives,
+/// per (project, line), how many of its vouchers are booked elsewhere too.
+pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
+    let bookings = crate::checks::voucher_bookings(report);
+    let mut rows = Vec::new();
+    for (pi, p) in report.project_forms.iter().enumerate() {
+        rows.push(ViewRow::heading(format!(
+            "{}{}",
+            lang.pick("支出明细：", "Expense lines: "),
+            clean(&p.label(pi))
+        )));
+        rows.push(ViewRow::columns(&[
+            lang.pick("支出内容", "content"),
+            lang.pick("金额", "amount"),
+            lang.pick("占比", "share"),
+            lang.pick("重复", "dup"),
+            lang.pick("会计凭证号", "vouchers"),
+        ]));
+        let total = p
+            .expense_total
+            .or_else(|| crate::checks::sum_opt(&p.expenses.iter().map(|e| e.amount).collect::<Vec<_>>()));
+        for (li, e) in p.expenses.iter().enumerate() {
+            let path = format!("project_forms[{pi}].expenses[{li}]");
+            let share = match (e.amount, total) {
+                (Some(a), Some(t)) => ratio_pct(a, t).map_or("—".into(), |r| crate::checks::pct(r, false)),
+                _ => "—".into(),
+            };
+            let mut dup_vouchers = Vec::new();
+            for (v, lines) in &bookings {
+                if lines.contains(&(pi, li)) && lines.iter().any(|l| *l != (pi, li)) {
+                    dup_vouchers.push(*v);
+                }
+            }
+            let raw = e.vouchers.as_ref().map(|v| clean(&v.raw)).unwrap_or_default();
+            let mut detail = format!(
+                "{}\n{}: {}",
+                clean(&e.label(li)),
+                lang.pick("会计凭证号", "vouchers"),
+                if raw.is_empty() { "—" } else { &raw }
+            );
+            if !dup_vouchers.is_empty() {
+                let list: Vec<String> = dup_vouchers
+                    .iter()
+                    .map(|v| {
+                        let others: Vec<String> = bookings[v]
+                            .iter()
+                            .filter(|l| **l != (pi, li))
+                            .map(|(opi, oli)| clean(&report.project_forms[*opi].expenses[*oli].label(*oli)))
+                            .collect();
+                        format!("{v} → {}", others.join("、"))
+                    })
+                    .collect();
+                detail.push_str(&format!(
+                    "\n{}: {}",
+                    lang.pick("同时记在", "also booked under"),
+                    list.join("；")
+                ));
+            }
+            rows.push(ViewRow {
+                kind: RowKind::Data,
+                cells: vec![
+                    Cell::at(clean(&e.label(li)), format!("{path}.content"), Tone::Normal),
+                    amount_cell(e.amount, format!("{path}.amount")),
+                    Cell {
+                        text: share,
+                        path: None,
+                        tone: Tone::Number,
+                    },
+                    Cell {
+                        text: if dup_vouchers.is_empty() {
+                            String::new()
+                        } else {
+                            format!("×{}", dup_vouchers.len())
+                        },
+                        path: None,
+                        tone: if dup_vouchers.is_empty() {
+                            Tone::Normal
+                        } else {
+                            Tone::Bad
+                        },
+                    },
+                    Cell::at(
+                        if raw.is_empty() { "—".to_string() } else { raw },
+                        format!("{path}.vouchers"),
+                        Tone::Normal,
+                    ),
+                ],
+                path: Some(path),
+                detail: Some(detail),
+            });
+        }
+        rows.push(ViewRow {
+            kind: RowKind::Data,
+            cells: vec![
+                Cell::text(lang.pick("支出合计", "total")),
+                amount_cell(p.expense_total, format!("project_forms[{pi}].expense_total")),
+                Cell::text(""),
+                Cell::text(""),
+                Cell::text(""),
+            ],
+            path: Some(format!("project_forms[{pi}].expense_total")),
+            detail: None,
+        });
+    }
+    rows
+}
+
+/// Narrative paragraphs (headings as their own rows).
+pub fn narrative(report: &Report, lang: Lang) -> Vec<ViewRow> {
+    let mut rows = Vec::new();
+    let mut forms: Vec<(String, String, &dyn Form)> = vec![(
+        lang.pick("部门整体 · 评价报告综述", "Department form · narrative")
+            .to_string(),
+        "department_form".into(),
+        &report.department_form,
+    )];
+    for (i, p) in report.project_forms.iter().enumerate() {
+        forms.push((
+            format!(
+                "{}{}",
+                lang.pick("项目综述：", "Project narrative: "),
+                clean(&p.label(i))
+            ),
+            format!("project_forms[{i}]"),
+            p,
+        ));
+    }
+    for (title, base, form) in forms {
+        rows.push(ViewRow::heading(title));
+        for (si, s) in form.narrative().iter().enumerate() {
+            if let Some(h) = &s.heading {
+                rows.push(ViewRow {
+                    kind: RowKind::Columns,
+                    cells: vec![Cell::text(clean(h))],
+                    path: Some(format!("{base}.narrative[{si}]")),
+                    detail: None,
+                });
+            }
+            for (pi, para) in s.paragraphs.iter().enumerate() {
+                let path = format!("{base}.narrative[{si}].paragraphs[{pi}]");
+                rows.push(ViewRow {
+                    kind: RowKind::Data,
+                    cells: vec![Cell::at(clean(para), path.clone(), Tone::Normal)],
+                    path: Some(path),
+                    detail: None,
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// Numbers in a narrative paragraph that its flags concern: those that
+/// appear in a flag's found value or message. Char ranges.
+pub fn flagged_figures(text: &str, flags: &[&Flag]) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut wanted: Vec<String> = Vec::new();
+    for f in flags {
+        for s in [f.found.as_deref().unwrap_or(""), &f.message_zh] {
+            let cs: Vec<char> = s.chars().collect();
+            for fig in crate::checks::narrative::figures(&cs) {
+                wanted.push(fig.value.to_string());
+            }
+        }
+    }
+    crate::checks::narrative::figures(&chars)
+        .into_iter()
+        .filter(|f| !f.unit.is_empty() && wanted.contains(&f.value.to_string()))
+        .map(|f| (f.start, f.end + f.unit.chars().count()))
+        .collect()
+}
+
+/// Overview: who, scores against the evidence, sign-offs, basic facts.
+pub fn overview(
+    report: &Report,
+    flags: Option<&[Flag]>,
+    config: &crate::checks::CheckConfig,
+    lang: Lang,
+) -> Vec<ViewRow> {
+    let d = &report.department_form;
+    let mut rows = Vec::new();
+    let data = |label: &str, value: String, path: &str| ViewRow {
+        kind: RowKind::Data,
+        cells: vec![Cell::text(label), Cell::at(value, path.to_string(), Tone::Normal)],
+        path: Some(path.to_string()),
+        detail: None,
+    };
+    let opt = |v: &Option<String>| {
+        v.as_deref()
+            .map(clean)
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| "—".into())
+    };
+    rows.push(ViewRow::heading(format!(
+        "{} {}",
+        clean(&report.department),
+        report.year
+    )));
+    if let Some(f) = flags {
+        let (e, w, i) = crate::checks::counts(f);
+        rows.push(ViewRow {
+            kind: RowKind::Data,
+            cells: vec![
+                Cell::text(lang.pick("发现问题", "findings")),
+                Cell::text(format!(
+                    "{e} {} · {w} {} · {i} {}",
+                    lang.t(&crate::labels::ERRORS),
+                    lang.t(&crate::labels::WARNINGS),
+                    lang.t(&crate::labels::INFOS)
+                )),
+            ],
+            path: None,
+            detail: None,
+        });
+    }
+    rows.push(ViewRow::heading(
+        lang.pick("自评得分与证据", "Self-score against the evidence"),
+    ));
+    let mut forms: Vec<(String, String, Option<usize>, &dyn Form)> = vec![(
+        lang.pick("部门整体", "department").to_string(),
+        "department_form".into(),
+        None,
+        d,
+    )];
+    for (i, p) in report.project_forms.iter().enumerate() {
+        forms.push((clean(&p.label(i)), format!("project_forms[{i}]"), Some(i), p));
+    }
+    for (name, base, pi, form) in &forms {
+        let ev = crate::checks::evidence_score(report, *pi, config);
+        let score = form.self_score().map_or("—".into(), |s| s.to_string());
+        let grade = form.grade().map(clean).unwrap_or_else(|| "—".into());
+        let detail: Vec<String> = ev
+            .items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {}/{} — {}",
+                    lang.pick(&i.label_zh, &i.label_en),
+                    i.score.round_dp(2).normalize(),
+                    i.weight.round_dp(2).normalize(),
+                    lang.pick(&i.reason_zh, &i.reason_en)
+                )
+            })
+            .collect();
+        rows.push(ViewRow {
+            kind: RowKind::Data,
+            cells: vec![
+                Cell::text(name.clone()),
+                Cell::at(
+                    format!(
+                        "{} {score} {grade} · {} ≈{} {}",
+                        lang.pick("自评", "self"),
+                        lang.pick("证据支持", "evidence"),
+                        ev.total,
+                        crate::model::Grade::for_score(ev.total).zh()
+                    ),
+                    format!("{base}.self_score"),
+                    Tone::Normal,
+                ),
+            ],
+            path: Some(format!("{base}.self_score")),
+            detail: Some(detail.join("\n")),
+        });
+        rows.push(data(
+            lang.pick("  评价等次", "  grade"),
+            grade,
+            &format!("{base}.grade"),
+        ));
+        let evaluators: Vec<String> = form
+            .evaluators()
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}{}",
+                    opt(&e.name),
+                    if crate::model::is_blank(&e.signature) {
+                        lang.pick("（未签）", " (unsigned)")
+                    } else {
+                        "✓"
+                    }
+                )
+            })
+            .collect();
+        rows.push(data(
+            lang.pick("  评价人员", "  evaluators"),
+            if evaluators.is_empty() {
+                "—".into()
+            } else {
+                evaluators.join("、")
+            },
+            &format!("{base}.evaluators"),
+        ));
+        for (i, s) in form.sign_offs().iter().enumerate() {
+            let state = format!(
+                "{} · {} · {}",
+                opt(&s.signer),
+                opt(&s.date),
+                s.opinion
+                    .as_deref()
+                    .map(|o| crate::text::truncate(&clean(o), 30))
+                    .unwrap_or_else(|| "—".into())
+            );
+            rows.push(data(
+                &format!("  {}", clean(&s.role)),
+                state,
+                &format!("{base}.sign_offs[{i}]"),
+            ));
+        }
+    }
+    rows.push(ViewRow::heading(lang.pick("基本情况", "Basic facts")));
+    let b = &d.basic;
+    let pair = |label: &str, a: (String, &str), b: (String, &str)| ViewRow {
+        kind: RowKind::Data,
+        cells: vec![
+            Cell::text(label),
+            Cell::at(a.0, a.1.to_string(), Tone::Normal),
+            Cell::at(b.0, b.1.to_string(), Tone::Normal),
+        ],
+        path: None,
+        detail: None,
+    };
+    rows.push(pair(
+        lang.pick("联系人 / 电话", "contact / phone"),
+        (opt(&b.contact), "department_form.basic.contact"),
+        (opt(&b.phone), "department_form.basic.phone"),
+    ));
+    rows.push(pair(
+        lang.pick("编制 / 实有", "quota / staff"),
+        (
+            b.staff_quota.map_or("—".into(), |v| v.to_string()),
+            "department_form.basic.staff_quota",
+        ),
+        (
+            b.staff_actual.map_or("—".into(), |v| v.to_string()),
+            "department_form.basic.staff_actual",
+        ),
+    ));
+    rows.push(data(
+        lang.pick("报告日期", "report date"),
+        opt(&d.cover.report_date),
+        "department_form.cover.report_date",
+    ));
+    rows.push(ViewRow {
+        kind: RowKind::Data,
+        cells: vec![
+            Cell::text(lang.pick("职能职责", "duties")),
+            Cell::at(
+                crate::text::truncate(&clean(b.duties.as_deref().unwrap_or("—")), 200),
+                "department_form.basic.duties".into(),
+                Tone::Normal,
+            ),
+        ],
+        path: Some("department_form.basic.duties".into()),
+        detail: Some(crate::text::clean_multiline(b.duties.as_deref().unwrap_or("—"))),
+    });
+    for (i, p) in report.project_forms.iter().enumerate() {
+        let base = format!("project_forms[{i}]");
+        rows.push(ViewRow {
+            kind: RowKind::Data,
+            cells: vec![
+                Cell::at(
+                    format!("{}{}", lang.pick("项目：", "project: "), clean(&p.label(i))),
+                    format!("{base}.name"),
+                    Tone::Normal,
+                ),
+                Cell::at(opt(&p.leader), format!("{base}.leader"), Tone::Normal),
+                Cell::at(opt(&p.phone), format!("{base}.phone"), Tone::Normal),
+                Cell::at(opt(&p.period), format!("{base}.period"), Tone::Normal),
+            ],
+            path: None,
+            detail: None,
+        });
+    }
+    rows
+}

@@ -1,0 +1,776 @@
+//! Drawing: turns the app state into lines on the screen. Text is laid out
+//! by display width (CJK characters take two columns) with our own padding,
+//! so columns stay aligned whatever the mix of Chinese and digits.
+
+use super::theme::Theme;
+use crate::app::views::{RowKind, Tone, ViewRow};
+use crate::app::{App, Popup, SortColumn, Tab};
+use crate::checks::{Flag, Severity, counts};
+use crate::keymap::{Action, Mode};
+use crate::labels::{self, Lang};
+use crate::text::{clean, fit, fit_right, truncate, width, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// Below this the screen says so instead of drawing a cramped layout.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(f, area, app.lang);
+        return;
+    }
+    let title = Rect { height: 1, ..area };
+    let status = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    draw_title(f, title, app, theme);
+    if app.view.is_some() {
+        draw_report(f, body, app, theme);
+    } else {
+        draw_list(f, body, app, theme);
+    }
+    draw_status(f, status, app, theme);
+    match &app.popup {
+        Some(Popup::Help { .. }) => draw_help(f, area, app, theme),
+        Some(Popup::Lookup { .. }) => draw_lookup(f, area, app, theme),
+        _ => {}
+    }
+}
+
+fn too_small(f: &mut Frame, area: Rect, lang: Lang) {
+    let msg = format!(
+        "{}: {} {MIN_WIDTH}×{MIN_HEIGHT}, {}×{}",
+        lang.t(&labels::TOO_SMALL),
+        lang.t(&labels::NEED),
+        area.width,
+        area.height
+    );
+    let lines: Vec<Line> = wrap(&msg, area.width.max(1) as usize)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_title(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut s = format!(
+        " {} · {}",
+        app.lang.t(&labels::APP_TITLE),
+        clean(&app.root.display().to_string())
+    );
+    if app.bundled {
+        s.push(' ');
+        s.push_str(app.lang.t(&labels::SAMPLES));
+    }
+    if let Some(v) = &app.view {
+        let r = &app.reports[v.report];
+        s = format!(
+            " {} · {} {} · {}",
+            app.lang.t(&labels::APP_TITLE),
+            clean(&r.report.department),
+            r.report.year,
+            r.id
+        );
+    }
+    f.render_widget(Paragraph::new(fit(&s, area.width as usize)).style(theme.title()), area);
+}
+
+/// Keys for an action in the current mode, for hints ("Enter", "g g").
+fn key_hint(app: &App, mode: Mode, a: Action) -> Option<String> {
+    app.keymap
+        .keys_for(mode, a)
+        .into_iter()
+        .next()
+        .or_else(|| app.keymap.keys_for(Mode::Global, a).into_iter().next())
+}
+
+fn hints(app: &App, mode: Mode, actions: &[Action]) -> String {
+    actions
+        .iter()
+        .filter_map(|a| key_hint(app, mode, *a).map(|k| format!("{k} {}", short(*a, app.lang))))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Short names for the status-line hints.
+fn short(a: Action, lang: Lang) -> &'static str {
+    match a {
+        Action::Open => lang.pick("打开", "open"),
+        Action::Search => lang.pick("筛选", "filter"),
+        Action::VoucherLookup => lang.pick("查凭证", "vouchers"),
+        Action::Help => lang.pick("帮助", "help"),
+        Action::Quit => lang.pick("退出", "quit"),
+        Action::NextTab => lang.pick("切换", "tab"),
+        Action::JumpToFlag => lang.pick("跳转", "jump"),
+        Action::Back => lang.pick("返回", "back"),
+        Action::Copy => lang.pick("复制", "copy"),
+        Action::SortNext => lang.pick("排序", "sort"),
+        Action::Accept => lang.pick("确定", "accept"),
+        Action::Cancel => lang.pick("取消", "cancel"),
+        _ => a.describe(lang),
+    }
+}
+
+fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let w = area.width as usize;
+    if let Some(Popup::Filter { input, .. }) = &app.popup {
+        let prefix = format!("{}: ", app.lang.t(&labels::FILTER));
+        let line = format!("{prefix}{}", input.text);
+        f.render_widget(Paragraph::new(fit(&line, w)), area);
+        let x = (width(&prefix) + input.cursor_width()).min(w.saturating_sub(1)) as u16;
+        f.set_cursor_position(Position {
+            x: area.x + x,
+            y: area.y,
+        });
+        return;
+    }
+    let right = if app.view.is_none() {
+        let (n, checked, with_errors) = app.list_summary();
+        let mut s = format!(
+            "{n} {} · 0 {}",
+            app.lang.t(&labels::REPORTS),
+            app.lang.t(&labels::REVIEWED)
+        );
+        if checked < n {
+            s.push_str(&format!(" · {} {checked}/{n}", app.lang.t(&labels::CHECKING)));
+        } else {
+            s.push_str(&format!(" · {with_errors} {}", app.lang.t(&labels::WITH_ERRORS)));
+        }
+        s
+    } else {
+        String::new()
+    };
+    let (left, style) = match &app.message {
+        Some((m, true)) => (m.clone(), theme.error()),
+        Some((m, false)) => (m.clone(), theme.plain()),
+        None => {
+            let mode = app.mode();
+            let actions: &[Action] = match mode {
+                Mode::List => &[
+                    Action::Open,
+                    Action::Search,
+                    Action::SortNext,
+                    Action::VoucherLookup,
+                    Action::Help,
+                    Action::Quit,
+                ],
+                Mode::Report => &[
+                    Action::NextTab,
+                    Action::JumpToFlag,
+                    Action::Copy,
+                    Action::VoucherLookup,
+                    Action::Back,
+                    Action::Help,
+                ],
+                Mode::Input => &[Action::Accept, Action::Cancel],
+                _ => &[Action::Back],
+            };
+            (hints(app, mode, actions), theme.dim())
+        }
+    };
+    let rw = width(&right);
+    let lw = w.saturating_sub(rw + 1);
+    let line = Line::from(vec![
+        Span::styled(fit(&left, lw), style),
+        Span::raw(" "),
+        Span::styled(right, theme.plain()),
+    ]);
+    f.render_widget(Paragraph::new(line), area);
+}
+
+// ----- the report list -----
+
+fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let lang = app.lang;
+    let w = area.width as usize;
+    // Fixed columns; the department takes the rest.
+    let cols: [(SortColumn, &labels::L, usize, bool); 6] = [
+        (SortColumn::Year, &labels::COL_YEAR, 4, true),
+        (SortColumn::Forms, &labels::COL_FORMS, 11, false),
+        (SortColumn::SelfScore, &labels::COL_SELF, 8, false),
+        (SortColumn::SelfScore, &labels::COL_REVIEW, 6, false),
+        (SortColumn::Errors, &labels::COL_ERRORS, 4, true),
+        (SortColumn::Warnings, &labels::COL_WARNINGS, 4, true),
+    ];
+    let status_w = 6;
+    let fixed: usize = cols.iter().map(|c| c.2 + 1).sum::<usize>() + status_w + 3;
+    let dept_w = w.saturating_sub(fixed).max(8);
+    let arrow = |c: SortColumn| {
+        if app.sort == c {
+            let desc = matches!(c, SortColumn::Errors | SortColumn::Warnings | SortColumn::SelfScore) != app.reverse;
+            if desc { "▼" } else { "▲" }
+        } else {
+            ""
+        }
+    };
+    let mut header = format!(
+        "  {}",
+        fit(
+            &format!("{}{}", lang.t(&labels::COL_DEPARTMENT), arrow(SortColumn::Department)),
+            dept_w
+        )
+    );
+    for (i, (c, l, cw, right)) in cols.iter().enumerate() {
+        let t = if i == 3 {
+            lang.t(l).to_string()
+        } else {
+            format!("{}{}", lang.t(l), arrow(*c))
+        };
+        header.push(' ');
+        header.push_str(&if *right { fit_right(&t, *cw) } else { fit(&t, *cw) });
+    }
+    header.push(' ');
+    header.push_str(&fit(lang.t(&labels::COL_STATUS), status_w));
+    let mut lines = vec![Line::styled(fit(&header, w), theme.bold())];
+    let h = area.height.saturating_sub(1) as usize;
+    app.page = h.saturating_sub(1).max(1);
+    if app.visible.is_empty() {
+        let msg = if app.reports.is_empty() {
+            labels::NO_REPORTS
+        } else {
+            labels::NO_MATCH
+        };
+        lines.push(Line::styled(format!("  {}", lang.t(&msg)), theme.dim()));
+    }
+    let offset = scroll_offset(app.selected, h, app.visible.len());
+    for (pos, &ri) in app.visible.iter().enumerate().skip(offset).take(h) {
+        let r = &app.reports[ri];
+        let d = &r.report.department_form;
+        let forms = if r.report.project_forms.is_empty() {
+            lang.t(&labels::DEPARTMENT_FORM).to_string()
+        } else {
+            format!(
+                "{}+{}×{}",
+                lang.t(&labels::DEPARTMENT_FORM),
+                lang.t(&labels::PROJECT_FORMS),
+                r.report.project_forms.len()
+            )
+        };
+        let score = match (d.self_score, d.grade.as_deref()) {
+            (Some(s), Some(g)) => format!("{s} {}", clean(g)),
+            (Some(s), None) => s.to_string(),
+            _ => "—".into(),
+        };
+        let flags = app.flags[ri].as_deref();
+        let (e, wn, _) = flags.map(counts).unwrap_or((0, 0, 0));
+        let (es, ws) = match flags {
+            Some(_) => (e.to_string(), wn.to_string()),
+            None => ("…".into(), "…".into()),
+        };
+        let marker = match flags {
+            Some(_) if e > 0 => Span::styled("✗ ", theme.severity(Severity::Error)),
+            Some(_) if wn > 0 => Span::styled("! ", theme.severity(Severity::Warning)),
+            _ => Span::raw("  "),
+        };
+        let mut spans = vec![
+            marker,
+            Span::raw(fit(&clean(&r.report.department), dept_w)),
+            Span::raw(format!(" {}", fit_right(&r.report.year.to_string(), 4))),
+            Span::raw(format!(" {}", fit(&forms, 11))),
+            Span::raw(format!(" {}", fit(&score, 8))),
+            Span::styled(format!(" {}", fit("—", 6)), theme.dim()),
+            Span::styled(
+                format!(" {}", fit_right(&es, 4)),
+                if e > 0 { theme.error() } else { theme.plain() },
+            ),
+            Span::styled(
+                format!(" {}", fit_right(&ws, 4)),
+                if wn > 0 {
+                    theme.severity(Severity::Warning)
+                } else {
+                    theme.plain()
+                },
+            ),
+            Span::styled(
+                format!(" {}", fit(lang.t(&labels::STATUS_UNREVIEWED), status_w)),
+                theme.dim(),
+            ),
+        ];
+        if pos == app.selected {
+            spans = spans.into_iter().map(|s| s.patch_style(theme.selected())).collect();
+        }
+        lines.push(Line::from(spans));
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+/// The first visible row so that `selected` is on screen.
+fn scroll_offset(selected: usize, height: usize, len: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    let half = height / 2;
+    selected.saturating_sub(half).min(len - height)
+}
+
+// ----- a report -----
+
+fn worst(flags: &[&Flag]) -> Option<Severity> {
+    flags.iter().map(|f| f.severity).min()
+}
+
+fn marker(flags: &[&Flag], theme: &Theme) -> Span<'static> {
+    severity_marker(worst(flags), theme)
+}
+
+fn severity_marker(sev: Option<Severity>, theme: &Theme) -> Span<'static> {
+    match sev {
+        Some(Severity::Error) => Span::styled("✗ ", theme.severity(Severity::Error)),
+        Some(Severity::Warning) => Span::styled("! ", theme.severity(Severity::Warning)),
+        Some(Severity::Info) => Span::styled("· ", theme.severity(Severity::Info)),
+        None => Span::raw("  "),
+    }
+}
+
+fn draw_report(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let lang = app.lang;
+    let Some(v) = &app.view else { return };
+    let tab = v.tab;
+    // Tab bar, with the key of each tab.
+    let tab_actions = [
+        Action::TabOverview,
+        Action::TabFunds,
+        Action::TabIndicators,
+        Action::TabExpenses,
+        Action::TabNarrative,
+        Action::TabFlags,
+    ];
+    let mut spans = Vec::new();
+    for (t, a) in Tab::ALL.iter().zip(tab_actions) {
+        let key = key_hint(app, Mode::Report, a).unwrap_or_default();
+        let mut title = format!("{key} {} ", t.title(lang));
+        if *t == Tab::Flags
+            && let Some(fl) = app.flags[v.report].as_deref()
+        {
+            let (e, w, _) = counts(fl);
+            title = format!("{key} {} {e}/{w} ", t.title(lang));
+        }
+        let style = if *t == tab {
+            theme.selected().patch(theme.bold())
+        } else {
+            theme.plain()
+        };
+        spans.push(Span::styled(title, style));
+        spans.push(Span::raw("│"));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1, ..area });
+
+    let rest = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
+    // The detail pane: the selected row's full text and its findings.
+    let detail_lines = detail_lines(app, rest.width as usize, theme);
+    let detail_h = if detail_lines.is_empty() {
+        0
+    } else {
+        (detail_lines.len() as u16 + 1).min(rest.height / 3).max(3)
+    };
+    let main = Rect {
+        height: rest.height - detail_h,
+        ..rest
+    };
+    if detail_h > 0 {
+        let d = Rect {
+            y: main.y + main.height,
+            height: detail_h,
+            ..rest
+        };
+        let block = Block::default().borders(Borders::TOP).border_style(theme.dim());
+        f.render_widget(Paragraph::new(detail_lines).block(block), d);
+    }
+    app.page = main.height.saturating_sub(1).max(1) as usize;
+    if tab == Tab::Narrative {
+        draw_narrative(f, main, app, theme);
+    } else {
+        draw_rows(f, main, app, theme);
+    }
+}
+
+fn detail_lines(app: &App, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(row) = app.selected_row() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let flags = app.row_flags(row);
+    let narrative = app.view.as_ref().is_some_and(|v| v.tab == Tab::Narrative);
+    if let Some(d) = &row.detail {
+        for l in wrap(&clean_keep_lines(d), w.saturating_sub(1)) {
+            out.push(Line::raw(l));
+        }
+    } else if !narrative && row.cells.iter().map(|c| width(&c.text) + 1).sum::<usize>() > w.saturating_sub(4) {
+        for l in wrap(&row.as_text().replace('\t', " │ "), w.saturating_sub(1)) {
+            out.push(Line::raw(l));
+        }
+    }
+    for fl in flags {
+        let icon = match fl.severity {
+            Severity::Error => "✗",
+            Severity::Warning => "!",
+            Severity::Info => "·",
+        };
+        let text = format!("{icon} {}", clean(app.lang.pick(&fl.message_zh, &fl.message_en)));
+        for l in wrap(&text, w.saturating_sub(1)) {
+            out.push(Line::styled(l, theme.severity(fl.severity)));
+        }
+    }
+    out
+}
+
+fn clean_keep_lines(s: &str) -> String {
+    crate::text::clean_multiline(s)
+}
+
+/// Column widths for a run of rows (a section), fitted into `avail`.
+fn column_widths(rows: &[&ViewRow], avail: usize) -> Vec<usize> {
+    let n = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut w = vec![0usize; n];
+    for r in rows {
+        for (i, c) in r.cells.iter().enumerate() {
+            w[i] = w[i].max(width(&c.text).min(60));
+        }
+    }
+    let gaps = n.saturating_sub(1);
+    while w.iter().sum::<usize>() + gaps > avail {
+        let (i, max) = w.iter().copied().enumerate().max_by_key(|(_, x)| *x).unwrap_or((0, 0));
+        if max <= 4 {
+            break;
+        }
+        w[i] = max - 1;
+    }
+    w
+}
+
+fn draw_rows(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let Some(v) = &app.view else { return };
+    let w = area.width as usize;
+    let h = area.height as usize;
+    let sel = v.selected[v.tab.index()];
+    let rows = &v.rows;
+    // Sections: rows between headings share column widths.
+    let mut widths: Vec<Vec<usize>> = vec![Vec::new(); rows.len()];
+    let mut numeric: Vec<Vec<bool>> = vec![Vec::new(); rows.len()];
+    let mut start = 0;
+    for i in 0..=rows.len() {
+        if i == rows.len() || rows[i].kind == RowKind::Heading {
+            let section: Vec<&ViewRow> = rows[start..i].iter().collect();
+            let cw = column_widths(&section, w.saturating_sub(2));
+            // A column is numeric when its data cells are: its title aligns right.
+            let num: Vec<bool> = (0..cw.len())
+                .map(|c| {
+                    section.iter().filter(|r| r.kind == RowKind::Data).any(|r| {
+                        r.cells
+                            .get(c)
+                            .is_some_and(|x| matches!(x.tone, Tone::Number | Tone::Deviation(_)))
+                    })
+                })
+                .collect();
+            for k in start..i {
+                widths[k] = cw.clone();
+                numeric[k] = num.clone();
+            }
+            start = i + 1;
+        }
+    }
+    let offset = scroll_offset(sel, h, rows.len());
+    let mut lines = Vec::new();
+    for (i, row) in rows.iter().enumerate().skip(offset).take(h) {
+        let line = match row.kind {
+            RowKind::Heading => Line::styled(
+                fit(&row.cells.first().map(|c| c.text.clone()).unwrap_or_default(), w),
+                theme.heading(),
+            ),
+            RowKind::Columns => {
+                let mut s = String::from("  ");
+                for (ci, c) in row.cells.iter().enumerate() {
+                    let cw = widths[i].get(ci).copied().unwrap_or(0);
+                    if ci > 0 {
+                        s.push(' ');
+                    }
+                    let right = numeric[i].get(ci).copied().unwrap_or(false);
+                    s.push_str(&if right {
+                        fit_right(&c.text, cw)
+                    } else {
+                        fit(&c.text, cw)
+                    });
+                }
+                Line::styled(fit(&s, w), theme.bold())
+            }
+            RowKind::Data => {
+                let flags = app.row_flags(row);
+                let mut spans = vec![marker(&flags, theme)];
+                if v.tab == Tab::Flags {
+                    // Severity colour for the findings list.
+                    let sev = app
+                        .flags_of(v.report)
+                        .iter()
+                        .find(|f| Some(&f.path) == row.path.as_ref())
+                        .map(|f| f.severity);
+                    spans[0] = severity_marker(sev, theme);
+                }
+                for (ci, c) in row.cells.iter().enumerate() {
+                    let cw = widths[i].get(ci).copied().unwrap_or(0);
+                    if ci > 0 {
+                        spans.push(Span::raw(" "));
+                    }
+                    let text = match c.tone {
+                        Tone::Number | Tone::Deviation(_) | Tone::Blank => fit_right(&c.text, cw),
+                        _ => fit(&c.text, cw),
+                    };
+                    let cell_flags: Vec<&Flag> = flags
+                        .iter()
+                        .copied()
+                        .filter(|fl| {
+                            c.path.as_deref().is_some_and(|p| {
+                                fl.path == p
+                                    || fl.path.starts_with(&format!("{p}."))
+                                    || fl.related.iter().any(|r| r == p)
+                            })
+                        })
+                        .collect();
+                    let style = match worst(&cell_flags) {
+                        Some(s) => theme.flagged(s),
+                        None => theme.tone(c.tone),
+                    };
+                    spans.push(Span::styled(text, style));
+                }
+                let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+                if used < w {
+                    spans.push(Span::raw(" ".repeat(w - used)));
+                }
+                if i == sel {
+                    spans = spans.into_iter().map(|s| s.patch_style(theme.selected())).collect();
+                }
+                Line::from(spans)
+            }
+        };
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_narrative(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let Some(v) = &app.view else { return };
+    let w = (area.width as usize).saturating_sub(2).max(10);
+    let sel = v.selected[v.tab.index()];
+    // Lay out every row, remembering where the selected one starts and ends.
+    let mut lines: Vec<Line> = Vec::new();
+    let mut sel_range = (0, 0);
+    for (i, row) in v.rows.iter().enumerate() {
+        let text = row.cells.first().map(|c| c.text.clone()).unwrap_or_default();
+        let start = lines.len();
+        match row.kind {
+            RowKind::Heading => lines.push(Line::styled(truncate(&text, w + 2), theme.heading())),
+            RowKind::Columns => lines.push(Line::styled(truncate(&text, w + 2), theme.bold())),
+            RowKind::Data => {
+                let flags = app.row_flags(row);
+                let hot = crate::app::views::flagged_figures(&text, &flags);
+                let bar = if i == sel { "▌ " } else { "  " };
+                let sev = worst(&flags);
+                let mut char_pos = 0usize;
+                for (li, l) in wrap(&text, w).into_iter().enumerate() {
+                    let mut spans = vec![if li == 0 {
+                        marker(&flags, theme)
+                    } else {
+                        Span::styled(bar.to_string(), theme.selected())
+                    }];
+                    if li == 0 && i == sel && flags.is_empty() {
+                        spans[0] = Span::styled(bar.to_string(), theme.selected());
+                    }
+                    // Highlight flagged figures.
+                    let mut cur = String::new();
+                    let mut cur_hot = false;
+                    for c in l.chars() {
+                        let is_hot = hot.iter().any(|(s, e)| char_pos >= *s && char_pos < *e);
+                        if is_hot != cur_hot && !cur.is_empty() {
+                            spans.push(styled_run(std::mem::take(&mut cur), cur_hot, sev, theme));
+                        }
+                        cur_hot = is_hot;
+                        cur.push(c);
+                        char_pos += 1;
+                    }
+                    if !cur.is_empty() {
+                        spans.push(styled_run(cur, cur_hot, sev, theme));
+                    }
+                    lines.push(Line::from(spans));
+                }
+                lines.push(Line::raw(""));
+            }
+        }
+        if i == sel {
+            sel_range = (start, lines.len());
+        }
+    }
+    let h = area.height as usize;
+    let offset = if sel_range.1 - sel_range.0 >= h {
+        sel_range.0
+    } else {
+        sel_range
+            .1
+            .saturating_sub(h)
+            .max(sel_range.0.saturating_sub(h / 3))
+            .min(lines.len().saturating_sub(h))
+    };
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(h).collect();
+    f.render_widget(Paragraph::new(visible), area);
+}
+
+fn styled_run(s: String, hot: bool, sev: Option<Severity>, theme: &Theme) -> Span<'static> {
+    if hot {
+        Span::styled(s, theme.flagged(sev.unwrap_or(Severity::Warning)))
+    } else {
+        Span::raw(s)
+    }
+}
+
+// ----- popups -----
+
+/// Clears a popup's area and one column either side: a wide character
+/// that starts just outside would otherwise still cover the border.
+fn clear_popup(f: &mut Frame, r: Rect) {
+    let area = f.area();
+    let x = r.x.saturating_sub(1);
+    let right = (r.x + r.width + 1).min(area.x + area.width);
+    f.render_widget(
+        Clear,
+        Rect {
+            x,
+            width: right - x,
+            ..r
+        },
+    );
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn draw_help(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let lang = app.lang;
+    let r = centered(
+        area,
+        area.width.saturating_sub(4).min(90),
+        area.height.saturating_sub(2),
+    );
+    let inner_w = r.width.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    lines.push(Line::styled(
+        format!("{}: {}", lang.pick("键位表", "keymap"), clean(&app.keymap.name)),
+        theme.dim(),
+    ));
+    for mode in Mode::ALL {
+        let Some(map) = app.keymap.bindings.get(mode) else {
+            continue;
+        };
+        lines.push(Line::styled(mode.describe(lang).to_string(), theme.heading()));
+        // One line per action, its keys together.
+        let mut actions: Vec<Action> = map.values().copied().collect();
+        actions.sort();
+        actions.dedup();
+        for a in actions {
+            let keys = app.keymap.keys_for(*mode, a).join(", ");
+            lines.push(Line::raw(format!(
+                "  {} {}",
+                fit(&keys, 20.min(inner_w / 3)),
+                truncate(a.describe(lang), inner_w.saturating_sub(24))
+            )));
+        }
+    }
+    let h = r.height.saturating_sub(2) as usize;
+    let max_scroll = lines.len().saturating_sub(h);
+    if let Some(Popup::Help { scroll }) = &mut app.popup {
+        *scroll = (*scroll).min(max_scroll);
+        let visible: Vec<Line> = lines.into_iter().skip(*scroll).take(h).collect();
+        clear_popup(f, r);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(lang.t(&labels::HELP_TITLE).to_string());
+        f.render_widget(Paragraph::new(visible).block(block), r);
+    }
+}
+
+fn draw_lookup(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let lang = app.lang;
+    let r = centered(
+        area,
+        area.width.saturating_sub(4).min(110),
+        area.height.saturating_sub(2).min(24),
+    );
+    clear_popup(f, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(lang.t(&labels::LOOKUP_TITLE).to_string());
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let Some(Popup::Lookup {
+        input,
+        results,
+        selected,
+    }) = &app.popup
+    else {
+        return;
+    };
+    let w = inner.width as usize;
+    let prompt = "› ";
+    let mut lines = vec![Line::raw(fit(&format!("{prompt}{}", input.text), w))];
+    if input.text.trim().is_empty() {
+        lines.push(Line::styled(fit(lang.t(&labels::LOOKUP_DUPS), w), theme.dim()));
+    } else {
+        lines.push(Line::raw(""));
+    }
+    let h = inner.height.saturating_sub(2) as usize;
+    let Some(index) = app.voucher_index() else { return };
+    if results.is_empty() {
+        lines.push(Line::styled(lang.t(&labels::LOOKUP_EMPTY).to_string(), theme.dim()));
+    }
+    let offset = scroll_offset(*selected, h, results.len());
+    let dept_w = 14.min(w / 5);
+    for (pos, &ei) in results.iter().enumerate().skip(offset).take(h) {
+        let e = &index.entries[ei];
+        let holders = if e.holders > 1 {
+            format!("×{}", e.holders)
+        } else {
+            String::new()
+        };
+        let line_w = w.saturating_sub(10 + 4 + dept_w + 3);
+        let mut spans = vec![
+            Span::raw(fit(&e.voucher.to_string(), 10)),
+            Span::styled(
+                format!(" {}", fit_right(&holders, 3)),
+                if e.holders > 1 { theme.error() } else { theme.plain() },
+            ),
+            Span::raw(format!(" {}", fit(&e.line_name, line_w))),
+            Span::styled(format!(" {}", fit(&e.department, dept_w)), theme.dim()),
+        ];
+        if pos == *selected {
+            spans = spans.into_iter().map(|s| s.patch_style(theme.selected())).collect();
+        }
+        lines.push(Line::from(spans));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+    let x = (width(prompt) + input.cursor_width()).min(w.saturating_sub(1)) as u16;
+    f.set_cursor_position(Position {
+        x: inner.x + x,
+        y: inner.y,
+    });
+}

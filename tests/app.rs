@@ -1,0 +1,239 @@
+//! The interface's behaviour, driven by keys without a terminal.
+
+use fuhe::app::{App, Popup, Tab};
+use fuhe::checks::CheckConfig;
+use fuhe::keymap::{Key, KeyCode, Keymap};
+use fuhe::labels::Lang;
+use fuhe::workspace::Workspace;
+use std::path::Path;
+
+pub fn sample_app(keymap: &str) -> App {
+    let ws = Workspace::open(Path::new("sample-data")).unwrap();
+    let mut app = App::new(
+        "sample-data".into(),
+        false,
+        ws.reports,
+        ws.errors,
+        Lang::Zh,
+        Keymap::builtin(keymap).unwrap(),
+        CheckConfig::default(),
+    );
+    app.check_all();
+    app
+}
+
+fn keys(app: &mut App, ks: &[Key]) {
+    for k in ks {
+        app.handle_key(*k);
+    }
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.handle_key(Key::ch(c));
+    }
+}
+
+fn enter() -> Key {
+    Key::plain(KeyCode::Enter)
+}
+
+fn open_data_bureau(app: &mut App) {
+    typed(app, "/");
+    typed(app, "数据局");
+    keys(app, &[enter(), enter()]);
+    let r = app.current().unwrap();
+    assert_eq!(app.reports[r].report.department, "临湘市数据局");
+}
+
+#[test]
+fn the_list_opens_on_the_first_report_by_department() {
+    let mut app = sample_app("default");
+    assert_eq!(app.visible.len(), 7);
+    let first = app.visible[0];
+    keys(&mut app, &[enter()]);
+    assert_eq!(app.view.as_ref().unwrap().report, first);
+    assert_eq!(app.view.as_ref().unwrap().tab, Tab::Overview);
+}
+
+#[test]
+fn filter_narrows_the_list_and_escape_restores_it() {
+    let mut app = sample_app("default");
+    typed(&mut app, "/");
+    assert!(matches!(app.popup, Some(Popup::Filter { .. })));
+    typed(&mut app, "民政");
+    assert_eq!(app.visible.len(), 1);
+    // Typing "q" in the filter is text, not quit.
+    typed(&mut app, "q");
+    assert!(!app.quit);
+    keys(&mut app, &[Key::plain(KeyCode::Backspace), Key::plain(KeyCode::Esc)]);
+    assert_eq!(app.visible.len(), 7);
+    assert!(app.popup.is_none());
+}
+
+#[test]
+fn sorting_by_errors_puts_the_worst_first() {
+    let mut app = sample_app("default");
+    // department → year → forms → self-score → errors
+    typed(&mut app, "ssss");
+    let first = app.visible[0];
+    assert_eq!(app.reports[first].report.department, "临湘市卫生健康局");
+    typed(&mut app, "r");
+    let last = *app.visible.last().unwrap();
+    assert_eq!(app.reports[last].report.department, "临湘市卫生健康局");
+}
+
+#[test]
+fn funds_tab_shows_planned_beside_arrived() {
+    let mut app = sample_app("default");
+    open_data_bureau(&mut app);
+    typed(&mut app, "1");
+    let v = app.view.as_ref().unwrap();
+    assert_eq!(v.tab, Tab::Funds);
+    let row = app.selected_row().unwrap();
+    let texts: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(&texts[..5], &["合计", "1049", "1281.79", "+232.79", "+22.2%"]);
+    // The arrived cell carries the budget flag.
+    assert!(app.row_flags(row).iter().any(|f| f.rule == "budget.planned_vs_arrived"));
+}
+
+#[test]
+fn a_finding_jumps_to_its_cell_and_back() {
+    let mut app = sample_app("default");
+    open_data_bureau(&mut app);
+    typed(&mut app, "5");
+    // Move to the budget finding and jump.
+    let target = app
+        .view
+        .as_ref()
+        .unwrap()
+        .rows
+        .iter()
+        .position(|r| r.path.as_deref() == Some("project_forms[0].funds.arrived.total"))
+        .unwrap();
+    while app.view.as_ref().unwrap().selected[Tab::Flags.index()] < target {
+        keys(&mut app, &[Key::plain(KeyCode::Down)]);
+    }
+    keys(&mut app, &[enter()]);
+    assert_eq!(app.view.as_ref().unwrap().tab, Tab::Funds);
+    assert_eq!(app.selected_row().unwrap().cells[2].text, "1281.79");
+    // Enter on a flagged item goes to its finding.
+    keys(&mut app, &[enter()]);
+    assert_eq!(app.view.as_ref().unwrap().tab, Tab::Flags);
+    assert_eq!(
+        app.selected_row().unwrap().path.as_deref(),
+        Some("project_forms[0].funds.arrived.total")
+    );
+}
+
+#[test]
+fn voucher_lookup_lists_every_line_holding_5_19() {
+    let mut app = sample_app("default");
+    typed(&mut app, "v");
+    typed(&mut app, "5月19");
+    let Some(Popup::Lookup { results, .. }) = &app.popup else {
+        panic!()
+    };
+    let idx = app.voucher_index().unwrap();
+    let lines: Vec<&str> = results
+        .iter()
+        .map(|i| &idx.entries[*i])
+        .filter(|e| e.voucher.to_string() == "5月19#")
+        .map(|e| e.line_name.as_str())
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            "智慧大厅政务服务工作经费费支出",
+            "智慧政务大厅信息硬件运维经费支出",
+            "软件平台系统维护更新支出"
+        ]
+    );
+    keys(&mut app, &[Key::plain(KeyCode::Down), enter()]);
+    assert!(app.popup.is_none());
+    assert_eq!(app.view.as_ref().unwrap().tab, Tab::Expenses);
+    assert_eq!(
+        app.selected_row().unwrap().cells[0].text,
+        "智慧政务大厅信息硬件运维经费支出"
+    );
+    // Fuzzy on a line's name.
+    typed(&mut app, "v");
+    typed(&mut app, "食堂");
+    let Some(Popup::Lookup { results, .. }) = &app.popup else {
+        panic!()
+    };
+    assert!(!results.is_empty());
+    assert!(
+        results
+            .iter()
+            .all(|i| app.voucher_index().unwrap().entries[*i].line_name.contains("食堂"))
+    );
+}
+
+#[test]
+fn copy_puts_the_voucher_string_on_the_clipboard() {
+    let mut app = sample_app("default");
+    open_data_bureau(&mut app);
+    typed(&mut app, "3");
+    keys(
+        &mut app,
+        &[
+            Key::plain(KeyCode::Down),
+            Key::plain(KeyCode::Down),
+            Key::plain(KeyCode::Down),
+            Key::plain(KeyCode::Down),
+            Key::plain(KeyCode::Down),
+        ],
+    );
+    typed(&mut app, "c");
+    assert_eq!(app.clipboard.as_deref(), Some("3月 11#13#5月19#11月20#12月42#"));
+}
+
+#[test]
+fn vim_keys() {
+    let mut app = sample_app("vim");
+    typed(&mut app, "G");
+    assert_eq!(app.selected, 6);
+    typed(&mut app, "gg");
+    assert_eq!(app.selected, 0);
+    typed(&mut app, "j");
+    assert_eq!(app.selected, 1);
+    typed(&mut app, "l");
+    assert!(app.view.is_some());
+    typed(&mut app, "l");
+    assert_eq!(app.view.as_ref().unwrap().tab, Tab::Funds);
+    typed(&mut app, "h");
+    assert_eq!(app.view.as_ref().unwrap().tab, Tab::Overview);
+    typed(&mut app, "q");
+    assert!(app.view.is_none());
+    assert!(!app.quit);
+    typed(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn help_lists_keys_and_closes() {
+    let mut app = sample_app("default");
+    typed(&mut app, "?");
+    assert!(matches!(app.popup, Some(Popup::Help { .. })));
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert!(app.popup.is_none());
+}
+
+#[test]
+fn next_flagged_row_skips_clean_rows() {
+    let mut app = sample_app("default");
+    open_data_bureau(&mut app);
+    typed(&mut app, "3");
+    typed(&mut app, "n");
+    let row = app.selected_row().unwrap();
+    assert!(!app.row_flags(row).is_empty());
+}
+
+#[test]
+fn readme_documents_every_action() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    for a in fuhe::keymap::Action::ALL {
+        assert!(readme.contains(&format!("`{}`", a.id())), "README lacks {}", a.id());
+    }
+}
