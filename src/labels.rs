@@ -79,7 +79,7 @@ labels! {
     REPORTS_CHECKED = "份报告已检查", "reports checked";
     NOT_READ = "份无法读取", "could not be read";
     WITH_ERRORS = "份有错误", "with errors";
-    PROJECT_FORMS = "项目", "project";
+    PROJECT_FORMS = "项目", "proj";
     DEPARTMENT_FORM = "整体", "dept";
     APP_TITLE = "复核", "fuhe";
     SAMPLES = "（内置示例）", "(bundled samples)";

@@ -14,6 +14,7 @@ pub mod indicator;
 pub mod keymap;
 pub mod labels;
 pub mod model;
+pub mod scoring;
 pub mod text;
 pub mod tui;
 pub mod voucher;

@@ -159,6 +159,12 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
                 {
                     carry.push(c);
                 }
+                // Nor end with opening punctuation (“（《): it moves down too.
+                while line.chars().count() > 1 && line.chars().last().is_some_and(is_opening) {
+                    if let Some(c) = line.pop() {
+                        carry.insert(0, c);
+                    }
+                }
                 lines.push(std::mem::take(&mut line).trim_end().to_string());
                 lw = width(&carry);
                 line = carry;
@@ -185,6 +191,11 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// Punctuation that may not close a line in Chinese typesetting.
+fn is_opening(c: char) -> bool {
+    "（【《「『“‘(".contains(c)
 }
 
 /// Punctuation that may not open a line in Chinese typesetting.
@@ -217,6 +228,7 @@ mod tests {
         assert_eq!(wrap("应为 below 100%", 10), vec!["应为 below", "100%"]);
         assert_eq!(wrap("水、电、物业", 4), vec!["水、", "电、", "物业"]);
         assert_eq!(wrap("甲乙丙，丁", 6), vec!["甲乙", "丙，丁"]);
+        assert_eq!(wrap("甲乙“丙丁”", 6), vec!["甲乙", "“丙丁”"]);
         assert_eq!(wrap("project_forms[0].x", 8), vec!["project_", "forms[0]", ".x"]);
     }
 }

@@ -722,7 +722,7 @@ pub fn overview(
         forms.push((clean(&p.label(i)), format!("project_forms[{i}]"), Some(i), p));
     }
     for (name, base, pi, form) in &forms {
-        let ev = crate::checks::evidence_score(report, *pi, config);
+        let ev = crate::checks::evidence_score(report, *pi, config, flags.unwrap_or(&[]));
         let score = form.self_score().map_or("—".into(), |s| s.to_string());
         let grade = form.grade().map(clean).unwrap_or_else(|| "—".into());
         let detail: Vec<String> = ev

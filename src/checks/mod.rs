@@ -152,6 +152,10 @@ pub struct CheckConfig {
     pub near_full_score: Decimal,
     /// Sums may differ by this much (万元) before they are flagged.
     pub sum_tolerance: Decimal,
+    /// The workspace's scoring rubric (`rubric.json`), for judging
+    /// self-scores; the built-in one when None. Not a config-file key.
+    #[serde(skip)]
+    pub rubric: Option<crate::scoring::Rubric>,
 }
 
 impl Default for CheckConfig {
@@ -161,6 +165,7 @@ impl Default for CheckConfig {
             overshoot_pct: Decimal::from(30),
             near_full_score: Decimal::from(90),
             sum_tolerance: Decimal::ZERO,
+            rubric: None,
         }
     }
 }

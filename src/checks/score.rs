@@ -2,19 +2,18 @@
 //! supported by the evidence in the form (自评打分偏高 is the commonest
 //! finding of a 复核).
 //!
-//! "What the evidence supports" uses the national weights of 财预〔2020〕10号
-//! for self-evaluations: 预算执行率 10, 产出 50, 效益 30, 满意度 10 (a
-//! missing group's weight goes to the others in proportion), each group's
-//! weight spread evenly over its indicators. An indicator earns its weight
-//! when measured and met, weight × B/A (A/B for reverse ones) when missed,
-//! nothing when its actual is missing or unmeasurable, and half when both
-//! sides are text the auditor must judge. The department form's execution
-//! rate is expenditure / income; a project's is spent / arrived.
+//! "What the evidence supports" is the rubric's suggested score (see
+//! [`crate::scoring`]: for project forms the national weights of
+//! 财预〔2020〕10号, 预算执行率 10 / 产出 50 / 效益 30 / 满意度 10; for the
+//! department form the Hunan 投入 / 过程 / 产出与效果 framework), with the
+//! items only an auditor can judge given their full weight, so that the
+//! figure is the most the form could earn.
 
-use super::places::{dept, index, project};
-use super::{CheckConfig, Flag, Place, Severity, ratio_pct};
-use crate::assess::{Category, Outcome, assess, category};
+use super::places::{dept, project};
+use super::{CheckConfig, Flag, Place, Severity};
+use crate::assess::{Outcome, assess};
 use crate::model::{Form, Grade, Report};
+use crate::scoring::{Rubric, execution_rate, suggest, total};
 use rust_decimal::Decimal;
 
 /// One line of the evidence score.
@@ -36,125 +35,46 @@ pub struct EvidenceScore {
     pub total: Decimal,
 }
 
-fn d(n: i64) -> Decimal {
-    Decimal::from(n)
-}
-
-/// Evidence score of the department form (`None`) or a project form.
-pub fn evidence_score(report: &Report, project_index: Option<usize>, config: &CheckConfig) -> EvidenceScore {
-    let (base, form, spent, received): (Place, &dyn Form, _, _) = match project_index {
-        None => {
-            let f = &report.department_form;
-            (
-                dept(),
-                f,
-                f.expenditure.summary.as_ref().and_then(|r| r.total),
-                f.income.summary.as_ref().and_then(|r| r.total),
-            )
-        }
-        Some(i) => {
-            let p = &report.project_forms[i];
-            (project(i, &p.label(i)), p, p.funds.spent.total, p.funds.arrived.total)
-        }
-    };
-    let mut items = Vec::new();
-
-    // 预算执行率 10
-    let (score, zh, en) = match (spent, received) {
-        (Some(s), Some(r)) if !r.is_zero() => {
-            let rate = ratio_pct(s, r).unwrap_or_default();
-            let capped = rate.min(Decimal::ONE_HUNDRED).max(Decimal::ZERO);
-            (
-                d(10) * capped / Decimal::ONE_HUNDRED,
-                format!("执行率{}（{s} / {r}），10 × 执行率", super::pct(rate, false)),
-                format!("execution {} ({s} / {r}), 10 × rate", super::pct(rate, false)),
-            )
-        }
-        _ => (
-            Decimal::ZERO,
-            "缺少支出或到位数，无法计算执行率".into(),
-            "no figures to compute the execution rate".into(),
-        ),
-    };
-    items.push(EvidenceItem {
-        path: format!("{}.funds", base.path),
-        label_zh: "预算执行率".into(),
-        label_en: "budget execution".into(),
-        weight: d(10),
-        score,
-        reason_zh: zh,
-        reason_en: en,
-    });
-
-    // 产出 50 / 效益 30 / 满意度 10, spread over the indicators.
-    let inds = form.indicators();
-    let nominal = [
-        (Category::Output, d(50)),
-        (Category::Benefit, d(30)),
-        (Category::Satisfaction, d(10)),
-    ];
-    let present: Vec<(Category, Decimal, usize)> = nominal
-        .iter()
-        .map(|(c, w)| (*c, *w, inds.iter().filter(|i| category(i) == *c).count()))
-        .filter(|(_, _, n)| *n > 0)
+/// The most the evidence supports for the department form (`None`) or a
+/// project form, by the rubric's suggestions; items only the auditor can
+/// judge are given their full weight (the benefit of the doubt), so the
+/// figure is an upper bound.
+pub fn evidence_score(
+    report: &Report,
+    project_index: Option<usize>,
+    config: &CheckConfig,
+    flags: &[Flag],
+) -> EvidenceScore {
+    let rubric = config.rubric.clone().unwrap_or_else(Rubric::builtin);
+    let lines = suggest(report, project_index, &rubric, flags);
+    let t = total(
+        &lines,
+        |l| Some(l.suggested.unwrap_or(l.weight)),
+        &rubric,
+        project_index.is_some(),
+        execution_rate(report, project_index),
+    );
+    let items = lines
+        .into_iter()
+        .map(|l| EvidenceItem {
+            path: l.path.unwrap_or(l.id),
+            label_zh: l.label_zh,
+            label_en: l.label_en,
+            weight: l.weight,
+            score: l.suggested.unwrap_or(l.weight),
+            reason_zh: if l.suggested.is_some() {
+                l.reason_zh
+            } else {
+                "需判断，暂按满分".into()
+            },
+            reason_en: if l.suggested.is_some() {
+                l.reason_en
+            } else {
+                "to judge: full weight assumed".into()
+            },
+        })
         .collect();
-    let present_weight: Decimal = present.iter().map(|p| p.1).sum();
-    for (i, ind) in inds.iter().enumerate() {
-        let c = category(ind);
-        let Some((_, w, n)) = present.iter().find(|p| p.0 == c) else {
-            continue;
-        };
-        let weight = d(90) * *w / present_weight / Decimal::from(*n as u64);
-        let (score, zh, en) = match assess(ind) {
-            Outcome::Met { overshoot_pct: Some(o) } if o >= config.overshoot_pct => (
-                (weight - d(2)).max(Decimal::ZERO),
-                format!("达成，但超目标{}，目标偏低扣2分", super::pct(o, false)),
-                format!(
-                    "met, but {} above target: 2 points off for a low target",
-                    super::pct(o, false)
-                ),
-            ),
-            Outcome::Met { .. } => (weight, "实测达成，得满分".into(), "measured and met: full marks".into()),
-            Outcome::Missed { achieved } => (
-                weight * achieved,
-                format!(
-                    "未达目标，按完成比例{}计分",
-                    super::pct(achieved * Decimal::ONE_HUNDRED, false)
-                ),
-                format!(
-                    "missed: scored at {} achieved",
-                    super::pct(achieved * Decimal::ONE_HUNDRED, false)
-                ),
-            ),
-            Outcome::Missing => (
-                Decimal::ZERO,
-                "无实际完成值，无证据".into(),
-                "no actual value: no evidence".into(),
-            ),
-            Outcome::NotMeasurable => (
-                Decimal::ZERO,
-                "实际值不是实测数值，无证据".into(),
-                "the actual is not a measured value: no evidence".into(),
-            ),
-            Outcome::Unjudged => (
-                weight / d(2),
-                "定性指标，暂按一半计，待审核判断".into(),
-                "qualitative: half assumed until judged".into(),
-            ),
-        };
-        let name = crate::text::clean(ind.display_name());
-        items.push(EvidenceItem {
-            path: index(&base, "indicators", i, "", "").path,
-            label_zh: format!("{}·{name}", c.zh()),
-            label_en: format!("{} · {name}", c.en()),
-            weight,
-            score,
-            reason_zh: zh,
-            reason_en: en,
-        });
-    }
-    let total = items.iter().map(|i| i.score).sum::<Decimal>().round_dp(2).normalize();
-    EvidenceScore { items, total }
+    EvidenceScore { items, total: t.total }
 }
 
 pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
@@ -226,7 +146,12 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         if score < config.near_full_score {
             continue;
         }
-        let evidence = evidence_score(report, pi, config);
+        let evidence = evidence_score(report, pi, config, flags);
+        let rubric_summary = config
+            .rubric
+            .clone()
+            .unwrap_or_else(Rubric::builtin)
+            .summary(pi.is_some());
         let inds = form.indicators();
         let outcomes: Vec<Outcome> = inds.iter().map(assess).collect();
         let unmeasured = outcomes
@@ -263,7 +188,11 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         }
         if errors > 0 {
             why_zh.push(format!("发现{errors}处错误"));
-            why_en.push(format!("{errors} errors were found"));
+            why_en.push(if errors == 1 {
+                "1 error was found".to_string()
+            } else {
+                format!("{errors} errors were found")
+            });
         }
         new.push(
             Flag::new(
@@ -271,16 +200,18 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                 severity,
                 &score_place,
                 format!(
-                    "自评打分偏高：自评{score}分（{}），但{}；按现有证据（预算执行率10、产出50、效益30、满意度10）最多支持约{}分（{}）。",
+                    "自评打分偏高：自评{score}分（{}），但{}；按评分规则（{}）现有证据最多支持约{}分（{}）。",
                     band.zh(),
                     why_zh.join("，"),
+                    rubric_summary,
                     evidence.total,
                     supported_grade.zh()
                 ),
                 format!(
-                    "Self-score too high: {score} ({}), yet {}; the evidence (execution 10, output 50, benefit 30, satisfaction 10) supports about {} ({}).",
+                    "Self-score too high: {score} ({}), yet {}; by the rubric ({}) the evidence supports at most about {} ({}).",
                     band.en(),
                     why_en.join(", "),
+                    rubric_summary,
                     evidence.total,
                     supported_grade.en()
                 ),
