@@ -169,7 +169,7 @@ impl Rubric {
 
     pub fn grade(&self, total: Decimal) -> String {
         let mut bands = self.grades.clone();
-        bands.sort_by(|a, b| b.min.cmp(&a.min));
+        bands.sort_by_key(|b| std::cmp::Reverse(b.min));
         bands
             .iter()
             .find(|b| total >= b.min)
@@ -498,7 +498,7 @@ pub fn total(
     let mut capped_at = None;
     if let Some(rate) = execution_rate {
         let mut cs = caps.clone();
-        cs.sort_by(|a, b| a.below.cmp(&b.below));
+        cs.sort_by_key(|c| c.below);
         if let Some(c) = cs.iter().find(|c| rate < c.below)
             && sum > c.max
         {
