@@ -68,6 +68,20 @@ actions! {
     TabNarrative = "tab_narrative", "综述", "narrative";
     TabFlags = "tab_flags", "问题清单", "findings";
     JumpToFlag = "jump_to_flag", "跳到所选问题指向的项目", "jump to the item the finding points at";
+    Annotate = "annotate", "批注所选项目", "annotate the selected item";
+    ConfirmFlag = "confirm_flag", "确认所选问题", "confirm the selected finding";
+    DismissFlag = "dismiss_flag", "驳回所选问题（需说明理由）", "dismiss the selected finding (with a reason)";
+    Score = "score", "复核评分", "review scores";
+    Opinion = "opinion", "复核结论与意见、完成复核", "conclusion, opinion, mark the review done";
+    Undo = "undo", "撤销", "undo";
+    Redo = "redo", "重做", "redo";
+    SaveText = "save_text", "保存所写文字", "save the text";
+    NextField = "next_field", "下一个输入框", "next field";
+    TakeSuggestion = "take_suggestion", "采用建议分", "take the suggested score";
+    TakeAllSuggestions = "take_all_suggestions", "未评分项全部采用建议分", "take every suggestion not yet scored";
+    KeepMine = "keep_mine", "冲突：保留我的版本", "conflict: keep my version";
+    TakeTheirs = "take_theirs", "冲突：采用对方版本", "conflict: take the other version";
+    Merge = "merge", "冲突：合并批注、决定和评分", "conflict: merge notes, decisions and scores";
     Accept = "accept", "确定", "accept";
     Cancel = "cancel", "取消", "cancel";
     ClearInput = "clear_input", "清空输入", "clear the input";
@@ -82,10 +96,24 @@ pub enum Mode {
     Report,
     Input,
     Help,
+    Editor,
+    Score,
+    Opinion,
+    Conflict,
 }
 
 impl Mode {
-    pub const ALL: &'static [Mode] = &[Mode::Global, Mode::List, Mode::Report, Mode::Input, Mode::Help];
+    pub const ALL: &'static [Mode] = &[
+        Mode::Global,
+        Mode::List,
+        Mode::Report,
+        Mode::Input,
+        Mode::Help,
+        Mode::Editor,
+        Mode::Score,
+        Mode::Opinion,
+        Mode::Conflict,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -94,6 +122,10 @@ impl Mode {
             Mode::Report => "report",
             Mode::Input => "input",
             Mode::Help => "help",
+            Mode::Editor => "editor",
+            Mode::Score => "score",
+            Mode::Opinion => "opinion",
+            Mode::Conflict => "conflict",
         }
     }
 
@@ -108,6 +140,10 @@ impl Mode {
             Mode::Report => lang.pick("报告", "report"),
             Mode::Input => lang.pick("输入框与弹窗", "input and popups"),
             Mode::Help => lang.pick("帮助", "help"),
+            Mode::Editor => lang.pick("文字编辑（批注、意见、理由）", "text editor (notes, opinion, reasons)"),
+            Mode::Score => lang.pick("评分表", "score sheet"),
+            Mode::Opinion => lang.pick("结论与意见", "conclusion and opinion"),
+            Mode::Conflict => lang.pick("保存冲突", "save conflict"),
         }
     }
 }
@@ -150,9 +186,30 @@ pub fn required(mode: Mode) -> &'static [Action] {
             TabNarrative,
             TabFlags,
             JumpToFlag,
+            Annotate,
+            ConfirmFlag,
+            DismissFlag,
+            Score,
+            Opinion,
+            Undo,
+            Redo,
         ],
-        Mode::Input => &[Accept, Cancel, NextRow, PrevRow, ClearInput],
+        Mode::Input => &[Accept, Cancel, NextRow, PrevRow, ClearInput, NextField],
         Mode::Help => &[Back, NextRow, PrevRow, PageDown, PageUp],
+        Mode::Editor => &[SaveText, Cancel],
+        Mode::Score => &[
+            Back,
+            NextRow,
+            PrevRow,
+            PageDown,
+            PageUp,
+            Accept,
+            TakeSuggestion,
+            TakeAllSuggestions,
+            NextTab,
+        ],
+        Mode::Opinion => &[Back, NextRow, PrevRow, Accept],
+        Mode::Conflict => &[KeepMine, TakeTheirs, Merge],
     }
 }
 
@@ -320,7 +377,7 @@ impl Keymap {
     /// Looks up the keys pressed so far in a mode, then in `global`.
     pub fn lookup(&self, mode: Mode, keys: &[Key]) -> Lookup {
         // In an input field a plain character is text, never a global key.
-        let typing = mode == Mode::Input
+        let typing = matches!(mode, Mode::Input | Mode::Editor)
             && keys.len() == 1
             && matches!(
                 keys[0],
@@ -330,7 +387,8 @@ impl Keymap {
                     alt: false
                 }
             );
-        let modes: &[Mode] = if typing { &[Mode::Input] } else { &[mode, Mode::Global] };
+        let typing_modes = [mode];
+        let modes: &[Mode] = if typing { &typing_modes } else { &[mode, Mode::Global] };
         for &m in modes {
             let Some(map) = self.bindings.get(&m) else {
                 continue;
@@ -364,7 +422,7 @@ impl Keymap {
     fn overlay(&mut self, over: &RawKeymap, source: &str) -> Result<(), String> {
         for (mode_name, entries) in &over.modes {
             let mode = Mode::from_id(mode_name).ok_or_else(|| {
-                format!("{source}: unknown mode \"{mode_name}\" (modes: global, list, report, input, help)")
+                format!("{source}: unknown mode \"{mode_name}\" (modes: global, list, report, input, help, editor, score, opinion, conflict)")
             })?;
             let mut seen: BTreeMap<Sequence, (String, String)> = BTreeMap::new();
             for (key_name, action_name) in entries {

@@ -49,6 +49,28 @@ fn run(cli: Cli) -> Result<i32, String> {
             let mut out = stdout.lock();
             cli::check::run(args, ws, &config.check, lang, &mut out).map_err(|e| e.to_string())
         }
+        Some(Command::Export(args)) => {
+            let (config, problems) = fuhe::config::load(&fuhe::config::files(
+                cli.global.config.as_deref(),
+                args.workspace.as_deref(),
+            ));
+            for p in problems {
+                eprintln!("fuhe: {p}");
+            }
+            cli::export::run(args, &config.check)
+        }
+        Some(Command::Summary(args)) => {
+            let (config, problems) = fuhe::config::load(&fuhe::config::files(
+                cli.global.config.as_deref(),
+                args.workspace.as_deref(),
+            ));
+            for p in problems {
+                eprintln!("fuhe: {p}");
+            }
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            cli::summary::run(args, &config.check, &mut out)
+        }
         None => {
             let (root, bundled) = match &cli.workspace {
                 Some(p) => (p.clone(), false),
@@ -65,7 +87,14 @@ fn run(cli: Cli) -> Result<i32, String> {
             let overlay = fuhe::config::config_dir().map(|d| d.join("keymap.json"));
             let (keymap, keymap_problems) = fuhe::keymap::resolve(choice, overlay.as_deref());
             problems.extend(keymap_problems);
-            let mut app = fuhe::app::App::new(root, bundled, ws.reports, ws.errors, lang, keymap, config.check);
+            let (rubric, rubric_problem) = fuhe::scoring::Rubric::for_workspace(&root);
+            problems.extend(rubric_problem);
+            let mut check = config.check.clone();
+            check.rubric = Some(rubric.clone());
+            let mut app = fuhe::app::App::new(root, bundled, ws.reports, ws.errors, lang, keymap, check);
+            app.rubric = rubric;
+            app.reviewer = reviewer(&cli, &config);
+            app.refresh_review_info();
             if let Some(p) = problems.first() {
                 app.message = Some((p.clone(), true));
             }
@@ -76,6 +105,15 @@ fn run(cli: Cli) -> Result<i32, String> {
             Ok(0)
         }
     }
+}
+
+fn reviewer(cli: &Cli, config: &fuhe::config::Config) -> String {
+    cli.global
+        .reviewer
+        .clone()
+        .or_else(|| config.review.reviewer.clone())
+        .filter(|r| !r.trim().is_empty())
+        .unwrap_or_else(fuhe::review::login_name)
 }
 
 fn lang(cli: &Cli, config: &fuhe::config::Config) -> Lang {

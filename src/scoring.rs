@@ -219,8 +219,31 @@ fn d(n: i64) -> Decimal {
     Decimal::from(n)
 }
 
+/// Rounds half away from zero (四舍五入), as forms and auditors do.
 fn r2(v: Decimal) -> Decimal {
-    v.round_dp(2).normalize()
+    v.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+/// Splits `total` into `n` weights of two decimals that add up exactly to
+/// it (the first ones get the spare hundredths).
+fn split_weight(total: Decimal, n: usize) -> Vec<Decimal> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let cents = (total * Decimal::ONE_HUNDRED).trunc();
+    let each = (cents / Decimal::from(n as u64)).trunc();
+    let spare = cents - each * Decimal::from(n as u64);
+    (0..n)
+        .map(|i| {
+            let extra = if Decimal::from(i as u64) < spare {
+                Decimal::ONE
+            } else {
+                Decimal::ZERO
+            };
+            ((each + extra) / Decimal::ONE_HUNDRED).normalize()
+        })
+        .collect()
 }
 
 /// The scoring lines of the department form (`None`) or a project form,
@@ -384,8 +407,8 @@ pub fn suggest(report: &Report, project: Option<usize>, rubric: &Rubric, flags: 
                     continue;
                 }
                 let group_weight = item.weight * ind_total / present_total;
-                let each = group_weight / Decimal::from(members.len() as u64);
-                for i in members {
+                let weights = split_weight(group_weight, members.len());
+                for (i, each) in members.into_iter().zip(weights) {
                     let ind = &inds[i];
                     let (score, zh, en) = indicator_score(ind, each, rubric);
                     lines.push(ScoreLine {
@@ -398,7 +421,7 @@ pub fn suggest(report: &Report, project: Option<usize>, rubric: &Rubric, flags: 
                             crate::text::clean(ind.display_name())
                         ),
                         label_en: format!("{} · {}", item.label_en, crate::text::clean(ind.display_name())),
-                        weight: r2(each),
+                        weight: each,
                         suggested: Some(r2(score)),
                         reason_zh: zh,
                         reason_en: en,
@@ -568,6 +591,15 @@ mod tests {
         let (r, problem) = Rubric::for_workspace(dir.path());
         assert_eq!(r, Rubric::builtin());
         assert!(problem.unwrap().contains("rubric.json"));
+    }
+
+    #[test]
+    fn weights_split_exactly_and_round_half_up() {
+        let w = split_weight(Decimal::from(50), 7);
+        assert_eq!(w.iter().copied().sum::<Decimal>(), Decimal::from(50));
+        assert_eq!(w[0].to_string(), "7.15");
+        assert_eq!(w[6].to_string(), "7.14");
+        assert_eq!(r2(crate::model::amount::dec("3.125")).to_string(), "3.13");
     }
 
     #[test]

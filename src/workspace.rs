@@ -18,6 +18,8 @@ pub struct LoadedReport {
     pub id: String,
     pub path: PathBuf,
     pub report: Report,
+    /// SHA-256 of the file's bytes, to tell when a review is of an older version.
+    pub sha256: String,
 }
 
 /// A report file that did not load, and why.
@@ -100,6 +102,7 @@ pub fn load_report(path: &Path) -> Result<LoadedReport, LoadError> {
         id: sanitize_id(&stem),
         path: path.to_path_buf(),
         report,
+        sha256: crate::review::store::sha256_hex(&bytes),
     })
 }
 
@@ -275,6 +278,27 @@ pub fn extract_samples() -> std::io::Result<PathBuf> {
         }
     }
     Ok(root)
+}
+
+/// The workspace a report file belongs to: the folder holding its
+/// `reports/`, else the file's own folder.
+pub fn root_of(report_file: &Path) -> PathBuf {
+    let parent = report_file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut dir = parent.clone();
+    // reports/ may have subfolders: walk up to the one named reports.
+    while let Some(name) = dir.file_name() {
+        if name == "reports" {
+            return dir.parent().map(Path::to_path_buf).unwrap_or_default();
+        }
+        if !dir.pop() {
+            break;
+        }
+    }
+    if parent.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        parent
+    }
 }
 
 #[cfg(test)]

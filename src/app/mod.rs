@@ -5,7 +5,11 @@
 //! every behaviour here is tested by feeding keys, without a terminal.
 
 pub mod lookup;
+mod reviewing;
+pub mod session;
 pub mod views;
+
+pub use reviewing::{EditTarget, FormPurpose, ReviewInfo};
 
 use crate::checks::{CheckConfig, Flag, Severity, check_report, counts};
 use crate::keymap::{Action, Key, KeyCode, Keymap, Lookup, Mode};
@@ -165,6 +169,108 @@ impl Input {
         }
     }
 
+    /// Editing for multi-line text: Enter is a new line; ↑/↓ move between
+    /// lines, keeping the column by display width.
+    pub fn edit_multiline(&mut self, key: Key) {
+        if key.ctrl || key.alt {
+            return;
+        }
+        match key.code {
+            KeyCode::Enter => {
+                let b = self.byte(self.cursor);
+                self.text.insert(b, '\n');
+                self.cursor += 1;
+            }
+            KeyCode::Up | KeyCode::Down => {
+                let chars: Vec<char> = self.text.chars().collect();
+                let line_start = |i: usize| chars[..i].iter().rposition(|c| *c == '\n').map_or(0, |p| p + 1);
+                let start = line_start(self.cursor);
+                let col: usize = chars[start..self.cursor]
+                    .iter()
+                    .map(|c| crate::text::width(&c.to_string()))
+                    .sum();
+                let (from, to) = if key.code == KeyCode::Up {
+                    if start == 0 {
+                        return;
+                    }
+                    (line_start(start - 1), start - 1)
+                } else {
+                    let Some(nl) = chars[self.cursor..].iter().position(|c| *c == '\n') else {
+                        return;
+                    };
+                    let from = self.cursor + nl + 1;
+                    let to = chars[from..]
+                        .iter()
+                        .position(|c| *c == '\n')
+                        .map_or(chars.len(), |p| from + p);
+                    (from, to)
+                };
+                let mut w = 0;
+                let mut pos = from;
+                while pos < to {
+                    let cw = crate::text::width(&chars[pos].to_string());
+                    if w + cw > col {
+                        break;
+                    }
+                    w += cw;
+                    pos += 1;
+                }
+                self.cursor = pos;
+            }
+            _ => {
+                self.edit(key);
+            }
+        }
+    }
+
+    /// Inserts pasted text keeping its line breaks (control characters and
+    /// escape sequences removed).
+    pub fn paste_multiline(&mut self, s: &str) {
+        for c in crate::text::clean_multiline(s).chars() {
+            if c == '\n' {
+                self.edit_multiline(Key::plain(KeyCode::Enter));
+            } else {
+                self.edit(Key::ch(c));
+            }
+        }
+    }
+
+    /// The text wrapped to `width` columns, and the cursor's (row, column)
+    /// in it, by display width: Chinese takes two columns.
+    pub fn layout(&self, width: usize) -> (Vec<String>, (usize, usize)) {
+        let width = width.max(2);
+        let mut lines = vec![String::new()];
+        let mut w = 0;
+        let mut cursor = (0, 0);
+        for (i, c) in self.text.chars().enumerate() {
+            if i == self.cursor {
+                cursor = (lines.len() - 1, w);
+            }
+            if c == '\n' {
+                lines.push(String::new());
+                w = 0;
+                continue;
+            }
+            let cw = crate::text::width(&c.to_string());
+            if w + cw > width {
+                lines.push(String::new());
+                w = 0;
+            }
+            if let Some(l) = lines.last_mut() {
+                l.push(c);
+            }
+            w += cw;
+        }
+        if self.cursor >= self.text.chars().count() {
+            if w >= width {
+                lines.push(String::new());
+                w = 0;
+            }
+            cursor = (lines.len() - 1, w);
+        }
+        (lines, cursor)
+    }
+
     /// Display columns before the cursor, for placing the terminal cursor.
     pub fn cursor_width(&self) -> usize {
         let b = self.byte(self.cursor);
@@ -186,6 +292,30 @@ pub enum Popup {
         results: Vec<usize>,
         selected: usize,
     },
+    /// Multi-line text: a note, the opinion, a reason.
+    Editor {
+        title: String,
+        target: EditTarget,
+        input: Input,
+    },
+    /// One-line fields (a score and its reason; a dismissal's reason).
+    Form {
+        title: String,
+        fields: Vec<(String, Input)>,
+        focus: usize,
+        purpose: FormPurpose,
+    },
+    /// The score sheet of one form (None: the department form).
+    Scores {
+        form: Option<usize>,
+        selected: usize,
+    },
+    /// Conclusion, opinion text, mark done.
+    Opinion {
+        selected: usize,
+    },
+    /// The review file changed on disk while we worked.
+    Conflict,
 }
 
 /// An open report.
@@ -227,6 +357,13 @@ pub struct App {
     pub page: usize,
     index: Option<lookup::VoucherIndex>,
     rx: Option<Receiver<(usize, Vec<Flag>)>>,
+    /// Who is reviewing (config, --reviewer, else the login name).
+    pub reviewer: String,
+    pub rubric: crate::scoring::Rubric,
+    /// The review of the open report.
+    pub session: Option<session::Session>,
+    /// Per report: the review's state for the list.
+    pub review_info: Vec<ReviewInfo>,
 }
 
 impl App {
@@ -263,6 +400,10 @@ impl App {
             page: 10,
             index: None,
             rx: None,
+            reviewer: crate::review::login_name(),
+            rubric: crate::scoring::Rubric::builtin(),
+            session: None,
+            review_info: vec![ReviewInfo::default(); n],
         };
         if let Some(e) = app.load_errors.first() {
             app.message = Some((
@@ -278,6 +419,7 @@ impl App {
         app.refresh_list();
         // Start on the first row as sorted, not on the first file read.
         app.selected = 0;
+        app.refresh_review_info();
         app
     }
 
@@ -340,6 +482,10 @@ impl App {
     pub fn mode(&self) -> Mode {
         match &self.popup {
             Some(Popup::Help { .. }) => Mode::Help,
+            Some(Popup::Editor { .. }) => Mode::Editor,
+            Some(Popup::Scores { .. }) => Mode::Score,
+            Some(Popup::Opinion { .. }) => Mode::Opinion,
+            Some(Popup::Conflict) => Mode::Conflict,
             Some(_) => Mode::Input,
             None if self.view.is_some() => Mode::Report,
             None => Mode::List,
@@ -373,7 +519,7 @@ impl App {
                 if keys.len() > 1 {
                     // An unfinished sequence: the last key starts afresh.
                     self.handle_key(key);
-                } else if mode == Mode::Input {
+                } else if matches!(mode, Mode::Input | Mode::Editor) {
                     self.edit_input(key);
                 }
             }
@@ -387,6 +533,16 @@ impl App {
                 input.paste(text);
                 true
             }
+            Some(Popup::Editor { input, .. }) => {
+                input.paste_multiline(text);
+                false
+            }
+            Some(Popup::Form { fields, focus, .. }) => {
+                if let Some((_, i)) = fields.get_mut(*focus) {
+                    i.paste(text);
+                }
+                false
+            }
             _ => false,
         };
         if changed {
@@ -397,6 +553,16 @@ impl App {
     fn edit_input(&mut self, key: Key) {
         let changed = match &mut self.popup {
             Some(Popup::Filter { input, .. }) | Some(Popup::Lookup { input, .. }) => input.edit(key),
+            Some(Popup::Editor { input, .. }) => {
+                input.edit_multiline(key);
+                false
+            }
+            Some(Popup::Form { fields, focus, .. }) => {
+                if let Some((_, i)) = fields.get_mut(*focus) {
+                    i.edit(key);
+                }
+                false
+            }
             _ => false,
         };
         if changed {
@@ -437,11 +603,17 @@ impl App {
     /// Does what an action says.
     pub fn act(&mut self, a: Action) {
         use Action::*;
+        if self.act_review(a) {
+            return;
+        }
         match (a, self.mode()) {
-            (Quit, _) => self.quit = true,
+            (Quit, _) => {
+                self.close_report();
+                self.quit = true;
+            }
             (Help, _) => self.popup = Some(Popup::Help { scroll: 0 }),
             (Back, Mode::Help) | (Cancel, Mode::Help) => self.popup = None,
-            (Back, Mode::Report) => self.view = None,
+            (Back, Mode::Report) => self.close_report(),
             (Back, _) => {}
             (VoucherLookup, _) => {
                 let results = self.index().query("");
@@ -472,8 +644,14 @@ impl App {
                 other => self.popup = other,
             },
             (ClearInput, Mode::Input) => {
-                if let Some(Popup::Filter { input, .. } | Popup::Lookup { input, .. }) = &mut self.popup {
-                    *input = Input::default();
+                match &mut self.popup {
+                    Some(Popup::Filter { input, .. } | Popup::Lookup { input, .. }) => *input = Input::default(),
+                    Some(Popup::Form { fields, focus, .. }) => {
+                        if let Some((_, i)) = fields.get_mut(*focus) {
+                            *i = Input::default();
+                        }
+                    }
+                    _ => {}
                 }
                 self.input_changed();
             }
@@ -609,6 +787,7 @@ impl App {
     // ----- a report -----
 
     pub fn open(&mut self, report: usize) {
+        self.open_session(report);
         self.view = Some(ReportView {
             report,
             tab: Tab::Overview,
@@ -652,7 +831,17 @@ impl App {
         let report = &self.reports[v.report].report;
         let lang = self.lang;
         let rows = match v.tab {
-            Tab::Overview => views::overview(report, self.flags[v.report].as_deref(), &self.config, lang),
+            Tab::Overview => {
+                let mut rows = views::overview(report, self.flags[v.report].as_deref(), &self.config, lang);
+                let at = rows
+                    .iter()
+                    .skip(1)
+                    .position(|r| r.kind == RowKind::Heading)
+                    .map_or(rows.len(), |p| p + 1);
+                let review = self.review_rows(v.report);
+                rows.splice(at..at, review);
+                rows
+            }
             Tab::Funds => views::funds(report, lang),
             Tab::Indicators => views::indicators(report, lang),
             Tab::Expenses => views::expenses(report, lang),
@@ -865,7 +1054,7 @@ impl App {
                     v.selected[t] = target;
                 }
             }
-            Mode::Global => {}
+            _ => {}
         }
     }
 

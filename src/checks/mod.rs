@@ -199,7 +199,8 @@ pub fn counts(flags: &[Flag]) -> (usize, usize, usize) {
 
 /// Formats a percentage for messages: one decimal, sign when asked.
 pub fn pct(value: Decimal, signed: bool) -> String {
-    let r = value.round_dp(1);
+    // 四舍五入: half away from zero, as the forms round.
+    let r = value.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     if signed && r > Decimal::ZERO {
         format!("+{r:.1}%")
     } else {
@@ -271,6 +272,7 @@ mod tests {
         assert_eq!(pct(dec("22.1925"), true), "+22.2%");
         assert_eq!(pct(dec("-3.04"), true), "-3.0%");
         assert_eq!(pct(dec("20"), true), "+20.0%");
+        assert_eq!(pct(dec("22.25"), false), "22.3%");
         assert_eq!(signed(dec("232.79")), "+232.79");
         assert_eq!(ratio_pct(dec("1"), Decimal::ZERO), None);
         assert_eq!(sum_opt(&[None, None]), None);

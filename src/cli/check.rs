@@ -6,8 +6,9 @@
 use super::Format;
 use fuhe::checks::{CheckConfig, Flag, Severity, check_report, counts};
 use fuhe::labels::{self, Lang};
+use fuhe::review::summary::{Summary, summarize};
 use fuhe::text::{clean, width, wrap};
-use fuhe::workspace::{LoadError, LoadedReport, Workspace};
+use fuhe::workspace::{LoadError, LoadedReport, Workspace, root_of};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -26,6 +27,7 @@ pub struct CheckArgs {
 pub struct Checked {
     pub report: LoadedReport,
     pub flags: Vec<Flag>,
+    pub review: Summary,
 }
 
 pub fn run(
@@ -39,8 +41,17 @@ pub fn run(
         .reports
         .into_iter()
         .map(|r| {
-            let flags = check_report(&r.report, config);
-            Checked { report: r, flags }
+            let root = root_of(&r.path);
+            let (rubric, _) = fuhe::scoring::Rubric::for_workspace(&root);
+            let mut config = config.clone();
+            config.rubric.get_or_insert(rubric.clone());
+            let flags = check_report(&r.report, &config);
+            let review = summarize(&root, &r, &flags, &rubric);
+            Checked {
+                report: r,
+                flags,
+                review,
+            }
         })
         .collect();
     match args.format {
@@ -90,7 +101,24 @@ fn text(checked: &[Checked], errors: &[LoadError], lang: Lang, w: usize, out: &m
         let file = c.report.path.display().to_string();
         writeln!(out, "{title}  {}", clean(&file))?;
         let (e, wn, i) = counts(&c.flags);
+        let rv = &c.review;
+        let state = if rv.review.is_some() || rv.invalid.is_some() {
+            format!(
+                "  {}: {} · {} {}",
+                lang.pick("复核", "review"),
+                lang.pick(&rv.status_zh(), &rv.status_en()),
+                rv.undecided,
+                lang.pick("个问题未决定", "findings undecided")
+            )
+        } else {
+            format!(
+                "  {}: {}",
+                lang.pick("复核", "review"),
+                lang.pick("未审", "not reviewed")
+            )
+        };
         writeln!(out, "{}", "─".repeat(w.min(width(&title) + width(&file) + 2).max(20)))?;
+        writeln!(out, "{state}")?;
         if c.flags.is_empty() {
             writeln!(out, "  {}\n", lang.t(&labels::NO_FLAGS))?;
             continue;
@@ -164,6 +192,16 @@ fn json(checked: &[Checked], errors: &[LoadError], out: &mut dyn Write) -> std::
                     "project_forms": c.report.report.project_forms.len(),
                 },
                 "counts": {"error": e, "warning": w, "info": i},
+                "review": {
+                    "status": c.review.status(),
+                    "stale": c.review.stale,
+                    "invalid": c.review.invalid,
+                    "conclusion": c.review.conclusion(),
+                    "undecided": c.review.undecided,
+                    "open_errors": c.review.open_errors,
+                    "review_score": c.review.review.as_ref().map(|_| c.review.forms[0].review.total.to_string()),
+                    "review_grade": c.review.review.as_ref().map(|_| c.review.forms[0].review.grade.clone()),
+                },
                 "flags": c.flags,
             })
         })

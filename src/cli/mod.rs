@@ -2,6 +2,8 @@
 //! the interface.
 
 pub mod check;
+pub mod export;
+pub mod summary;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -35,6 +37,9 @@ pub struct Global {
     /// Config file to use instead of the one in the user's config folder.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Reviewer name written into review files (default: config, else the login name).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub reviewer: Option<String>,
     /// Keymap: default, vim, or a path to a keymap JSON file.
     #[arg(long, global = true, value_name = "NAME|PATH")]
     pub keymap: Option<String>,
@@ -44,6 +49,10 @@ pub struct Global {
 pub enum Command {
     /// Check reports and print the findings (exit 1 if any has an error, 2 if one could not be read).
     Check(check::CheckArgs),
+    /// Write one report's review as a document (Markdown, HTML for A4 printing, or CSV).
+    Export(export::ExportArgs),
+    /// The review results of every report of a workspace (复核结果汇总表), with totals.
+    Summary(summary::SummaryArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -45,6 +45,11 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     match &app.popup {
         Some(Popup::Help { .. }) => draw_help(f, area, app, theme),
         Some(Popup::Lookup { .. }) => draw_lookup(f, area, app, theme),
+        Some(Popup::Editor { .. }) => super::review_draw::draw_editor(f, area, app, theme),
+        Some(Popup::Form { .. }) => super::review_draw::draw_form(f, area, app, theme),
+        Some(Popup::Scores { .. }) => super::review_draw::draw_scores(f, area, app, theme),
+        Some(Popup::Opinion { .. }) => super::review_draw::draw_opinion(f, area, app, theme),
+        Some(Popup::Conflict) => super::review_draw::draw_conflict(f, area, app, theme),
         _ => {}
     }
 }
@@ -138,8 +143,13 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let right = if app.view.is_none() {
         let (n, checked, with_errors) = app.list_summary();
+        let reviewed = app
+            .review_info
+            .iter()
+            .filter(|r| r.status == Some(crate::review::Status::Done))
+            .count();
         let mut s = format!(
-            "{n} {} · 0 {}",
+            "{n} {} · {reviewed} {}",
             app.lang.t(&labels::REPORTS),
             app.lang.t(&labels::REVIEWED)
         );
@@ -150,7 +160,7 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         s
     } else {
-        String::new()
+        super::review_draw::save_state(app)
     };
     let (left, style) = match &app.message {
         Some((m, true)) => (m.clone(), theme.error()),
@@ -200,11 +210,11 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         (SortColumn::Year, &labels::COL_YEAR, 4, true),
         (SortColumn::Forms, &labels::COL_FORMS, 11, false),
         (SortColumn::SelfScore, &labels::COL_SELF, 8, false),
-        (SortColumn::SelfScore, &labels::COL_REVIEW, 6, false),
+        (SortColumn::SelfScore, &labels::COL_REVIEW, 8, false),
         (SortColumn::Errors, &labels::COL_ERRORS, 4, true),
         (SortColumn::Warnings, &labels::COL_WARNINGS, 4, true),
     ];
-    let status_w = 6;
+    let status_w = 12;
     let fixed: usize = cols.iter().map(|c| c.2 + 1).sum::<usize>() + status_w + 3;
     let dept_w = w.saturating_sub(fixed).max(8);
     let arrow = |c: SortColumn| {
@@ -265,6 +275,8 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         };
         let flags = app.flags[ri].as_deref();
         let (e, wn, _) = flags.map(counts).unwrap_or((0, 0, 0));
+        let info = &app.review_info[ri];
+        let review_score = info.total.as_ref().map_or("—".to_string(), |(t, g)| format!("{t} {g}"));
         let (es, ws) = match flags {
             Some(_) => (e.to_string(), wn.to_string()),
             None => ("…".into(), "…".into()),
@@ -280,7 +292,14 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             Span::raw(format!(" {}", fit_right(&r.report.year.to_string(), 4))),
             Span::raw(format!(" {}", fit(&forms, 11))),
             Span::raw(format!(" {}", fit(&score, 8))),
-            Span::styled(format!(" {}", fit("—", 6)), theme.dim()),
+            Span::styled(
+                format!(" {}", fit(&review_score, 8)),
+                if review_score == "—" {
+                    theme.dim()
+                } else {
+                    theme.plain()
+                },
+            ),
             Span::styled(
                 format!(" {}", fit_right(&es, 4)),
                 if e > 0 { theme.error() } else { theme.plain() },
@@ -294,8 +313,14 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                 },
             ),
             Span::styled(
-                format!(" {}", fit(lang.t(&labels::STATUS_UNREVIEWED), status_w)),
-                theme.dim(),
+                format!(" {}", fit(&info.label(lang), status_w)),
+                if info.invalid || info.stale {
+                    theme.error()
+                } else if info.status.is_none() {
+                    theme.dim()
+                } else {
+                    theme.plain()
+                },
             ),
         ];
         if pos == app.selected {
@@ -323,6 +348,37 @@ fn worst(flags: &[&Flag]) -> Option<Severity> {
 
 fn marker(flags: &[&Flag], theme: &Theme) -> Span<'static> {
     severity_marker(worst(flags), theme)
+}
+
+/// The row's marks: its worst undecided finding, and ✎ when it has a note.
+fn row_marker(app: &App, row: &ViewRow, flags: &[&Flag], theme: &Theme) -> Vec<Span<'static>> {
+    let open: Vec<&Flag> = flags.iter().copied().filter(|f| app.decision(f).is_none()).collect();
+    let decided = !flags.is_empty() && open.is_empty();
+    let mut first = severity_marker(worst(&open), theme);
+    if decided {
+        first = Span::styled("✓ ", theme.dim());
+    }
+    let noted = app.session.as_ref().and_then(|s| s.review.as_ref()).is_some_and(|r| {
+        r.annotations
+            .iter()
+            .any(|a| row.owns(&a.target) || row_key_matches(app, row, &a.target))
+    });
+    let first_char: String = first.content.chars().next().map(String::from).unwrap_or_default();
+    vec![
+        Span::styled(first_char, first.style),
+        Span::styled(if noted { "✎ " } else { "  " }, theme.heading()),
+    ]
+}
+
+/// On the findings tab a note is attached to the finding's key.
+fn row_key_matches(app: &App, row: &ViewRow, target: &str) -> bool {
+    let Some(v) = &app.view else { return false };
+    v.tab == Tab::Flags
+        && app.flags_of(v.report).iter().any(|f| {
+            f.key() == target
+                && Some(&f.path) == row.path.as_ref()
+                && row.detail.as_deref() == Some(&crate::app::flag_detail(f, app.lang))
+        })
 }
 
 fn severity_marker(sev: Option<Severity>, theme: &Theme) -> Span<'static> {
@@ -416,15 +472,65 @@ fn detail_lines(app: &App, w: usize, theme: &Theme) -> Vec<Line<'static>> {
             out.push(Line::raw(l));
         }
     }
-    for fl in flags {
+    let lang = app.lang;
+    let tab_is_flags = app.view.as_ref().is_some_and(|v| v.tab == Tab::Flags);
+    let shown: Vec<&Flag> = if tab_is_flags {
+        app.selected_flag_ref().into_iter().collect()
+    } else {
+        flags
+    };
+    for fl in shown {
         let icon = match fl.severity {
             Severity::Error => "✗",
             Severity::Warning => "!",
             Severity::Info => "·",
         };
-        let text = format!("{icon} {}", clean(app.lang.pick(&fl.message_zh, &fl.message_en)));
+        let (style, suffix) = match app.decision(fl) {
+            Some(d) if d.decision == crate::review::Decision::Dismissed => (
+                theme.dim(),
+                format!(
+                    " [{}{}]",
+                    lang.pick("已驳回：", "dismissed: "),
+                    clean(d.reason.as_deref().unwrap_or(""))
+                ),
+            ),
+            Some(_) => (
+                theme.severity(fl.severity),
+                format!(" [{}]", lang.pick("已确认", "confirmed")),
+            ),
+            None => (theme.severity(fl.severity), String::new()),
+        };
+        if tab_is_flags {
+            if !suffix.is_empty() {
+                out.push(Line::styled(suffix.trim().to_string(), style));
+            }
+            continue;
+        }
+        let text = format!("{icon} {}{suffix}", clean(lang.pick(&fl.message_zh, &fl.message_en)));
         for l in wrap(&text, w.saturating_sub(1)) {
-            out.push(Line::styled(l, theme.severity(fl.severity)));
+            out.push(Line::styled(l, style));
+        }
+    }
+    // The note on this row.
+    if let Some(review) = app.session.as_ref().and_then(|s| s.review.as_ref()) {
+        let key = if tab_is_flags {
+            app.selected_flag_ref().map(|f| f.key())
+        } else {
+            None
+        };
+        for a in &review.annotations {
+            let mine = match &key {
+                Some(k) => &a.target == k,
+                None => row.owns(&a.target),
+            };
+            if mine {
+                for l in wrap(
+                    &format!("✎ {} — {} {}", clean_keep_lines(&a.text), clean(&a.author), a.time),
+                    w.saturating_sub(1),
+                ) {
+                    out.push(Line::styled(l, theme.heading()));
+                }
+            }
         }
     }
     out
@@ -467,7 +573,7 @@ fn draw_rows(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     for i in 0..=rows.len() {
         if i == rows.len() || rows[i].kind == RowKind::Heading {
             let section: Vec<&ViewRow> = rows[start..i].iter().collect();
-            let cw = column_widths(&section, w.saturating_sub(2));
+            let cw = column_widths(&section, w.saturating_sub(3));
             // A column is numeric when its data cells are: its title aligns right.
             let num: Vec<bool> = (0..cw.len())
                 .map(|c| {
@@ -494,7 +600,7 @@ fn draw_rows(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                 theme.heading(),
             ),
             RowKind::Columns => {
-                let mut s = String::from("  ");
+                let mut s = String::from("   ");
                 for (ci, c) in row.cells.iter().enumerate() {
                     let cw = widths[i].get(ci).copied().unwrap_or(0);
                     if ci > 0 {
@@ -511,15 +617,24 @@ fn draw_rows(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             }
             RowKind::Data => {
                 let flags = app.row_flags(row);
-                let mut spans = vec![marker(&flags, theme)];
+                let mut spans = row_marker(app, row, &flags, theme);
+                let mut dismissed = false;
                 if v.tab == Tab::Flags {
-                    // Severity colour for the findings list.
-                    let sev = app
-                        .flags_of(v.report)
-                        .iter()
-                        .find(|f| Some(&f.path) == row.path.as_ref())
-                        .map(|f| f.severity);
-                    spans[0] = severity_marker(sev, theme);
+                    // Severity colour for the findings list; decided ones marked.
+                    let flag = app.flags_of(v.report).iter().find(|f| {
+                        Some(&f.path) == row.path.as_ref()
+                            && row.detail.as_deref() == Some(&crate::app::flag_detail(f, app.lang))
+                    });
+                    let decision = flag.and_then(|f| app.decision(f)).map(|d| d.decision);
+                    dismissed = decision == Some(crate::review::Decision::Dismissed);
+                    spans[0] = match decision {
+                        Some(crate::review::Decision::Confirmed) => Span::styled("✓", theme.severity(Severity::Error)),
+                        Some(crate::review::Decision::Dismissed) => Span::styled("×", theme.dim()),
+                        None => {
+                            let m = severity_marker(flag.map(|f| f.severity), theme);
+                            Span::styled(m.content.chars().next().map(String::from).unwrap_or_default(), m.style)
+                        }
+                    };
                 }
                 for (ci, c) in row.cells.iter().enumerate() {
                     let cw = widths[i].get(ci).copied().unwrap_or(0);
@@ -541,9 +656,18 @@ fn draw_rows(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                             })
                         })
                         .collect();
-                    let style = match worst(&cell_flags) {
-                        Some(s) => theme.flagged(s),
-                        None => theme.tone(c.tone),
+                    let open: Vec<&Flag> = cell_flags
+                        .iter()
+                        .copied()
+                        .filter(|f| app.decision(f).is_none())
+                        .collect();
+                    let style = if dismissed {
+                        theme.dim()
+                    } else {
+                        match worst(&open) {
+                            Some(s) => theme.flagged(s),
+                            None => theme.tone(c.tone),
+                        }
                     };
                     spans.push(Span::styled(text, style));
                 }
@@ -640,7 +764,7 @@ fn styled_run(s: String, hot: bool, sev: Option<Severity>, theme: &Theme) -> Spa
 
 /// Clears a popup's area and one column either side: a wide character
 /// that starts just outside would otherwise still cover the border.
-fn clear_popup(f: &mut Frame, r: Rect) {
+pub(super) fn clear_popup(f: &mut Frame, r: Rect) {
     let area = f.area();
     let x = r.x.saturating_sub(1);
     let right = (r.x + r.width + 1).min(area.x + area.width);
@@ -654,7 +778,7 @@ fn clear_popup(f: &mut Frame, r: Rect) {
     );
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect {

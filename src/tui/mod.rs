@@ -3,6 +3,7 @@
 //! draws, and puts the terminal back on quit, on error and on panic.
 
 pub mod draw;
+pub mod review_draw;
 pub mod theme;
 
 use crate::app::App;

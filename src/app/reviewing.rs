@@ -1,0 +1,845 @@
+//! What the review keys do: notes, decisions on findings, scores, the
+//! opinion, undo and redo, and resolving a save conflict. Every change goes
+//! through the open report's [`Session`], which saves it at once.
+
+use super::session::{SaveState, Session, peek};
+use super::{App, Input, Popup, Tab, flag_detail};
+use crate::checks::Flag;
+use crate::keymap::{Action, Mode};
+use crate::review::Opinion as ReviewOpinion;
+use crate::review::store::OnDisk;
+use crate::review::{Annotation, Change, Conclusion, Decision, FlagDecision, ScoreEntry, Status, now};
+use crate::scoring::{self, ScoreLine};
+use rust_decimal::Decimal;
+
+/// What a text editor writes to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditTarget {
+    Annotation(String),
+    OpinionText,
+}
+
+/// What a one-line form is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormPurpose {
+    /// Dismissing this finding (its key).
+    Dismiss(String),
+    /// Scoring this line (its id) of this form.
+    Score { form: Option<usize>, item: String },
+}
+
+/// A review's state as the report list shows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewInfo {
+    /// None: not reviewed (未审).
+    pub status: Option<Status>,
+    pub invalid: bool,
+    pub stale: bool,
+    /// The department form's review total and grade, once reviewed.
+    pub total: Option<(Decimal, String)>,
+}
+
+impl ReviewInfo {
+    pub fn label(&self, lang: crate::labels::Lang) -> String {
+        let base = if self.invalid {
+            lang.pick("文件无效", "invalid").to_string()
+        } else {
+            match self.status {
+                None => lang.t(&crate::labels::STATUS_UNREVIEWED).to_string(),
+                Some(s) => lang.pick(s.zh(), s.en()).to_string(),
+            }
+        };
+        if self.stale {
+            format!("{base}{}", lang.pick("·过期", " (stale)"))
+        } else {
+            base
+        }
+    }
+}
+
+impl App {
+    /// The scoring lines of a form of a report, with the report's flags.
+    pub fn score_lines(&self, report: usize, form: Option<usize>) -> Vec<ScoreLine> {
+        scoring::suggest(&self.reports[report].report, form, &self.rubric, self.flags_of(report))
+    }
+
+    /// The review total of a form: review scores where given, else the
+    /// suggestions.
+    pub fn review_total(&self, report: usize, form: Option<usize>, review: &crate::review::Review) -> scoring::Total {
+        let lines = self.score_lines(report, form);
+        scoring::total(
+            &lines,
+            |l| review.score(&l.id).map(|s| s.score).or(l.suggested),
+            &self.rubric,
+            form.is_some(),
+            scoring::execution_rate(&self.reports[report].report, form),
+        )
+    }
+
+    /// Reads every report's review state for the list.
+    pub fn refresh_review_info(&mut self) {
+        for i in 0..self.reports.len() {
+            self.refresh_review_info_of(i);
+        }
+    }
+
+    pub fn refresh_review_info_of(&mut self, i: usize) {
+        let review = match &self.session {
+            Some(s) if s.report == i => s
+                .review
+                .clone()
+                .map(|r| OnDisk::Valid(Box::new(r)))
+                .unwrap_or(OnDisk::Missing),
+            _ => peek(&self.root, &self.reports[i].id),
+        };
+        self.review_info[i] = match review {
+            OnDisk::Missing => ReviewInfo::default(),
+            OnDisk::Invalid(_) => ReviewInfo {
+                invalid: true,
+                ..Default::default()
+            },
+            OnDisk::Valid(r) => {
+                let t = self.review_total(i, None, &r);
+                ReviewInfo {
+                    status: Some(r.status),
+                    invalid: false,
+                    stale: r.report_sha256 != self.reports[i].sha256,
+                    total: Some((t.total, t.grade)),
+                }
+            }
+        };
+    }
+
+    pub(super) fn open_session(&mut self, report: usize) {
+        if self.session.as_ref().is_some_and(|s| s.report == report) {
+            return;
+        }
+        self.session = None;
+        let s = Session::open(&self.root, report, &self.reports[report], &self.reviewer);
+        if let Some(why) = &s.read_only {
+            self.message = Some((why.clone(), true));
+        } else if let Some(n) = &s.notice {
+            self.message = Some((n.clone(), false));
+        }
+        self.session = Some(s);
+    }
+
+    /// Leaves the report: the lock is released.
+    pub(super) fn close_report(&mut self) {
+        self.view = None;
+        if let Some(s) = self.session.take() {
+            let i = s.report;
+            drop(s);
+            self.refresh_review_info_of(i);
+        }
+    }
+
+    /// The finding on the selected row (Findings tab), or the selected row's
+    /// first finding elsewhere.
+    pub fn selected_flag(&self) -> Option<Flag> {
+        let v = self.view.as_ref()?;
+        let row = self.selected_row()?;
+        if v.tab == Tab::Flags {
+            self.flags_of(v.report)
+                .iter()
+                .find(|f| {
+                    Some(&f.path) == row.path.as_ref() && row.detail.as_deref() == Some(&flag_detail(f, self.lang))
+                })
+                .cloned()
+        } else {
+            self.row_flags(row).first().map(|f| (*f).clone())
+        }
+    }
+
+    /// Like [`App::selected_flag`], borrowed.
+    pub fn selected_flag_ref(&self) -> Option<&Flag> {
+        let v = self.view.as_ref()?;
+        let row = self.selected_row()?;
+        if v.tab == Tab::Flags {
+            self.flags_of(v.report).iter().find(|f| {
+                Some(&f.path) == row.path.as_ref() && row.detail.as_deref() == Some(&flag_detail(f, self.lang))
+            })
+        } else {
+            self.row_flags(row).first().copied()
+        }
+    }
+
+    /// The Overview's review section: state, conclusion, totals, undecided
+    /// findings, and — when the report changed since — what changed.
+    pub(super) fn review_rows(&self, report: usize) -> Vec<super::views::ViewRow> {
+        use super::views::{Cell, RowKind, ViewRow};
+        let lang = self.lang;
+        let row = |label: &str, value: String, path: Option<&str>| ViewRow {
+            kind: RowKind::Data,
+            cells: vec![Cell::text(label), Cell::text(value)],
+            path: path.map(String::from),
+            detail: None,
+        };
+        let heading = |t: &str| ViewRow {
+            kind: RowKind::Heading,
+            cells: vec![Cell::text(t)],
+            path: None,
+            detail: None,
+        };
+        let mut rows = vec![heading(lang.pick("复核", "Review"))];
+        let Some(s) = self.session.as_ref().filter(|s| s.report == report) else {
+            return rows;
+        };
+        if let Some(why) = &s.read_only {
+            rows.push(row(lang.pick("只读", "read-only"), crate::text::clean(why), None));
+        }
+        let Some(r) = &s.review else {
+            rows.push(row(
+                lang.pick("状态", "status"),
+                lang.t(&crate::labels::STATUS_UNREVIEWED).into(),
+                Some("report"),
+            ));
+            return rows;
+        };
+        rows.push(row(
+            lang.pick("状态", "status"),
+            format!(
+                "{} · {} {} · {}",
+                lang.pick(r.status.zh(), r.status.en()),
+                lang.pick("复核人", "reviewer"),
+                crate::text::clean(&r.reviewer),
+                r.updated
+            ),
+            Some("report"),
+        ));
+        rows.push(row(
+            lang.pick("结论", "conclusion"),
+            r.opinion
+                .conclusion
+                .map_or("—".into(), |c| lang.pick(c.zh(), c.en()).to_string()),
+            None,
+        ));
+        let mut forms = vec![(lang.pick("部门整体", "department").to_string(), None)];
+        for (i, p) in self.reports[report].report.project_forms.iter().enumerate() {
+            forms.push((crate::text::clean(&p.label(i)), Some(i)));
+        }
+        for (name, form) in forms {
+            let t = self.review_total(report, form, r);
+            rows.push(row(
+                &format!("{}{name}", lang.pick("复核分：", "review score: ")),
+                format!(
+                    "{} {}{}",
+                    t.total,
+                    t.grade,
+                    if t.unscored > 0 {
+                        format!(" ({} {})", t.unscored, lang.pick("项待判断", "to judge"))
+                    } else {
+                        String::new()
+                    }
+                ),
+                None,
+            ));
+        }
+        let (errors, all) = r.undecided(self.flags_of(report));
+        rows.push(row(
+            lang.pick("未决定的问题", "undecided findings"),
+            format!("{all} ({errors} {})", lang.t(&crate::labels::ERRORS)),
+            None,
+        ));
+        if let Some(changes) = s.changes_since_review(&self.reports[report].report) {
+            rows.push(heading(
+                lang.pick("报告在复核后已修改：", "The report changed since the review began:"),
+            ));
+            for d in changes.iter().take(30) {
+                rows.push(ViewRow {
+                    kind: RowKind::Data,
+                    cells: vec![Cell::text(d.path.clone()), Cell::text(format!("{} → {}", d.old, d.new))],
+                    path: Some(d.path.clone()),
+                    detail: None,
+                });
+            }
+        } else if s.stale() {
+            rows.push(row(
+                lang.pick("报告已修改", "report changed"),
+                lang.pick("复核后报告文件已变更", "the report file changed since the review")
+                    .into(),
+                None,
+            ));
+        }
+        rows
+    }
+
+    /// What a note on the selection attaches to.
+    fn annotation_target(&self) -> String {
+        let Some(v) = &self.view else { return "report".into() };
+        if v.tab == Tab::Flags {
+            return self.selected_flag().map(|f| f.key()).unwrap_or_else(|| "report".into());
+        }
+        let Some(row) = self.selected_row() else {
+            return "report".into();
+        };
+        if let Some(p) = &row.path {
+            return p.clone();
+        }
+        let flags = self.row_flags(row);
+        row.cells
+            .iter()
+            .filter_map(|c| c.path.clone())
+            .find(|p| flags.iter().any(|f| &f.path == p))
+            .or_else(|| row.cells.iter().find_map(|c| c.path.clone()))
+            .unwrap_or_else(|| "report".into())
+    }
+
+    /// The note on a target in the open report's review.
+    pub fn note(&self, target: &str) -> Option<&Annotation> {
+        self.session.as_ref()?.review.as_ref()?.annotation(target)
+    }
+
+    /// The decision on a finding in the open report's review.
+    pub fn decision(&self, f: &Flag) -> Option<&FlagDecision> {
+        self.session.as_ref()?.review.as_ref()?.decision(f)
+    }
+
+    fn apply(&mut self, c: Change) {
+        let Some(s) = &mut self.session else { return };
+        let report = &self.reports[s.report].report;
+        match s.change(c, report) {
+            Ok(()) => self.after_change(),
+            Err(e) => self.message = Some((e, true)),
+        }
+    }
+
+    fn after_change(&mut self) {
+        let Some(s) = &self.session else { return };
+        let i = s.report;
+        if s.conflict.is_some() {
+            self.popup = Some(Popup::Conflict);
+        }
+        if let SaveState::Failed(m) = &s.save_state {
+            self.message = Some((m.clone(), true));
+        }
+        self.refresh_review_info_of(i);
+        self.refresh_rows();
+    }
+
+    fn review_or_new_opinion(&self) -> ReviewOpinion {
+        self.session
+            .as_ref()
+            .and_then(|s| s.review.as_ref())
+            .map(|r| r.opinion.clone())
+            .unwrap_or_default()
+    }
+
+    fn current_review(&self) -> Option<&crate::review::Review> {
+        self.session.as_ref()?.review.as_ref()
+    }
+
+    /// Handles the review actions; false when the action is not one.
+    pub(super) fn act_review(&mut self, a: Action) -> bool {
+        use Action::*;
+        let lang = self.lang;
+        match (a, self.mode()) {
+            (Annotate, Mode::Report) => {
+                let target = self.annotation_target();
+                let text = self.note(&target).map(|n| n.text.clone()).unwrap_or_default();
+                // Name the item as a person would: a finding's place, else the row.
+                let name = self
+                    .view
+                    .as_ref()
+                    .and_then(|v| {
+                        self.flags_of(v.report)
+                            .iter()
+                            .find(|f| f.path == target || f.key() == target)
+                    })
+                    .map(|f| crate::text::clean(lang.pick(&f.place_zh, &f.place_en)))
+                    .or_else(|| {
+                        self.selected_row()
+                            .and_then(|r| r.cells.first())
+                            .map(|c| crate::text::clean(&c.text))
+                            .filter(|t| !t.is_empty())
+                    })
+                    .unwrap_or_else(|| lang.pick("整份报告", "the whole report").into());
+                self.popup = Some(Popup::Editor {
+                    title: format!(
+                        "{}{}",
+                        lang.pick("批注：", "Note on "),
+                        crate::text::truncate(&name, 60)
+                    ),
+                    target: EditTarget::Annotation(target),
+                    input: Input::with(&text),
+                });
+            }
+            (Annotate, Mode::Input) => {
+                // From the voucher lookup: a note on the selected voucher.
+                let Some(Popup::Lookup { results, selected, .. }) = &self.popup else {
+                    return false;
+                };
+                let Some(e) = results
+                    .get(*selected)
+                    .and_then(|i| self.voucher_index().map(|x| x.entries[*i].clone()))
+                else {
+                    return true;
+                };
+                self.open_at(e.report, &format!("project_forms[{}].expenses[{}]", e.project, e.line));
+                let target = format!("voucher:{}", e.voucher);
+                let text = self.note(&target).map(|n| n.text.clone()).unwrap_or_default();
+                self.popup = Some(Popup::Editor {
+                    title: format!("{}{}", lang.pick("批注凭证：", "Note on voucher "), e.voucher),
+                    target: EditTarget::Annotation(target),
+                    input: Input::with(&text),
+                });
+            }
+            (SaveText, Mode::Editor) => {
+                let Some(Popup::Editor { target, input, .. }) = self.popup.take() else {
+                    return true;
+                };
+                let text = input.text.trim_end().to_string();
+                match target {
+                    EditTarget::Annotation(t) => {
+                        let old = self.note(&t).cloned();
+                        let new = (!text.trim().is_empty()).then(|| Annotation {
+                            target: t.clone(),
+                            text,
+                            author: self.reviewer.clone(),
+                            time: now(),
+                        });
+                        if old.as_ref().map(|o| &o.text) != new.as_ref().map(|n| &n.text) {
+                            self.apply(Change::Annotation { target: t, old, new });
+                        }
+                    }
+                    EditTarget::OpinionText => {
+                        let old = self.review_or_new_opinion();
+                        let new = ReviewOpinion {
+                            text: (!text.trim().is_empty()).then_some(text),
+                            author: Some(self.reviewer.clone()),
+                            time: Some(now()),
+                            ..old.clone()
+                        };
+                        self.apply(Change::Opinion { old, new });
+                        if self.popup.is_none() {
+                            self.popup = Some(Popup::Opinion { selected: 4 });
+                        }
+                    }
+                }
+            }
+            (Cancel, Mode::Editor) => {
+                let back_to_opinion = matches!(
+                    &self.popup,
+                    Some(Popup::Editor {
+                        target: EditTarget::OpinionText,
+                        ..
+                    })
+                );
+                self.popup = back_to_opinion.then_some(Popup::Opinion { selected: 4 });
+            }
+            (ConfirmFlag, Mode::Report) => {
+                let Some(f) = self.selected_flag() else {
+                    self.message = Some((lang.pick("此行没有发现问题", "no finding here").into(), true));
+                    return true;
+                };
+                let old = self.decision(&f).cloned();
+                let new = match &old {
+                    Some(d) if d.decision == Decision::Confirmed => None,
+                    _ => Some(FlagDecision {
+                        flag: f.key(),
+                        rule: f.rule.clone(),
+                        path: f.path.clone(),
+                        decision: Decision::Confirmed,
+                        reason: None,
+                        author: self.reviewer.clone(),
+                        time: now(),
+                    }),
+                };
+                self.apply(Change::Decision {
+                    flag: f.key(),
+                    old,
+                    new,
+                });
+            }
+            (DismissFlag, Mode::Report) => {
+                let Some(f) = self.selected_flag() else {
+                    self.message = Some((lang.pick("此行没有发现问题", "no finding here").into(), true));
+                    return true;
+                };
+                let reason = self.decision(&f).and_then(|d| d.reason.clone()).unwrap_or_default();
+                self.popup = Some(Popup::Form {
+                    title: format!(
+                        "{}{}",
+                        lang.pick("驳回：", "Dismiss: "),
+                        crate::text::truncate(&crate::text::clean(lang.pick(&f.message_zh, &f.message_en)), 60)
+                    ),
+                    fields: vec![(
+                        lang.pick("理由（必填）", "reason (required)").into(),
+                        Input::with(&reason),
+                    )],
+                    focus: 0,
+                    purpose: FormPurpose::Dismiss(f.key()),
+                });
+            }
+            (NextField, Mode::Input) => {
+                if let Some(Popup::Form { fields, focus, .. }) = &mut self.popup {
+                    *focus = (*focus + 1) % fields.len().max(1);
+                } else {
+                    return false;
+                }
+            }
+            (Accept, Mode::Input) if matches!(self.popup, Some(Popup::Form { .. })) => self.submit_form(),
+            (Cancel, Mode::Input) if matches!(self.popup, Some(Popup::Form { .. })) => {
+                let back = match &self.popup {
+                    Some(Popup::Form {
+                        purpose: FormPurpose::Score { form, item },
+                        ..
+                    }) => {
+                        let lines = self
+                            .view
+                            .as_ref()
+                            .map(|v| self.score_lines(v.report, *form))
+                            .unwrap_or_default();
+                        Some(Popup::Scores {
+                            form: *form,
+                            selected: lines.iter().position(|l| &l.id == item).unwrap_or(0),
+                        })
+                    }
+                    _ => None,
+                };
+                self.popup = back;
+            }
+            (Score, Mode::Report) => {
+                self.popup = Some(Popup::Scores {
+                    form: None,
+                    selected: 0,
+                })
+            }
+            (Back, Mode::Score) | (Back, Mode::Opinion) => self.popup = None,
+            (NextRow | PrevRow | PageDown | PageUp, Mode::Score) => {
+                let Some(v) = &self.view else { return true };
+                let Some(Popup::Scores { form, selected }) = &self.popup else {
+                    return true;
+                };
+                let n = self.score_lines(v.report, *form).len();
+                let page = self.page.max(1);
+                let new = match a {
+                    NextRow => (*selected + 1).min(n.saturating_sub(1)),
+                    PrevRow => selected.saturating_sub(1),
+                    PageDown => (*selected + page).min(n.saturating_sub(1)),
+                    _ => selected.saturating_sub(page),
+                };
+                if let Some(Popup::Scores { selected, .. }) = &mut self.popup {
+                    *selected = new;
+                }
+            }
+            (NextTab, Mode::Score) => {
+                let n = self
+                    .view
+                    .as_ref()
+                    .map_or(0, |v| self.reports[v.report].report.project_forms.len());
+                if let Some(Popup::Scores { form, selected }) = &mut self.popup {
+                    *form = match form {
+                        None if n > 0 => Some(0),
+                        Some(i) if *i + 1 < n => Some(*i + 1),
+                        _ => None,
+                    };
+                    *selected = 0;
+                }
+            }
+            (Accept, Mode::Score) => {
+                let (Some(v), Some(Popup::Scores { form, selected })) = (&self.view, &self.popup) else {
+                    return true;
+                };
+                let form = *form;
+                let lines = self.score_lines(v.report, form);
+                let Some(line) = lines.get(*selected) else { return true };
+                let current = self.current_review().and_then(|r| r.score(&line.id)).cloned();
+                let score = current
+                    .as_ref()
+                    .map(|c| c.score)
+                    .or(line.suggested)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                let reason = current.and_then(|c| c.reason).unwrap_or_default();
+                self.popup = Some(Popup::Form {
+                    title: format!(
+                        "{}（{} {}，{} {}）",
+                        lang.pick(&line.label_zh, &line.label_en),
+                        lang.pick("分值", "weight"),
+                        line.weight,
+                        lang.pick("建议", "suggested"),
+                        line.suggested.map_or("—".into(), |s| s.to_string())
+                    ),
+                    fields: vec![
+                        (lang.pick("复核分", "score").into(), Input::with(&score)),
+                        (
+                            lang.pick("理由（与建议不同时必填）", "reason (required when not the suggestion)")
+                                .into(),
+                            Input::with(&reason),
+                        ),
+                    ],
+                    focus: 0,
+                    purpose: FormPurpose::Score {
+                        form,
+                        item: line.id.clone(),
+                    },
+                });
+            }
+            (TakeSuggestion | TakeAllSuggestions, Mode::Score) => {
+                let (Some(v), Some(Popup::Scores { form, selected })) = (&self.view, &self.popup) else {
+                    return true;
+                };
+                let form = *form;
+                let selected = *selected;
+                let lines = self.score_lines(v.report, form);
+                let targets: Vec<ScoreLine> = if a == TakeSuggestion {
+                    lines.get(selected).cloned().into_iter().collect()
+                } else {
+                    lines
+                        .into_iter()
+                        .filter(|l| self.current_review().and_then(|r| r.score(&l.id)).is_none())
+                        .collect()
+                };
+                for l in targets {
+                    let Some(s) = l.suggested else {
+                        if a == TakeSuggestion {
+                            self.message = Some((
+                                lang.pick(
+                                    "此项需审核人员判断，没有建议分",
+                                    "this item has no suggestion: score it",
+                                )
+                                .into(),
+                                true,
+                            ));
+                        }
+                        continue;
+                    };
+                    let old = self.current_review().and_then(|r| r.score(&l.id)).cloned();
+                    let new = ScoreEntry {
+                        item: l.id.clone(),
+                        label: l.label_zh.clone(),
+                        weight: l.weight,
+                        suggested: l.suggested,
+                        score: s,
+                        reason: None,
+                        author: self.reviewer.clone(),
+                        time: now(),
+                    };
+                    self.apply(Change::Score {
+                        item: l.id.clone(),
+                        old,
+                        new: Some(new),
+                    });
+                }
+            }
+            (Opinion, Mode::Report) => self.popup = Some(Popup::Opinion { selected: 0 }),
+            (NextRow | PrevRow, Mode::Opinion) => {
+                if let Some(Popup::Opinion { selected }) = &mut self.popup {
+                    *selected = if a == NextRow {
+                        (*selected + 1).min(5)
+                    } else {
+                        selected.saturating_sub(1)
+                    };
+                }
+            }
+            (Accept, Mode::Opinion) => {
+                let Some(Popup::Opinion { selected }) = self.popup.clone() else {
+                    return true;
+                };
+                match selected {
+                    0..=3 => {
+                        let old = self.review_or_new_opinion();
+                        let c = Conclusion::ALL[selected];
+                        let new = ReviewOpinion {
+                            conclusion: if old.conclusion == Some(c) { None } else { Some(c) },
+                            author: Some(self.reviewer.clone()),
+                            time: Some(now()),
+                            ..old.clone()
+                        };
+                        self.apply(Change::Opinion { old, new });
+                    }
+                    4 => {
+                        let text = self.review_or_new_opinion().text.unwrap_or_default();
+                        self.popup = Some(Popup::Editor {
+                            title: lang
+                                .pick("财政部门归口业务科室意见", "Finance section's opinion")
+                                .into(),
+                            target: EditTarget::OpinionText,
+                            input: Input::with(&text),
+                        });
+                    }
+                    _ => self.toggle_done(),
+                }
+            }
+            (Undo | Redo, Mode::Report | Mode::Score | Mode::Opinion) => {
+                let Some(s) = &mut self.session else { return true };
+                let report = &self.reports[s.report].report;
+                let r = if a == Undo { s.undo(report) } else { s.redo(report) };
+                match r {
+                    Ok(true) => {
+                        self.message = Some((
+                            if a == Undo {
+                                lang.pick("已撤销", "undone")
+                            } else {
+                                lang.pick("已重做", "redone")
+                            }
+                            .into(),
+                            false,
+                        ));
+                        self.after_change();
+                    }
+                    Ok(false) => {
+                        self.message = Some((
+                            lang.pick("没有可撤销（重做）的修改", "nothing to undo or redo").into(),
+                            false,
+                        ))
+                    }
+                    Err(e) => self.message = Some((e, true)),
+                }
+            }
+            (KeepMine | TakeTheirs | Merge, Mode::Conflict) => {
+                if let Some(s) = &mut self.session {
+                    match a {
+                        KeepMine => s.keep_mine(),
+                        TakeTheirs => s.take_theirs(),
+                        _ => s.merge(),
+                    }
+                }
+                self.popup = None;
+                self.after_change();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn submit_form(&mut self) {
+        let lang = self.lang;
+        let Some(Popup::Form { fields, purpose, .. }) = self.popup.clone() else {
+            return;
+        };
+        match purpose {
+            FormPurpose::Dismiss(key) => {
+                let reason = fields[0].1.text.trim().to_string();
+                if reason.is_empty() {
+                    self.message = Some((lang.pick("驳回需要说明理由", "a dismissal needs a reason").into(), true));
+                    return;
+                }
+                let Some(f) = self
+                    .view
+                    .as_ref()
+                    .and_then(|v| self.flags_of(v.report).iter().find(|f| f.key() == key).cloned())
+                else {
+                    self.popup = None;
+                    return;
+                };
+                let old = self.decision(&f).cloned();
+                let new = FlagDecision {
+                    flag: key.clone(),
+                    rule: f.rule.clone(),
+                    path: f.path.clone(),
+                    decision: Decision::Dismissed,
+                    reason: Some(reason),
+                    author: self.reviewer.clone(),
+                    time: now(),
+                };
+                self.popup = None;
+                self.apply(Change::Decision {
+                    flag: key,
+                    old,
+                    new: Some(new),
+                });
+            }
+            FormPurpose::Score { form, item } => {
+                let Some(v) = &self.view else { return };
+                let lines = self.score_lines(v.report, form);
+                let Some(line) = lines.iter().find(|l| l.id == item) else {
+                    return;
+                };
+                let text = fields[0].1.text.trim();
+                let score = match crate::model::amount::parse_amount(text) {
+                    Ok(s) if s >= Decimal::ZERO && s <= line.weight => s,
+                    _ => {
+                        self.message = Some((
+                            format!(
+                                "{} 0–{}",
+                                lang.pick("复核分应为数字，范围", "the score must be a number in"),
+                                line.weight
+                            ),
+                            true,
+                        ));
+                        return;
+                    }
+                };
+                let reason = fields
+                    .get(1)
+                    .map(|f| f.1.text.trim().to_string())
+                    .filter(|r| !r.is_empty());
+                if Some(score) != line.suggested && reason.is_none() {
+                    self.message = Some((
+                        lang.pick(
+                            "复核分与建议分不同，请填写理由",
+                            "the score differs from the suggestion: give a reason",
+                        )
+                        .into(),
+                        true,
+                    ));
+                    return;
+                }
+                let old = self.current_review().and_then(|r| r.score(&item)).cloned();
+                let new = ScoreEntry {
+                    item: item.clone(),
+                    label: line.label_zh.clone(),
+                    weight: line.weight,
+                    suggested: line.suggested,
+                    score,
+                    reason,
+                    author: self.reviewer.clone(),
+                    time: now(),
+                };
+                let selected = lines.iter().position(|l| l.id == item).unwrap_or(0);
+                self.popup = Some(Popup::Scores {
+                    form,
+                    selected: (selected + 1).min(lines.len().saturating_sub(1)),
+                });
+                self.apply(Change::Score {
+                    item,
+                    old,
+                    new: Some(new),
+                });
+            }
+        }
+    }
+
+    /// Marks the review done (refused, saying why, while items are missing),
+    /// or back to in progress.
+    fn toggle_done(&mut self) {
+        let lang = self.lang;
+        let Some(v) = &self.view else { return };
+        let report = v.report;
+        let (status, missing) = match self.current_review() {
+            None => (
+                Status::InProgress,
+                vec![("尚未开始复核".to_string(), "nothing reviewed yet".to_string())],
+            ),
+            Some(r) => {
+                let mut lines = self.score_lines(report, None);
+                for i in 0..self.reports[report].report.project_forms.len() {
+                    lines.extend(self.score_lines(report, Some(i)));
+                }
+                (r.status, r.missing_for_done(self.flags_of(report), &lines))
+            }
+        };
+        if status == Status::Done {
+            self.apply(Change::Status {
+                old: Status::Done,
+                new: Status::InProgress,
+            });
+            return;
+        }
+        if !missing.is_empty() {
+            let why: Vec<&str> = missing.iter().map(|(zh, en)| lang.pick(zh, en)).collect();
+            self.message = Some((
+                format!("{}{}", lang.pick("不能完成：", "cannot mark done: "), why.join("；")),
+                true,
+            ));
+            return;
+        }
+        self.apply(Change::Status {
+            old: Status::InProgress,
+            new: Status::Done,
+        });
+        self.popup = None;
+    }
+}

@@ -1,0 +1,281 @@
+//! The review of the open report: its file, its lock, undo and redo, and
+//! what the status line says about saving. Every change is saved at once;
+//! a conflict, an unreadable file or a lock held by someone else makes the
+//! session read-only until the auditor decides, and nothing is lost.
+
+use crate::review::lock::{self, Lock, LockError};
+use crate::review::store::{self, OnDisk, SaveError, Store};
+use crate::review::{Change, Review};
+use crate::workspace::LoadedReport;
+use std::path::{Path, PathBuf};
+
+/// What the status line shows about the review file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Nothing changed yet in this session.
+    Clean,
+    Saved(String),
+    Failed(String),
+}
+
+#[derive(Debug)]
+pub struct Session {
+    pub report: usize,
+    pub report_id: String,
+    pub report_file: String,
+    pub report_sha256: String,
+    pub reviewer: String,
+    pub store: Store,
+    pub review: Option<Review>,
+    /// Why changes are refused (lock held elsewhere, invalid file).
+    pub read_only: Option<String>,
+    /// The other version, when a save found the file changed on disk.
+    pub conflict: Option<OnDisk>,
+    pub save_state: SaveState,
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+    _lock: Option<Lock>,
+    root: PathBuf,
+    /// Told once: a stale lock was taken over.
+    pub notice: Option<String>,
+}
+
+/// The review file's state as the list shows it, without opening a session.
+pub fn peek(root: &Path, id: &str) -> OnDisk {
+    store::read(&store::review_path(root, id)).0
+}
+
+impl Session {
+    pub fn open(root: &Path, index: usize, r: &LoadedReport, reviewer: &str) -> Session {
+        let path = store::review_path(root, &r.id);
+        let (store, disk) = Store::open(path);
+        let report_file = r.path.strip_prefix(root).unwrap_or(&r.path).display().to_string();
+        let mut s = Session {
+            report: index,
+            report_id: r.id.clone(),
+            report_file,
+            report_sha256: r.sha256.clone(),
+            reviewer: reviewer.to_string(),
+            store,
+            review: None,
+            read_only: None,
+            conflict: None,
+            save_state: SaveState::Clean,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            _lock: None,
+            root: root.to_path_buf(),
+            notice: None,
+        };
+        match disk {
+            OnDisk::Valid(rv) => s.review = Some(*rv),
+            OnDisk::Missing => {}
+            OnDisk::Invalid(m) => {
+                s.read_only = Some(format!(
+                    "{m} — the review file is not valid; it is left as it is (fix or move it)"
+                ));
+            }
+        }
+        match lock::acquire(&lock::lock_path(root, &r.id), reviewer) {
+            Ok(l) => {
+                if let Some(h) = &l.took_over {
+                    s.notice = Some(format!(
+                        "took over a stale lock of {} ({}, pid {})",
+                        h.reviewer, h.host, h.pid
+                    ));
+                }
+                s._lock = Some(l);
+            }
+            Err(LockError::Held(h)) => {
+                s.read_only = Some(format!(
+                    "held by {} on {} (pid {}) since {}; read-only (remove reviews/{}.lock if that session is gone)",
+                    h.reviewer, h.host, h.pid, h.since, r.id
+                ));
+            }
+            Err(LockError::Io(m)) => {
+                s.read_only = Some(format!("cannot take the lock: {m}; read-only"));
+            }
+        }
+        s
+    }
+
+    /// Whether the review was made of an older version of the report.
+    pub fn stale(&self) -> bool {
+        self.review
+            .as_ref()
+            .is_some_and(|r| r.report_sha256 != self.report_sha256)
+    }
+
+    /// What changed in the report since the review's version.
+    pub fn changes_since_review(&self, current: &crate::model::Report) -> Option<Vec<crate::review::diff::Difference>> {
+        if !self.stale() {
+            return None;
+        }
+        let old = std::fs::read(store::snapshot_path(&self.root, &self.report_id)).ok()?;
+        let old: serde_json::Value = serde_json::from_slice(&old).ok()?;
+        let new = serde_json::to_value(current).ok()?;
+        Some(crate::review::diff::diff(&old, &new))
+    }
+
+    /// Applies a change and saves. Returns an error message for the status
+    /// line when the change was refused.
+    pub fn change(&mut self, c: Change, current: &crate::model::Report) -> Result<(), String> {
+        self.do_change(&c, current)?;
+        self.undo.push(c);
+        self.redo.clear();
+        Ok(())
+    }
+
+    fn do_change(&mut self, c: &Change, current: &crate::model::Report) -> Result<(), String> {
+        if let Some(why) = &self.read_only {
+            return Err(why.clone());
+        }
+        if self.conflict.is_some() {
+            return Err("resolve the conflict first (keep mine / take theirs / merge)".into());
+        }
+        let creating = self.review.is_none();
+        let review = self.review.get_or_insert_with(|| {
+            Review::new(&self.report_id, &self.report_file, &self.report_sha256, &self.reviewer)
+        });
+        review.apply(c, &self.reviewer);
+        if creating {
+            // Keep the report as reviewed, to show what changes later.
+            let snap = store::snapshot_path(&self.root, &self.report_id);
+            if let Ok(bytes) = serde_json::to_vec_pretty(current) {
+                let _ = store::write_atomic(&snap, &bytes, || Ok(()));
+            }
+        }
+        self.save();
+        Ok(())
+    }
+
+    /// Saves the review now; the result goes to the status line.
+    pub fn save(&mut self) {
+        let Some(review) = &self.review else { return };
+        match self.store.save(review) {
+            Ok(()) => self.save_state = SaveState::Saved(crate::review::now()),
+            Err(SaveError::Conflict { theirs }) => {
+                self.conflict = Some(theirs);
+                self.save_state =
+                    SaveState::Failed("conflict: the review file was changed elsewhere; nothing written".into());
+            }
+            Err(e) => self.save_state = SaveState::Failed(e.to_string()),
+        }
+    }
+
+    pub fn undo(&mut self, current: &crate::model::Report) -> Result<bool, String> {
+        let Some(c) = self.undo.pop() else { return Ok(false) };
+        match self.do_change(&c.inverse(), current) {
+            Ok(()) => {
+                self.redo.push(c);
+                Ok(true)
+            }
+            Err(e) => {
+                self.undo.push(c);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn redo(&mut self, current: &crate::model::Report) -> Result<bool, String> {
+        let Some(c) = self.redo.pop() else { return Ok(false) };
+        match self.do_change(&c, current) {
+            Ok(()) => {
+                self.undo.push(c);
+                Ok(true)
+            }
+            Err(e) => {
+                self.redo.push(c);
+                Err(e)
+            }
+        }
+    }
+
+    /// Conflict: keep this session's version (overwrite the other).
+    pub fn keep_mine(&mut self) {
+        self.conflict = None;
+        if let Some(r) = &self.review {
+            match self.store.overwrite(r) {
+                Ok(()) => self.save_state = SaveState::Saved(crate::review::now()),
+                Err(e) => self.save_state = SaveState::Failed(e.to_string()),
+            }
+        }
+    }
+
+    /// Conflict: take the version on disk, dropping this session's.
+    pub fn take_theirs(&mut self) {
+        self.conflict = None;
+        match self.store.reload() {
+            OnDisk::Valid(r) => {
+                self.review = Some(*r);
+                self.save_state = SaveState::Saved(crate::review::now());
+            }
+            OnDisk::Missing => self.review = None,
+            OnDisk::Invalid(m) => self.read_only = Some(m),
+        }
+        self.undo.clear();
+        self.redo.clear();
+    }
+
+    /// Conflict: the version on disk plus this session's annotations,
+    /// decisions and scores where the other has none for the same item or an
+    /// older one; the histories are joined.
+    pub fn merge(&mut self) {
+        let theirs = match self.store.reload() {
+            OnDisk::Valid(r) => *r,
+            _ => return self.keep_mine(),
+        };
+        self.conflict = None;
+        let Some(mine) = self.review.take() else {
+            self.review = Some(theirs);
+            return;
+        };
+        self.review = Some(merge(theirs, mine));
+        self.save();
+    }
+}
+
+/// Joins two versions of a review (see [`Session::merge`]).
+pub fn merge(theirs: Review, mine: Review) -> Review {
+    let mut out = theirs;
+    for a in mine.annotations {
+        match out.annotations.iter_mut().find(|x| x.target == a.target) {
+            Some(x) if x.time < a.time => *x = a,
+            Some(_) => {}
+            None => out.annotations.push(a),
+        }
+    }
+    for d in mine.flag_decisions {
+        match out.flag_decisions.iter_mut().find(|x| x.flag == d.flag) {
+            Some(x) if x.time < d.time => *x = d,
+            Some(_) => {}
+            None => out.flag_decisions.push(d),
+        }
+    }
+    for s in mine.scores {
+        match out.scores.iter_mut().find(|x| x.item == s.item) {
+            Some(x) if x.time < s.time => *x = s,
+            Some(_) => {}
+            None => out.scores.push(s),
+        }
+    }
+    if out.opinion.time < mine.opinion.time {
+        out.opinion = mine.opinion;
+    }
+    let mut history = out.history.clone();
+    for h in mine.history {
+        if !history
+            .iter()
+            .any(|x| x.time == h.time && x.who == h.who && x.target == h.target && x.new == h.new)
+        {
+            history.push(h);
+        }
+    }
+    history.sort_by(|a, b| a.time.cmp(&b.time).then(a.seq.cmp(&b.seq)));
+    for (i, h) in history.iter_mut().enumerate() {
+        h.seq = i as u64 + 1;
+    }
+    out.history = history;
+    out.updated = out.updated.max(mine.updated);
+    out
+}

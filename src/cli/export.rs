@@ -1,0 +1,83 @@
+//! `fuhe export REPORT`: the review of one report as Markdown, HTML or CSV.
+
+use fuhe::checks::check_report;
+use fuhe::export::{Format, render};
+use fuhe::review::summary::summarize;
+use fuhe::scoring::Rubric;
+use fuhe::workspace::{LoadedReport, Workspace, load_report, root_of, sanitize_id};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Html,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// A report file, or a report's id (file name without .json) or department in the workspace.
+    pub report: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ExportFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// The workspace to look the id up in (default: as for `fuhe`).
+    #[arg(long)]
+    pub workspace: Option<PathBuf>,
+}
+
+/// Finds the report: a file path, else an id or department name.
+pub fn find_report(what: &str, workspace: Option<&Path>) -> Result<(PathBuf, LoadedReport), String> {
+    let p = Path::new(what);
+    if p.is_file() {
+        let r = load_report(p).map_err(|e| e.to_string())?;
+        return Ok((root_of(p), r));
+    }
+    let root = match workspace {
+        Some(w) => w.to_path_buf(),
+        None => Workspace::default_location().map_err(|e| e.to_string())?.0,
+    };
+    let ws = Workspace::open(&root).map_err(|e| e.to_string())?;
+    let id = sanitize_id(what);
+    let found = ws
+        .reports
+        .into_iter()
+        .find(|r| r.id == id || r.report.department == what);
+    match found {
+        Some(r) => Ok((root, r)),
+        None => Err(format!(
+            "{what}: no such report file, and no report with that id or department in {}",
+            root.display()
+        )),
+    }
+}
+
+pub fn run(args: &ExportArgs, config: &fuhe::checks::CheckConfig) -> Result<i32, String> {
+    let (root, r) = find_report(&args.report, args.workspace.as_deref())?;
+    let (rubric, problem) = Rubric::for_workspace(&root);
+    if let Some(p) = problem {
+        eprintln!("fuhe: {p}");
+    }
+    let mut config = config.clone();
+    config.rubric = Some(rubric.clone());
+    let flags = check_report(&r.report, &config);
+    let summary = summarize(&root, &r, &flags, &rubric);
+    if let Some(m) = &summary.invalid {
+        eprintln!("fuhe: {m}");
+    }
+    let format = match args.format {
+        ExportFormat::Md => Format::Markdown,
+        ExportFormat::Html => Format::Html,
+        ExportFormat::Csv => Format::Csv,
+    };
+    let doc = render(&r, &flags, &summary, format);
+    match &args.out {
+        Some(path) => fuhe::review::store::write_atomic(path, doc.as_bytes(), || Ok(()))
+            .map_err(|e| format!("{}: {e}", path.display()))?,
+        None => print!("{doc}"),
+    }
+    Ok(0)
+}

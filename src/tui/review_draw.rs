@@ -1,0 +1,410 @@
+//! Drawing the review popups: the text editor, one-line forms, the score
+//! sheet, the opinion, and a save conflict.
+
+use super::draw::{centered, clear_popup};
+use super::theme::Theme;
+use crate::app::session::SaveState;
+use crate::app::{App, Popup};
+use crate::keymap::{Action, Mode};
+use crate::review::store::OnDisk;
+use crate::review::{Conclusion, Status};
+use crate::text::{clean, fit, fit_right, truncate, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+fn keys(app: &App, mode: Mode, a: Action) -> String {
+    let k = app.keymap.keys_for(mode, a);
+    if k.is_empty() {
+        "—".into()
+    } else {
+        k.into_iter().take(2).collect::<Vec<_>>().join("/")
+    }
+}
+
+/// The status line's right side in a report: the review and its file.
+pub fn save_state(app: &App) -> String {
+    let lang = app.lang;
+    let Some(s) = &app.session else { return String::new() };
+    if s.read_only.is_some() {
+        return lang.pick("只读", "read-only").into();
+    }
+    let mut out = match &s.review {
+        None => lang.pick("未审", "not reviewed").to_string(),
+        Some(r) => lang.pick(r.status.zh(), r.status.en()).to_string(),
+    };
+    if s.stale() {
+        out.push_str(lang.pick(" · 报告已改", " · report changed"));
+    }
+    match &s.save_state {
+        SaveState::Clean => {}
+        SaveState::Saved(t) => out.push_str(&format!(
+            " · {} {}",
+            lang.pick("已保存", "saved"),
+            t.get(11..19).unwrap_or(t)
+        )),
+        SaveState::Failed(_) => out.push_str(lang.pick(" · 保存失败", " · NOT SAVED")),
+    }
+    out
+}
+
+fn popup_block(f: &mut Frame, r: Rect, title: &str) -> Rect {
+    clear_popup(f, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(truncate(&clean(title), r.width.saturating_sub(4) as usize));
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    inner
+}
+
+pub fn draw_editor(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let Some(Popup::Editor { title, input, .. }) = &app.popup else {
+        return;
+    };
+    let r = centered(
+        area,
+        area.width.saturating_sub(6).min(90),
+        area.height.saturating_sub(4).min(16),
+    );
+    let inner = popup_block(f, r, title);
+    let w = inner.width as usize;
+    let h = inner.height.saturating_sub(1) as usize;
+    let (lines, (row, col)) = input.layout(w.saturating_sub(1));
+    let offset = row.saturating_sub(h.saturating_sub(1));
+    let mut out: Vec<Line> = lines
+        .iter()
+        .skip(offset)
+        .take(h)
+        .map(|l| Line::raw(l.clone()))
+        .collect();
+    while out.len() < h {
+        out.push(Line::raw(""));
+    }
+    let hint = format!(
+        "{} {} · {} {} · Enter {}",
+        keys(app, Mode::Editor, Action::SaveText),
+        app.lang.pick("保存", "save"),
+        keys(app, Mode::Editor, Action::Cancel),
+        app.lang.pick("取消", "cancel"),
+        app.lang.pick("换行", "new line")
+    );
+    out.push(Line::styled(fit(&hint, w), theme.dim()));
+    f.render_widget(Paragraph::new(out), inner);
+    f.set_cursor_position(Position {
+        x: inner.x + col.min(w.saturating_sub(1)) as u16,
+        y: inner.y + (row - offset) as u16,
+    });
+}
+
+pub fn draw_form(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let Some(Popup::Form {
+        title, fields, focus, ..
+    }) = &app.popup
+    else {
+        return;
+    };
+    let h = (fields.len() as u16) * 2 + 3;
+    let r = centered(area, area.width.saturating_sub(6).min(90), h);
+    let inner = popup_block(f, r, title);
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (i, (label, input)) in fields.iter().enumerate() {
+        lines.push(Line::styled(
+            fit(label, w),
+            if i == *focus { theme.bold() } else { theme.dim() },
+        ));
+        let shown = format!("› {}", input.text);
+        if i == *focus {
+            cursor = Some((2 + input.cursor_width(), lines.len()));
+        }
+        lines.push(Line::raw(fit(&shown, w)));
+    }
+    let hint = format!(
+        "Enter {} · {} {} · Esc {}",
+        app.lang.pick("保存", "save"),
+        keys(app, Mode::Input, Action::NextField),
+        app.lang.pick("下一项", "next field"),
+        app.lang.pick("取消", "cancel")
+    );
+    lines.push(Line::styled(fit(&hint, w), theme.dim()));
+    f.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = cursor {
+        f.set_cursor_position(Position {
+            x: inner.x + x.min(w.saturating_sub(1)) as u16,
+            y: inner.y + y as u16,
+        });
+    }
+}
+
+pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let lang = app.lang;
+    let Some(v) = &app.view else { return };
+    let report = v.report;
+    let Some(Popup::Scores { form, selected }) = app.popup.clone() else {
+        return;
+    };
+    let lines_data = app.score_lines(report, form);
+    let rep = &app.reports[report].report;
+    let form_name = match form {
+        None => lang.pick("部门整体", "department form").to_string(),
+        Some(i) => clean(&rep.project_forms[i].label(i)),
+    };
+    let r = centered(
+        area,
+        area.width.saturating_sub(2).min(120),
+        area.height.saturating_sub(2),
+    );
+    let title = format!(
+        "{}{} — {}",
+        lang.pick("复核评分：", "Review scores: "),
+        form_name,
+        clean(&app.rubric.name)
+    );
+    let inner = popup_block(f, r, &title);
+    let w = inner.width as usize;
+    let review = app.session.as_ref().and_then(|s| s.review.clone());
+    let (wt, sug, rev) = (6, 7, 7);
+    let reason_w = (w / 3).max(10);
+    let label_w = w.saturating_sub(wt + sug + rev + reason_w + 5);
+    let mut out = vec![Line::styled(
+        format!(
+            "{} {} {} {} {}",
+            fit(lang.pick("评分项", "item"), label_w),
+            fit_right(lang.pick("分值", "weight"), wt),
+            fit_right(lang.pick("建议", "suggest"), sug),
+            fit_right(lang.pick("复核", "review"), rev),
+            fit(lang.pick("依据 / 理由", "basis / reason"), reason_w)
+        ),
+        theme.bold(),
+    )];
+    let h = inner.height.saturating_sub(4) as usize;
+    app.page = h.max(1);
+    let offset = if lines_data.len() > h {
+        selected.saturating_sub(h / 2).min(lines_data.len() - h)
+    } else {
+        0
+    };
+    for (i, l) in lines_data.iter().enumerate().skip(offset).take(h) {
+        let entry = review.as_ref().and_then(|r| r.score(&l.id));
+        let rev_text = entry.map_or("—".into(), |e| e.score.to_string());
+        let why = match entry.and_then(|e| e.reason.clone()) {
+            Some(reason) => reason,
+            None => lang.pick(&l.reason_zh, &l.reason_en).to_string(),
+        };
+        let mut spans = vec![
+            Span::raw(fit(
+                &format!("{} {}", clean(&l.group), lang.pick(&l.label_zh, &l.label_en)),
+                label_w,
+            )),
+            Span::raw(format!(" {}", fit_right(&l.weight.to_string(), wt))),
+            Span::styled(
+                format!(
+                    " {}",
+                    fit_right(&l.suggested.map_or("判断".into(), |s| s.to_string()), sug)
+                ),
+                if l.suggested.is_none() {
+                    theme.error()
+                } else {
+                    theme.dim()
+                },
+            ),
+            Span::styled(format!(" {}", fit_right(&rev_text, rev)), theme.bold()),
+            Span::styled(format!(" {}", fit(&clean(&why), reason_w)), theme.dim()),
+        ];
+        if i == selected {
+            spans = spans.into_iter().map(|s| s.patch_style(theme.selected())).collect();
+        }
+        out.push(Line::from(spans));
+    }
+    while out.len() < h + 1 {
+        out.push(Line::raw(""));
+    }
+    // Totals: self-score, suggested, review.
+    let self_score = match form {
+        None => rep.department_form.self_score,
+        Some(i) => rep.project_forms[i].self_score,
+    };
+    let sug_total = crate::scoring::total(
+        &lines_data,
+        |l| l.suggested,
+        &app.rubric,
+        form.is_some(),
+        crate::scoring::execution_rate(rep, form),
+    );
+    let rev_total = review.as_ref().map(|r| app.review_total(report, form, r));
+    let totals = format!(
+        "{} {} · {} {} {}{} · {} {}",
+        lang.pick("自评", "self"),
+        self_score.map_or("—".into(), |s| s.to_string()),
+        lang.pick("建议合计", "suggested"),
+        sug_total.total,
+        sug_total.grade,
+        if sug_total.unscored > 0 {
+            format!(" (+{}{})", sug_total.unscored, lang.pick("项待判断", " to judge"))
+        } else {
+            String::new()
+        },
+        lang.pick("复核合计", "review"),
+        rev_total.map_or("—".into(), |t| format!(
+            "{} {}{}",
+            t.total,
+            t.grade,
+            t.capped_at.map_or(String::new(), |c| format!(
+                " ({}{c})",
+                lang.pick("执行率封顶", "capped at ")
+            ))
+        )),
+    );
+    out.push(Line::styled(fit(&totals, w), theme.heading()));
+    let hint = format!(
+        "Enter {} · {} {} · {} {} · {} {} · Esc {}",
+        lang.pick("打分", "score"),
+        keys(app, Mode::Score, Action::TakeSuggestion),
+        lang.pick("采用建议", "take suggestion"),
+        keys(app, Mode::Score, Action::TakeAllSuggestions),
+        lang.pick("全部采用", "take all"),
+        keys(app, Mode::Score, Action::NextTab),
+        lang.pick("下一张表", "next form"),
+        lang.pick("关闭", "close")
+    );
+    out.push(Line::styled(fit(&hint, w), theme.dim()));
+    f.render_widget(Paragraph::new(out), inner);
+}
+
+pub fn draw_opinion(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let lang = app.lang;
+    let Some(Popup::Opinion { selected }) = app.popup.clone() else {
+        return;
+    };
+    let r = centered(area, area.width.saturating_sub(6).min(90), 18.min(area.height));
+    let inner = popup_block(
+        f,
+        r,
+        lang.pick(
+            "复核结论与财政部门归口业务科室意见",
+            "Conclusion and the finance section's opinion",
+        ),
+    );
+    let w = inner.width as usize;
+    let review = app.session.as_ref().and_then(|s| s.review.clone());
+    let opinion = review.as_ref().map(|r| r.opinion.clone()).unwrap_or_default();
+    let mut out = Vec::new();
+    for (i, c) in Conclusion::ALL.iter().enumerate() {
+        let mark = if opinion.conclusion == Some(*c) { "(●)" } else { "( )" };
+        let mut l = Line::raw(fit(&format!("{mark} {}", lang.pick(c.zh(), c.en())), w));
+        if i == selected {
+            l = l.patch_style(theme.selected());
+        }
+        out.push(l);
+    }
+    let text = opinion
+        .text
+        .as_deref()
+        .map(clean)
+        .unwrap_or_else(|| lang.pick("（未填写）", "(empty)").to_string());
+    let mut l = Line::raw(fit(&format!("{}：{}", lang.pick("意见", "opinion"), text), w));
+    if selected == 4 {
+        l = l.patch_style(theme.selected());
+    }
+    out.push(l);
+    let done = review.as_ref().is_some_and(|r| r.status == Status::Done);
+    let mut l = Line::raw(fit(
+        if done {
+            lang.pick("[已完成] 改回审核中", "[done] reopen")
+        } else {
+            lang.pick("[ ] 完成复核", "[ ] mark the review done")
+        },
+        w,
+    ));
+    if selected == 5 {
+        l = l.patch_style(theme.selected());
+    }
+    out.push(l);
+    out.push(Line::raw(""));
+    for para in wrap(&text, w)
+        .into_iter()
+        .take(inner.height.saturating_sub(10) as usize)
+    {
+        out.push(Line::styled(para, theme.dim()));
+    }
+    let hint = format!(
+        "Enter {} · Esc {}",
+        lang.pick("选择 / 编辑", "choose / edit"),
+        lang.pick("关闭", "close")
+    );
+    while (out.len() as u16) < inner.height.saturating_sub(1) {
+        out.push(Line::raw(""));
+    }
+    out.push(Line::styled(fit(&hint, w), theme.dim()));
+    f.render_widget(Paragraph::new(out), inner);
+}
+
+pub fn draw_conflict(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let lang = app.lang;
+    let r = centered(area, area.width.saturating_sub(6).min(90), 14.min(area.height));
+    let inner = popup_block(
+        f,
+        r,
+        lang.pick(
+            "保存冲突：复核文件已被他人修改",
+            "Conflict: the review file was changed elsewhere",
+        ),
+    );
+    let w = inner.width as usize;
+    let Some(s) = &app.session else { return };
+    let count = |r: &crate::review::Review| {
+        format!(
+            "{} {} · {} {} · {} {} · {} {}",
+            r.annotations.len(),
+            lang.pick("条批注", "notes"),
+            r.flag_decisions.len(),
+            lang.pick("个决定", "decisions"),
+            r.scores.len(),
+            lang.pick("项评分", "scores"),
+            clean(&r.reviewer),
+            r.updated
+        )
+    };
+    let mine = s.review.as_ref().map(count).unwrap_or_default();
+    let theirs = match &s.conflict {
+        Some(OnDisk::Valid(r)) => count(r),
+        Some(OnDisk::Invalid(m)) => clean(m),
+        _ => lang.pick("（文件已删除）", "(file removed)").to_string(),
+    };
+    let mut out = vec![
+        Line::styled(
+            lang.pick("没有写入任何内容。两个版本：", "Nothing was written. The two versions:")
+                .to_string(),
+            theme.bold(),
+        ),
+        Line::raw(fit(&format!("{}：{mine}", lang.pick("我的", "mine")), w)),
+        Line::raw(fit(&format!("{}：{theirs}", lang.pick("对方", "theirs")), w)),
+        Line::raw(""),
+    ];
+    for (a, zh, en) in [
+        (
+            Action::KeepMine,
+            "保留我的版本（覆盖对方）",
+            "keep mine (overwrite theirs)",
+        ),
+        (
+            Action::TakeTheirs,
+            "采用对方版本（放弃我的修改）",
+            "take theirs (drop my changes)",
+        ),
+        (
+            Action::Merge,
+            "合并：批注、决定、评分取较新者，历史合并",
+            "merge: newer note, decision, score wins; histories joined",
+        ),
+    ] {
+        out.push(Line::raw(fit(
+            &format!("{}  {}", keys(app, Mode::Conflict, a), lang.pick(zh, en)),
+            w,
+        )));
+    }
+    f.render_widget(Paragraph::new(out), inner);
+}

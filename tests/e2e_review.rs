@@ -1,0 +1,161 @@
+//! End to end in tmux: annotate a cell, dismiss a finding, change a score,
+//! write the opinion, quit — and find all of it in the review file and in
+//! `fuhe export`.
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux(String);
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.0)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+    fn keys(&self, k: &[&str]) {
+        let mut a = vec!["send-keys", "-t", "fuhe"];
+        a.extend_from_slice(k);
+        self.run(&a);
+    }
+    fn text(&self, s: &str) {
+        self.run(&["send-keys", "-t", "fuhe", "-l", s]);
+    }
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.run(&["capture-pane", "-p", "-t", "fuhe"]);
+            if s.contains(what) || start.elapsed() > Duration::from_secs(10) {
+                return s;
+            }
+            sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn review_in_tmux_then_export() {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(ws.path().join("reports")).unwrap();
+    std::fs::copy(
+        "sample-data/reports/linxiang-data-bureau-2024.json",
+        ws.path().join("reports/linxiang-data-bureau-2024.json"),
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_fuhe");
+    let t = Tmux(format!("fuhe-review-{}", std::process::id()));
+    let cmd = format!(
+        "FUHE_CONFIG_DIR='{}' LANG=zh_CN.UTF-8 '{}' '{}' --reviewer 王审核",
+        ws.path().display(),
+        bin,
+        ws.path().display()
+    );
+    t.run(&["new-session", "-d", "-s", "fuhe", "-x", "110", "-y", "32", &cmd]);
+    t.wait_for("临湘市数据局");
+    t.keys(&["Enter"]);
+    t.wait_for("概况");
+
+    // Annotate the arrived-funds cell on the funds tab.
+    t.text("1a");
+    t.wait_for("批注");
+    t.text("到位资金比计划多232.79万元，需核实追加文件");
+    t.keys(&["C-s"]);
+    t.wait_for("已保存");
+
+    // Dismiss the first finding with a reason.
+    t.text("5-");
+    t.wait_for("驳回");
+    t.text("资金来源表述为笔误");
+    t.keys(&["Enter"]);
+    t.wait_for("×");
+
+    // Change the project's budget-execution score.
+    t.text("s");
+    t.wait_for("复核评分");
+    t.keys(&["Tab", "Enter"]);
+    t.wait_for("复核分");
+    t.keys(&["C-u"]);
+    t.text("8");
+    t.keys(&["Tab"]);
+    t.text("到位超计划22.2%");
+    t.keys(&["Enter"]);
+    t.wait_for("到位超计划");
+    t.keys(&["Escape"]);
+
+    // The opinion: a conclusion and the text.
+    t.text("o");
+    t.wait_for("财政部门归口业务科室意见");
+    t.keys(&["Down", "Down", "Down", "Enter", "Down", "Enter"]);
+    t.wait_for("Enter 换行");
+    t.text("自评打分明显偏高，退回修改。");
+    t.keys(&["C-s"]);
+    t.wait_for("退回修改。");
+    t.keys(&["Escape", "Escape", "q"]);
+    let start = Instant::now();
+    while !t.run(&["list-sessions"]).is_empty() && start.elapsed() < Duration::from_secs(5) {
+        sleep(Duration::from_millis(100));
+    }
+
+    let review: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(ws.path().join("reviews/linxiang-data-bureau-2024.review.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(review["reviewer"], "王审核");
+    assert_eq!(
+        review["annotations"][0]["target"],
+        "project_forms[0].funds.arrived.total"
+    );
+    assert_eq!(
+        review["annotations"][0]["text"],
+        "到位资金比计划多232.79万元，需核实追加文件"
+    );
+    assert_eq!(review["flag_decisions"][0]["decision"], "dismissed");
+    assert_eq!(review["flag_decisions"][0]["reason"], "资金来源表述为笔误");
+    assert_eq!(review["scores"][0]["item"], "project_forms[0]#budget_execution");
+    assert_eq!(review["scores"][0]["score"], "8");
+    assert_eq!(review["opinion"]["conclusion"], "returned");
+    assert_eq!(review["opinion"]["text"], "自评打分明显偏高，退回修改。");
+    assert!(review["history"].as_array().unwrap().len() >= 5);
+    assert!(
+        !ws.path().join("reviews/linxiang-data-bureau-2024.lock").exists(),
+        "the lock is released on quit"
+    );
+
+    let out = Command::new(bin)
+        .args(["export", "linxiang-data-bureau-2024", "--workspace"])
+        .arg(ws.path())
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    for want in [
+        "到位资金比计划多232.79万元",
+        "资金来源表述为笔误",
+        "驳回",
+        "到位超计划22.2%",
+        "退回修改",
+        "自评打分明显偏高",
+        "王审核",
+    ] {
+        assert!(md.contains(want), "{want} missing from the export:\n{md}");
+    }
+    let html = Command::new(bin)
+        .args(["export", "linxiang-data-bureau-2024", "--workspace"])
+        .arg(ws.path())
+        .args(["--format", "html"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8_lossy(&html.stdout);
+    assert!(html.contains("size: A4") && html.contains("<table>") && html.contains("退回修改"));
+}

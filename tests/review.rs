@@ -1,0 +1,356 @@
+//! Reviewing through the interface's state: notes, decisions, scores, the
+//! opinion, undo/redo, saving, conflicts, locks, stale reports — each
+//! checked in the review file on disk.
+
+use fuhe::app::{App, Popup, Tab};
+use fuhe::checks::CheckConfig;
+use fuhe::keymap::{Key, KeyCode, Keymap};
+use fuhe::labels::Lang;
+use fuhe::review::store::{OnDisk, read, review_path};
+use fuhe::review::{Decision, Status};
+use fuhe::workspace::Workspace;
+use std::path::Path;
+
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("reports")).unwrap();
+    for e in std::fs::read_dir("sample-data/reports").unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.path().join("reports").join(e.file_name())).unwrap();
+    }
+    dir
+}
+
+fn app(root: &Path, reviewer: &str) -> App {
+    let ws = Workspace::open(root).unwrap();
+    let mut a = App::new(
+        root.into(),
+        false,
+        ws.reports,
+        ws.errors,
+        Lang::Zh,
+        Keymap::default_map(),
+        CheckConfig::default(),
+    );
+    a.reviewer = reviewer.into();
+    a.check_all();
+    a.refresh_review_info();
+    a
+}
+
+fn typed(a: &mut App, s: &str) {
+    for c in s.chars() {
+        a.handle_key(Key::ch(c));
+    }
+}
+
+fn key(a: &mut App, code: KeyCode) {
+    a.handle_key(Key::plain(code));
+}
+
+fn ctrl(a: &mut App, c: char) {
+    a.handle_key(Key::ctrl(c));
+}
+
+fn open(a: &mut App, dept: &str) {
+    typed(a, "/");
+    typed(a, dept);
+    key(a, KeyCode::Enter);
+    key(a, KeyCode::Enter);
+}
+
+fn on_disk(root: &Path, id: &str) -> fuhe::review::Review {
+    match read(&review_path(root, id)).0 {
+        OnDisk::Valid(r) => *r,
+        other => panic!("{other:?}"),
+    }
+}
+
+const DATA: &str = "linxiang-data-bureau-2024";
+
+#[test]
+fn annotate_undo_redo() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "1a");
+    assert!(matches!(a.popup, Some(Popup::Editor { .. })));
+    typed(&mut a, "到位资金超计划");
+    key(&mut a, KeyCode::Enter);
+    a.paste("需核实\u{1b}[31m追加文件");
+    ctrl(&mut a, 's');
+    assert!(a.popup.is_none());
+    let r = on_disk(ws.path(), DATA);
+    assert_eq!(r.annotations.len(), 1);
+    assert_eq!(r.annotations[0].target, "project_forms[0].funds.arrived.total");
+    assert_eq!(
+        r.annotations[0].text, "到位资金超计划\n需核实追加文件",
+        "pasted escapes are stripped"
+    );
+    assert_eq!(r.annotations[0].author, "张三");
+    typed(&mut a, "u");
+    assert!(on_disk(ws.path(), DATA).annotations.is_empty());
+    ctrl(&mut a, 'r');
+    let r = on_disk(ws.path(), DATA);
+    assert_eq!(r.annotations.len(), 1);
+    assert_eq!(r.history.len(), 3, "note, undo, redo are all history");
+    assert_eq!(r.status, Status::InProgress);
+}
+
+#[test]
+fn dismissing_needs_a_reason_and_confirming_toggles() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "5");
+    let first = a.selected_flag().unwrap();
+    typed(&mut a, "-");
+    key(&mut a, KeyCode::Enter);
+    assert!(
+        a.message.as_ref().unwrap().0.contains("理由"),
+        "refused without a reason"
+    );
+    assert!(matches!(a.popup, Some(Popup::Form { .. })));
+    typed(&mut a, "资金来源表述为笔误，已核实");
+    key(&mut a, KeyCode::Enter);
+    let r = on_disk(ws.path(), DATA);
+    let d = &r.flag_decisions[0];
+    assert_eq!(
+        (d.flag.as_str(), d.decision),
+        (first.key().as_str(), Decision::Dismissed)
+    );
+    assert_eq!(d.reason.as_deref(), Some("资金来源表述为笔误，已核实"));
+    key(&mut a, KeyCode::Down);
+    typed(&mut a, "+");
+    assert_eq!(on_disk(ws.path(), DATA).flag_decisions[1].decision, Decision::Confirmed);
+    typed(&mut a, "+");
+    assert_eq!(
+        on_disk(ws.path(), DATA).flag_decisions.len(),
+        1,
+        "confirming again takes it back"
+    );
+}
+
+#[test]
+fn scores_need_a_reason_when_they_differ_and_totals_are_computed() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "s");
+    // Tab to the project form; the first line is the budget execution rate.
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter);
+    let Some(Popup::Form { fields, .. }) = &a.popup else {
+        panic!("{:?}", a.popup)
+    };
+    assert_eq!(fields[0].1.text, "10", "prefilled with the suggestion");
+    ctrl(&mut a, 'u');
+    typed(&mut a, "8");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.message.as_ref().unwrap().0.contains("理由"));
+    key(&mut a, KeyCode::Tab);
+    typed(&mut a, "到位资金超计划22.2%，预算编制不准");
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.popup, Some(Popup::Scores { .. })), "back on the sheet");
+    let r = on_disk(ws.path(), DATA);
+    assert_eq!(r.scores[0].item, "project_forms[0]#budget_execution");
+    assert_eq!(r.scores[0].score.to_string(), "8");
+    assert_eq!(r.scores[0].suggested.map(|s| s.to_string()).as_deref(), Some("10"));
+    // A score above the weight is refused.
+    key(&mut a, KeyCode::Up);
+    key(&mut a, KeyCode::Enter);
+    ctrl(&mut a, 'u');
+    typed(&mut a, "12");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.message.as_ref().unwrap().0.contains("0–10"));
+    key(&mut a, KeyCode::Esc);
+    // Taking every suggestion scores the rest.
+    typed(&mut a, "A");
+    let r = on_disk(ws.path(), DATA);
+    assert_eq!(r.scores.len(), 14, "budget line plus 13 indicators");
+    let review = r.clone();
+    let t = a.review_total(a.current().unwrap(), Some(0), &review);
+    assert_eq!(t.total.to_string(), "22.29", "8 + the two measured indicators");
+    assert_eq!(t.grade, "差");
+}
+
+#[test]
+fn opinion_and_done_refused_until_complete() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "教育局");
+    typed(&mut a, "o");
+    key(&mut a, KeyCode::Down); // 基本认可
+    key(&mut a, KeyCode::Enter);
+    for _ in 0..4 {
+        key(&mut a, KeyCode::Down);
+    }
+    key(&mut a, KeyCode::Enter); // mark done
+    let msg = a.message.clone().unwrap().0;
+    assert!(
+        msg.contains("未填写财政部门归口业务科室意见") && msg.contains("评分项"),
+        "{msg}"
+    );
+    assert_eq!(
+        on_disk(ws.path(), "linxiang-education-bureau-2024").status,
+        Status::InProgress
+    );
+    // Write the opinion.
+    key(&mut a, KeyCode::Up);
+    key(&mut a, KeyCode::Enter);
+    typed(&mut a, "该单位自评材料完整，数据基本准确，同意自评结果。");
+    ctrl(&mut a, 's');
+    key(&mut a, KeyCode::Esc);
+    // Score the judgment items of every form (the rest take suggestions).
+    typed(&mut a, "s");
+    for _ in 0..3 {
+        typed(&mut a, "A");
+        let Some(Popup::Scores { form, .. }) = a.popup.clone() else {
+            panic!()
+        };
+        let lines = a.score_lines(a.current().unwrap(), form);
+        for (i, l) in lines.iter().enumerate() {
+            if l.suggested.is_none() {
+                if let Some(Popup::Scores { selected, .. }) = &mut a.popup {
+                    *selected = i;
+                }
+                key(&mut a, KeyCode::Enter);
+                ctrl(&mut a, 'u');
+                typed(&mut a, &l.weight.to_string());
+                key(&mut a, KeyCode::Tab);
+                typed(&mut a, "材料齐全");
+                key(&mut a, KeyCode::Enter);
+            }
+        }
+        key(&mut a, KeyCode::Tab);
+    }
+    key(&mut a, KeyCode::Esc);
+    typed(&mut a, "o");
+    for _ in 0..5 {
+        key(&mut a, KeyCode::Down);
+    }
+    key(&mut a, KeyCode::Enter);
+    let r = on_disk(ws.path(), "linxiang-education-bureau-2024");
+    assert_eq!(r.status, Status::Done, "{:?}", a.message);
+    assert_eq!(r.opinion.conclusion, Some(fuhe::review::Conclusion::MostlyApproved));
+    assert!(r.opinion.text.as_deref().unwrap().contains("同意自评结果"));
+    let i = a.current().unwrap();
+    assert_eq!(a.review_info[i].status, Some(Status::Done));
+}
+
+#[test]
+fn a_conflict_never_overwrites_and_can_be_merged() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "1a");
+    typed(&mut a, "mine");
+    ctrl(&mut a, 's');
+    // Someone else writes the file.
+    let path = review_path(ws.path(), DATA);
+    let mut theirs = on_disk(ws.path(), DATA);
+    theirs.reviewer = "李四".into();
+    theirs.annotations[0].text = "theirs".into();
+    theirs.annotations[0].time = "2099-01-01T00:00:00Z".into();
+    theirs.annotations.push(fuhe::review::Annotation {
+        target: "report".into(),
+        text: "整体意见".into(),
+        author: "李四".into(),
+        time: "2099-01-01T00:00:00Z".into(),
+    });
+    std::fs::write(&path, serde_json::to_string_pretty(&theirs).unwrap()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    typed(&mut a, "2a");
+    typed(&mut a, "second");
+    ctrl(&mut a, 's');
+    assert!(matches!(a.popup, Some(Popup::Conflict)));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+    typed(&mut a, "m");
+    let r = on_disk(ws.path(), DATA);
+    let texts: Vec<&str> = r.annotations.iter().map(|x| x.text.as_str()).collect();
+    assert!(
+        texts.contains(&"theirs") && texts.contains(&"整体意见") && texts.contains(&"second"),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_second_session_is_told_who_holds_the_report() {
+    let ws = workspace();
+    // Another fuhe (a live process: pid 1) holds the report.
+    let lock = fuhe::review::lock::lock_path(ws.path(), DATA);
+    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    let holder = serde_json::json!({"reviewer": "张三", "host": fuhe::review::lock::hostname(), "pid": 1, "since": "2026-11-27T08:00:00Z"});
+    std::fs::write(&lock, holder.to_string()).unwrap();
+    let mut b = app(ws.path(), "李四");
+    open(&mut b, "数据局");
+    assert!(
+        b.message.as_ref().unwrap().0.contains("held by 张三"),
+        "{:?}",
+        b.message
+    );
+    typed(&mut b, "1a");
+    typed(&mut b, "x");
+    ctrl(&mut b, 's');
+    assert!(
+        read(&review_path(ws.path(), DATA)).0 == OnDisk::Missing,
+        "read-only: nothing written"
+    );
+    std::fs::remove_file(&lock).unwrap();
+    // A session holds the lock while the report is open and lets go on leaving.
+    let mut c = app(ws.path(), "王五");
+    open(&mut c, "数据局");
+    assert!(c.session.as_ref().unwrap().read_only.is_none());
+    assert!(lock.exists());
+    key(&mut c, KeyCode::Esc);
+    assert!(!lock.exists());
+}
+
+#[test]
+fn an_invalid_review_file_is_left_alone() {
+    let ws = workspace();
+    let path = review_path(ws.path(), DATA);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "{ not json").unwrap();
+    let mut a = app(ws.path(), "张三");
+    let i = a.reports.iter().position(|r| r.id == DATA).unwrap();
+    assert!(a.review_info[i].invalid);
+    open(&mut a, "数据局");
+    assert!(a.message.as_ref().unwrap().0.contains("not valid"), "{:?}", a.message);
+    typed(&mut a, "1a");
+    typed(&mut a, "x");
+    ctrl(&mut a, 's');
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
+}
+
+#[test]
+fn a_changed_report_makes_the_review_stale_and_shows_what_changed() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "1a");
+    typed(&mut a, "note");
+    ctrl(&mut a, 's');
+    key(&mut a, KeyCode::Esc);
+    drop(a);
+    let file = ws.path().join("reports").join(format!("{DATA}.json"));
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replacen("\"1049\"", "\"1100\"", 1);
+    std::fs::write(&file, text).unwrap();
+    let mut a = app(ws.path(), "张三");
+    let i = a.reports.iter().position(|r| r.id == DATA).unwrap();
+    assert!(a.review_info[i].stale);
+    open(&mut a, "数据局");
+    assert_eq!(a.view.as_ref().unwrap().tab, Tab::Overview);
+    let rows = &a.view.as_ref().unwrap().rows;
+    let change = rows
+        .iter()
+        .find(|r| r.cells.len() == 2 && r.cells[1].text == "1049 → 1100")
+        .expect("the change is listed");
+    assert_eq!(change.cells[0].text, "project_forms[0].funds.planned.total");
+    // And `fuhe check`'s summary says so.
+    let r = &a.reports[i];
+    let s = fuhe::review::summary::summarize(ws.path(), r, a.flags_of(i), &a.rubric);
+    assert!(s.stale && s.status_zh().contains("报告已改"));
+}

@@ -1,0 +1,80 @@
+//! A review writer killed (SIGKILL) between writing its temporary file and
+//! the rename leaves the old review intact and loadable.
+
+use fuhe::review::store::{OnDisk, Store, read, review_path};
+use fuhe::review::{Annotation, Change, Review, now};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn noted(text: &str) -> Review {
+    let mut r = Review::new("r", "reports/r.json", "abc", "张三");
+    let a = Annotation {
+        target: "report".into(),
+        text: text.into(),
+        author: "张三".into(),
+        time: now(),
+    };
+    r.apply(
+        &Change::Annotation {
+            target: "report".into(),
+            old: None,
+            new: Some(a),
+        },
+        "张三",
+    );
+    r
+}
+
+/// Run only as the child of the test below: writes, and hangs before the rename.
+#[test]
+fn child_writer() {
+    let Ok(dir) = std::env::var("FUHE_KILL_TEST_DIR") else {
+        return;
+    };
+    let dir = Path::new(&dir);
+    let (mut store, _) = Store::open(review_path(dir, "r"));
+    let marker = dir.join("temp-written");
+    let _ = store.save_with(&noted("new"), || {
+        std::fs::write(&marker, "")?;
+        std::thread::sleep(Duration::from_secs(60));
+        Ok(())
+    });
+}
+
+#[test]
+fn a_killed_writer_leaves_the_old_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = review_path(dir.path(), "r");
+    let (mut store, _) = Store::open(path.clone());
+    let old = noted("old");
+    store.save(&old).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["child_writer", "--exact", "--nocapture"])
+        .env("FUHE_KILL_TEST_DIR", dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while !dir.path().join("temp-written").exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the child never wrote its temp file"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the old review is intact");
+    assert_eq!(read(&path).0, OnDisk::Valid(Box::new(old)));
+    // The killed writer's temporary file is hidden and never taken for a review.
+    let leftovers: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.iter().all(|n| n.starts_with('.')), "{leftovers:?}");
+}
