@@ -284,11 +284,7 @@ fn a_second_session_is_told_who_holds_the_report() {
     std::fs::write(&lock, holder.to_string()).unwrap();
     let mut b = app(ws.path(), "李四");
     open(&mut b, "数据局");
-    assert!(
-        b.message.as_ref().unwrap().0.contains("held by 张三"),
-        "{:?}",
-        b.message
-    );
+    assert!(b.message.as_ref().unwrap().0.contains("正由 张三"), "{:?}", b.message);
     typed(&mut b, "1a");
     typed(&mut b, "x");
     ctrl(&mut b, 's');
@@ -316,7 +312,11 @@ fn an_invalid_review_file_is_left_alone() {
     let i = a.reports.iter().position(|r| r.id == DATA).unwrap();
     assert!(a.review_info[i].invalid);
     open(&mut a, "数据局");
-    assert!(a.message.as_ref().unwrap().0.contains("not valid"), "{:?}", a.message);
+    assert!(
+        a.message.as_ref().unwrap().0.contains("复核文件无效"),
+        "{:?}",
+        a.message
+    );
     typed(&mut a, "1a");
     typed(&mut a, "x");
     ctrl(&mut a, 's');

@@ -48,12 +48,12 @@ impl Tab {
 
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            Tab::Overview => lang.pick("概况", "Overview"),
-            Tab::Funds => lang.pick("资金", "Funds"),
-            Tab::Indicators => lang.pick("指标", "Indicators"),
-            Tab::Expenses => lang.pick("支出明细", "Expenses"),
-            Tab::Narrative => lang.pick("综述", "Narrative"),
-            Tab::Flags => lang.pick("问题", "Findings"),
+            Tab::Overview => lang.t(&crate::labels::OVERVIEW),
+            Tab::Funds => lang.t(&crate::labels::FUNDS),
+            Tab::Indicators => lang.t(&crate::labels::INDICATORS),
+            Tab::Expenses => lang.t(&crate::labels::EXPENSES),
+            Tab::Narrative => lang.t(&crate::labels::NARRATIVE),
+            Tab::Flags => lang.t(&crate::labels::FINDINGS),
         }
     }
 
@@ -858,7 +858,7 @@ impl App {
         let Some(flags) = self.flags[report].as_deref() else {
             return vec![ViewRow {
                 kind: RowKind::Heading,
-                cells: vec![views::Cell::text(lang.pick("正在检查……", "checking…"))],
+                cells: vec![views::Cell::text(lang.t(&crate::labels::CHECKING_2))],
                 path: None,
                 detail: None,
             }];
@@ -936,10 +936,7 @@ impl App {
         if let Some(pos) = v.rows.iter().position(|r| r.selectable() && r.owns(path)) {
             v.selected[tab.index()] = pos;
         } else {
-            self.message = Some((
-                format!("{} {path}", self.lang.pick("找不到对应的行：", "no row shows")),
-                true,
-            ));
+            self.message = Some((format!("{} {path}", self.lang.t(&crate::labels::NO_ROW_SHOWS)), true));
         }
     }
 
@@ -1092,14 +1089,14 @@ impl App {
                 self.message = Some((
                     format!(
                         "{} {}",
-                        self.lang.pick("已复制：", "copied:"),
+                        self.lang.t(&crate::labels::COPIED),
                         crate::text::truncate(&crate::text::clean(&t), 40)
                     ),
                     false,
                 ));
                 self.clipboard = Some(crate::text::clean_multiline(&t));
             }
-            _ => self.message = Some((self.lang.pick("没有可复制的内容", "nothing to copy").to_string(), true)),
+            _ => self.message = Some((self.lang.t(&crate::labels::NOTHING_TO_COPY).to_string(), true)),
         }
     }
 

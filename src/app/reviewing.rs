@@ -42,7 +42,7 @@ pub struct ReviewInfo {
 impl ReviewInfo {
     pub fn label(&self, lang: crate::labels::Lang) -> String {
         let base = if self.invalid {
-            lang.pick("文件无效", "invalid").to_string()
+            lang.t(&crate::labels::INVALID).to_string()
         } else {
             match self.status {
                 None => lang.t(&crate::labels::STATUS_UNREVIEWED).to_string(),
@@ -50,7 +50,7 @@ impl ReviewInfo {
             }
         };
         if self.stale {
-            format!("{base}{}", lang.pick("·过期", " (stale)"))
+            format!("{base}{}", lang.t(&crate::labels::STALE))
         } else {
             base
         }
@@ -115,7 +115,7 @@ impl App {
             return;
         }
         self.session = None;
-        let s = Session::open(&self.root, report, &self.reports[report], &self.reviewer);
+        let s = Session::open(&self.root, report, &self.reports[report], &self.reviewer, self.lang);
         if let Some(why) = &s.read_only {
             self.message = Some((why.clone(), true));
         } else if let Some(n) = &s.notice {
@@ -181,53 +181,53 @@ impl App {
             path: None,
             detail: None,
         };
-        let mut rows = vec![heading(lang.pick("复核", "Review"))];
+        let mut rows = vec![heading(lang.t(&crate::labels::COL_REVIEW))];
         let Some(s) = self.session.as_ref().filter(|s| s.report == report) else {
             return rows;
         };
         if let Some(why) = &s.read_only {
-            rows.push(row(lang.pick("只读", "read-only"), crate::text::clean(why), None));
+            rows.push(row(lang.t(&crate::labels::READ_ONLY), crate::text::clean(why), None));
         }
         let Some(r) = &s.review else {
             rows.push(row(
-                lang.pick("状态", "status"),
+                lang.t(&crate::labels::STATUS),
                 lang.t(&crate::labels::STATUS_UNREVIEWED).into(),
                 Some("report"),
             ));
             return rows;
         };
         rows.push(row(
-            lang.pick("状态", "status"),
+            lang.t(&crate::labels::STATUS),
             format!(
                 "{} · {} {} · {}",
                 lang.pick(r.status.zh(), r.status.en()),
-                lang.pick("复核人", "reviewer"),
+                lang.t(&crate::labels::REVIEWER),
                 crate::text::clean(&r.reviewer),
                 r.updated
             ),
             Some("report"),
         ));
         rows.push(row(
-            lang.pick("结论", "conclusion"),
+            lang.t(&crate::labels::CONCLUSION),
             r.opinion
                 .conclusion
                 .map_or("—".into(), |c| lang.pick(c.zh(), c.en()).to_string()),
             None,
         ));
-        let mut forms = vec![(lang.pick("部门整体", "department").to_string(), None)];
+        let mut forms = vec![(lang.t(&crate::labels::DEPARTMENT).to_string(), None)];
         for (i, p) in self.reports[report].report.project_forms.iter().enumerate() {
             forms.push((crate::text::clean(&p.label(i)), Some(i)));
         }
         for (name, form) in forms {
             let t = self.review_total(report, form, r);
             rows.push(row(
-                &format!("{}{name}", lang.pick("复核分：", "review score: ")),
+                &format!("{}{name}", lang.t(&crate::labels::REVIEW_SCORE)),
                 format!(
                     "{} {}{}",
                     t.total,
                     t.grade,
                     if t.unscored > 0 {
-                        format!(" ({} {})", t.unscored, lang.pick("项待判断", "to judge"))
+                        format!(" ({} {})", t.unscored, lang.t(&crate::labels::TO_JUDGE))
                     } else {
                         String::new()
                     }
@@ -237,13 +237,13 @@ impl App {
         }
         let (errors, all) = r.undecided(self.flags_of(report));
         rows.push(row(
-            lang.pick("未决定的问题", "undecided findings"),
+            lang.t(&crate::labels::UNDECIDED_FINDINGS),
             format!("{all} ({errors} {})", lang.t(&crate::labels::ERRORS)),
             None,
         ));
         if let Some(changes) = s.changes_since_review(&self.reports[report].report) {
             rows.push(heading(
-                lang.pick("报告在复核后已修改：", "The report changed since the review began:"),
+                lang.t(&crate::labels::THE_REPORT_CHANGED_SINCE_THE_REVIEW_BEGA),
             ));
             for d in changes.iter().take(30) {
                 rows.push(ViewRow {
@@ -255,9 +255,8 @@ impl App {
             }
         } else if s.stale() {
             rows.push(row(
-                lang.pick("报告已修改", "report changed"),
-                lang.pick("复核后报告文件已变更", "the report file changed since the review")
-                    .into(),
+                lang.t(&crate::labels::REPORT_CHANGED),
+                lang.t(&crate::labels::THE_REPORT_FILE_CHANGED_SINCE_THE_REVIEW).into(),
                 None,
             ));
         }
@@ -353,11 +352,11 @@ impl App {
                             .map(|c| crate::text::clean(&c.text))
                             .filter(|t| !t.is_empty())
                     })
-                    .unwrap_or_else(|| lang.pick("整份报告", "the whole report").into());
+                    .unwrap_or_else(|| lang.t(&crate::labels::THE_WHOLE_REPORT).into());
                 self.popup = Some(Popup::Editor {
                     title: format!(
                         "{}{}",
-                        lang.pick("批注：", "Note on "),
+                        lang.t(&crate::labels::NOTE_ON),
                         crate::text::truncate(&name, 60)
                     ),
                     target: EditTarget::Annotation(target),
@@ -379,7 +378,7 @@ impl App {
                 let target = format!("voucher:{}", e.voucher);
                 let text = self.note(&target).map(|n| n.text.clone()).unwrap_or_default();
                 self.popup = Some(Popup::Editor {
-                    title: format!("{}{}", lang.pick("批注凭证：", "Note on voucher "), e.voucher),
+                    title: format!("{}{}", lang.t(&crate::labels::NOTE_ON_VOUCHER), e.voucher),
                     target: EditTarget::Annotation(target),
                     input: Input::with(&text),
                 });
@@ -429,7 +428,7 @@ impl App {
             }
             (ConfirmFlag, Mode::Report) => {
                 let Some(f) = self.selected_flag() else {
-                    self.message = Some((lang.pick("此行没有发现问题", "no finding here").into(), true));
+                    self.message = Some((lang.t(&crate::labels::NO_FINDING_HERE).into(), true));
                     return true;
                 };
                 let old = self.decision(&f).cloned();
@@ -453,20 +452,17 @@ impl App {
             }
             (DismissFlag, Mode::Report) => {
                 let Some(f) = self.selected_flag() else {
-                    self.message = Some((lang.pick("此行没有发现问题", "no finding here").into(), true));
+                    self.message = Some((lang.t(&crate::labels::NO_FINDING_HERE).into(), true));
                     return true;
                 };
                 let reason = self.decision(&f).and_then(|d| d.reason.clone()).unwrap_or_default();
                 self.popup = Some(Popup::Form {
                     title: format!(
                         "{}{}",
-                        lang.pick("驳回：", "Dismiss: "),
+                        lang.t(&crate::labels::DISMISS),
                         crate::text::truncate(&crate::text::clean(lang.pick(&f.message_zh, &f.message_en)), 60)
                     ),
-                    fields: vec![(
-                        lang.pick("理由（必填）", "reason (required)").into(),
-                        Input::with(&reason),
-                    )],
+                    fields: vec![(lang.t(&crate::labels::REASON_REQUIRED).into(), Input::with(&reason))],
                     focus: 0,
                     purpose: FormPurpose::Dismiss(f.key()),
                 });
@@ -556,16 +552,15 @@ impl App {
                     title: format!(
                         "{}（{} {}，{} {}）",
                         lang.pick(&line.label_zh, &line.label_en),
-                        lang.pick("分值", "weight"),
+                        lang.t(&crate::labels::WEIGHT),
                         line.weight,
-                        lang.pick("建议", "suggested"),
+                        lang.t(&crate::labels::SUGGESTED),
                         line.suggested.map_or("—".into(), |s| s.to_string())
                     ),
                     fields: vec![
-                        (lang.pick("复核分", "score").into(), Input::with(&score)),
+                        (lang.t(&crate::labels::SCORE).into(), Input::with(&score)),
                         (
-                            lang.pick("理由（与建议不同时必填）", "reason (required when not the suggestion)")
-                                .into(),
+                            lang.t(&crate::labels::REASON_REQUIRED_WHEN_NOT_THE_SUGGESTION).into(),
                             Input::with(&reason),
                         ),
                     ],
@@ -670,21 +665,16 @@ impl App {
                     Ok(true) => {
                         self.message = Some((
                             if a == Undo {
-                                lang.pick("已撤销", "undone")
+                                lang.t(&crate::labels::UNDONE)
                             } else {
-                                lang.pick("已重做", "redone")
+                                lang.t(&crate::labels::REDONE)
                             }
                             .into(),
                             false,
                         ));
                         self.after_change();
                     }
-                    Ok(false) => {
-                        self.message = Some((
-                            lang.pick("没有可撤销（重做）的修改", "nothing to undo or redo").into(),
-                            false,
-                        ))
-                    }
+                    Ok(false) => self.message = Some((lang.t(&crate::labels::NOTHING_TO_UNDO_OR_REDO).into(), false)),
                     Err(e) => self.message = Some((e, true)),
                 }
             }
@@ -713,7 +703,7 @@ impl App {
             FormPurpose::Dismiss(key) => {
                 let reason = fields[0].1.text.trim().to_string();
                 if reason.is_empty() {
-                    self.message = Some((lang.pick("驳回需要说明理由", "a dismissal needs a reason").into(), true));
+                    self.message = Some((lang.t(&crate::labels::A_DISMISSAL_NEEDS_A_REASON).into(), true));
                     return;
                 }
                 let Some(f) = self
@@ -754,7 +744,7 @@ impl App {
                         self.message = Some((
                             format!(
                                 "{} 0–{}",
-                                lang.pick("复核分应为数字，范围", "the score must be a number in"),
+                                lang.t(&crate::labels::THE_SCORE_MUST_BE_A_NUMBER_IN),
                                 line.weight
                             ),
                             true,
@@ -831,7 +821,7 @@ impl App {
         if !missing.is_empty() {
             let why: Vec<&str> = missing.iter().map(|(zh, en)| lang.pick(zh, en)).collect();
             self.message = Some((
-                format!("{}{}", lang.pick("不能完成：", "cannot mark done: "), why.join("；")),
+                format!("{}{}", lang.t(&crate::labels::CANNOT_MARK_DONE), why.join("；")),
                 true,
             ));
             return;

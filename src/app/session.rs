@@ -3,6 +3,7 @@
 //! a conflict, an unreadable file or a lock held by someone else makes the
 //! session read-only until the auditor decides, and nothing is lost.
 
+use crate::labels::Lang;
 use crate::review::lock::{self, Lock, LockError};
 use crate::review::store::{self, OnDisk, SaveError, Store};
 use crate::review::{Change, Review};
@@ -46,7 +47,7 @@ pub fn peek(root: &Path, id: &str) -> OnDisk {
 }
 
 impl Session {
-    pub fn open(root: &Path, index: usize, r: &LoadedReport, reviewer: &str) -> Session {
+    pub fn open(root: &Path, index: usize, r: &LoadedReport, reviewer: &str, lang: Lang) -> Session {
         let path = store::review_path(root, &r.id);
         let (store, disk) = Store::open(path);
         let report_file = r.path.strip_prefix(root).unwrap_or(&r.path).display().to_string();
@@ -72,7 +73,11 @@ impl Session {
             OnDisk::Missing => {}
             OnDisk::Invalid(m) => {
                 s.read_only = Some(format!(
-                    "{m} — the review file is not valid; it is left as it is (fix or move it)"
+                    "{m} — {}",
+                    lang.pick(
+                        "复核文件无效，保持原样不写入（请修正或移走）",
+                        "the review file is not valid; it is left as it is (fix or move it)"
+                    )
                 ));
             }
         }
@@ -80,20 +85,36 @@ impl Session {
             Ok(l) => {
                 if let Some(h) = &l.took_over {
                     s.notice = Some(format!(
-                        "took over a stale lock of {} ({}, pid {})",
-                        h.reviewer, h.host, h.pid
+                        "{} {} ({}, pid {})",
+                        lang.pick("已接管失效的锁：", "took over a stale lock of"),
+                        h.reviewer,
+                        h.host,
+                        h.pid
                     ));
                 }
                 s._lock = Some(l);
             }
             Err(LockError::Held(h)) => {
                 s.read_only = Some(format!(
-                    "held by {} on {} (pid {}) since {}; read-only (remove reviews/{}.lock if that session is gone)",
-                    h.reviewer, h.host, h.pid, h.since, r.id
+                    "{} {} @ {} (pid {}) {} {}; {} reviews/{}.lock",
+                    lang.pick("正由", "held by"),
+                    h.reviewer,
+                    h.host,
+                    h.pid,
+                    lang.pick("审核中，自", "since"),
+                    h.since,
+                    lang.pick(
+                        "只读。若该会话已结束，可删除",
+                        "read-only; if that session is gone, remove"
+                    ),
+                    r.id
                 ));
             }
             Err(LockError::Io(m)) => {
-                s.read_only = Some(format!("cannot take the lock: {m}; read-only"));
+                s.read_only = Some(format!(
+                    "{}: {m}",
+                    lang.pick("无法加锁，只读", "cannot take the lock; read-only")
+                ));
             }
         }
         s

@@ -155,18 +155,18 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
     for (pi, p) in report.project_forms.iter().enumerate() {
         rows.push(ViewRow::heading(format!(
             "{}{}",
-            lang.pick("项目资金：", "Project funds: "),
+            lang.t(&crate::labels::PROJECT_FUNDS),
             clean(&p.label(pi))
         )));
         rows.push(ViewRow::columns(&[
-            lang.pick("来源", "source"),
-            lang.pick("计划安排", "planned"),
-            lang.pick("实际到位", "arrived"),
-            lang.pick("差额", "change"),
-            lang.pick("变动%", "change %"),
-            lang.pick("实际支出", "spent"),
-            lang.pick("结余", "balance"),
-            lang.pick("执行率", "executed"),
+            lang.t(&crate::labels::SOURCE),
+            lang.t(&crate::labels::PLANNED),
+            lang.t(&crate::labels::ARRIVED),
+            lang.t(&crate::labels::CHANGE),
+            lang.t(&crate::labels::CHANGE_2),
+            lang.t(&crate::labels::SPENT),
+            lang.t(&crate::labels::BALANCE),
+            lang.t(&crate::labels::EXECUTED),
         ]));
         let base = format!("project_forms[{pi}].funds");
         let f = &p.funds;
@@ -214,16 +214,16 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
     let d = &report.department_form;
     table(
         &mut rows,
-        lang.pick("收入表（万元）", "Income (万元)"),
+        lang.t(&crate::labels::INCOME),
         &d.income,
         "department_form.income",
         &[
-            (lang.pick("收入合计", "total"), "total"),
-            (lang.pick("上年结转", "carry-over"), "carryover"),
-            (lang.pick("公共财政拨款", "public finance"), "public_finance"),
-            (lang.pick("政府基金拨款", "gov. fund"), "government_fund"),
-            (lang.pick("专户非税收入", "special acct"), "special_account"),
-            (lang.pick("其他收入", "other"), "other"),
+            (lang.t(&crate::labels::TOTAL), "total"),
+            (lang.t(&crate::labels::CARRY_OVER), "carryover"),
+            (lang.t(&crate::labels::PUBLIC_FINANCE), "public_finance"),
+            (lang.t(&crate::labels::GOV_FUND), "government_fund"),
+            (lang.t(&crate::labels::SPECIAL_ACCT), "special_account"),
+            (lang.t(&crate::labels::OTHER), "other"),
         ],
         |r| {
             (
@@ -241,17 +241,17 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
     );
     table(
         &mut rows,
-        lang.pick("支出和结余表（万元）", "Expenditure and balance (万元)"),
+        lang.t(&crate::labels::EXPENDITURE_AND_BALANCE),
         &d.expenditure,
         "department_form.expenditure",
         &[
-            (lang.pick("支出合计", "total"), "total"),
-            (lang.pick("基本支出", "basic"), "basic"),
-            (lang.pick("人员支出", "personnel"), "personnel"),
-            (lang.pick("公用支出", "running"), "public_use"),
-            (lang.pick("项目支出", "project"), "project"),
-            (lang.pick("当年结余", "year bal."), "balance_year"),
-            (lang.pick("累计结余", "accum. bal."), "balance_accumulated"),
+            (lang.t(&crate::labels::TOTAL_2), "total"),
+            (lang.t(&crate::labels::BASIC), "basic"),
+            (lang.t(&crate::labels::PERSONNEL), "personnel"),
+            (lang.t(&crate::labels::RUNNING), "public_use"),
+            (lang.t(&crate::labels::PROJECT), "project"),
+            (lang.t(&crate::labels::YEAR_BAL), "balance_year"),
+            (lang.t(&crate::labels::ACCUM_BAL), "balance_accumulated"),
         ],
         |r| {
             (
@@ -274,17 +274,17 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
         d.expenditure.summary.as_ref().and_then(|r| r.total),
     ) {
         let rate = ratio_pct(exp, inc);
-        rows.push(ViewRow::heading(lang.pick("部门预算执行", "Department execution")));
+        rows.push(ViewRow::heading(lang.t(&crate::labels::DEPARTMENT_EXECUTION)));
         rows.push(ViewRow::columns(&[
             "",
-            lang.pick("收入合计", "income"),
-            lang.pick("支出合计", "spent"),
-            lang.pick("执行率", "executed"),
+            lang.t(&crate::labels::INCOME_2),
+            lang.t(&crate::labels::SPENT_2),
+            lang.t(&crate::labels::EXECUTED),
         ]));
         rows.push(ViewRow {
             kind: RowKind::Data,
             cells: vec![
-                Cell::text(lang.pick("汇总", "summary")),
+                Cell::text(lang.t(&crate::labels::SUMMARY)),
                 Cell::at(
                     inc.to_string(),
                     "department_form.income.summary.total".into(),
@@ -307,15 +307,15 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
     }
     table(
         &mut rows,
-        lang.pick("三公经费（万元）", "Three public expenses (万元)"),
+        lang.t(&crate::labels::THREE_PUBLIC_EXPENSES),
         &d.three_public,
         "department_form.three_public",
         &[
-            (lang.pick("合计", "total"), "total"),
-            (lang.pick("公务接待", "reception"), "reception"),
-            (lang.pick("公车运维", "vehicle op."), "vehicle_operation"),
-            (lang.pick("公车购置", "vehicle buy"), "vehicle_purchase"),
-            (lang.pick("因公出国", "overseas"), "overseas"),
+            (lang.t(&crate::labels::TOTAL_3), "total"),
+            (lang.t(&crate::labels::RECEPTION), "reception"),
+            (lang.t(&crate::labels::VEHICLE_OP), "vehicle_operation"),
+            (lang.t(&crate::labels::VEHICLE_BUY), "vehicle_purchase"),
+            (lang.t(&crate::labels::OVERSEAS), "overseas"),
         ],
         |r| {
             (
@@ -332,14 +332,14 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
     );
     table(
         &mut rows,
-        lang.pick("固定资产（万元）", "Fixed assets (万元)"),
+        lang.t(&crate::labels::FIXED_ASSETS),
         &d.fixed_assets,
         "department_form.fixed_assets",
         &[
-            (lang.pick("合计", "total"), "total"),
-            (lang.pick("在用", "in use"), "in_use"),
-            (lang.pick("出租", "leased"), "leased"),
-            (lang.pick("其他", "other"), "other"),
+            (lang.t(&crate::labels::TOTAL_3), "total"),
+            (lang.t(&crate::labels::IN_USE), "in_use"),
+            (lang.t(&crate::labels::LEASED), "leased"),
+            (lang.t(&crate::labels::OTHER_2), "other"),
         ],
         |r| (r.institution.as_str(), vec![r.total, r.in_use, r.leased, r.other]),
     );
@@ -384,13 +384,13 @@ fn table<R>(
 pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
     let mut rows = Vec::new();
     let mut forms: Vec<(String, String, &dyn Form)> = vec![(
-        lang.pick("部门整体", "Department form").to_string(),
+        lang.t(&crate::labels::DEPARTMENT_FORM_2).to_string(),
         "department_form".into(),
         &report.department_form,
     )];
     for (i, p) in report.project_forms.iter().enumerate() {
         forms.push((
-            format!("{}{}", lang.pick("项目：", "Project: "), clean(&p.label(i))),
+            format!("{}{}", lang.t(&crate::labels::PROJECT_2), clean(&p.label(i))),
             format!("project_forms[{i}]"),
             p,
         ));
@@ -398,13 +398,13 @@ pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
     for (title, base, form) in forms {
         rows.push(ViewRow::heading(title));
         rows.push(ViewRow::columns(&[
-            lang.pick("类别", "group"),
-            lang.pick("指标", "indicator"),
-            lang.pick("目标值", "target"),
-            lang.pick("实际值", "actual"),
-            lang.pick("完成", "outcome"),
-            lang.pick("自评", "self"),
-            lang.pick("复核", "review"),
+            lang.t(&crate::labels::GROUP),
+            lang.t(&crate::labels::INDICATOR),
+            lang.t(&crate::labels::TARGET),
+            lang.t(&crate::labels::ACTUAL),
+            lang.t(&crate::labels::OUTCOME),
+            lang.t(&crate::labels::SELF),
+            lang.t(&crate::labels::REVIEW),
         ]));
         for (i, ind) in form.indicators().iter().enumerate() {
             let path = format!("{base}.indicators[{i}]");
@@ -458,9 +458,9 @@ pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
                     clean(ind.level1.as_deref().unwrap_or("—")),
                     clean(ind.level2.as_deref().unwrap_or("—")),
                     clean(&ind.name),
-                    lang.pick("目标值", "target"),
+                    lang.t(&crate::labels::TARGET),
                     target.unwrap_or("—".into()),
-                    lang.pick("实际值", "actual"),
+                    lang.t(&crate::labels::ACTUAL),
                     actual.unwrap_or("—".into()),
                 )),
             });
@@ -469,7 +469,7 @@ pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
         rows.push(ViewRow {
             kind: RowKind::Data,
             cells: vec![
-                Cell::text(lang.pick("定性目标", "goals")),
+                Cell::text(lang.t(&crate::labels::GOALS)),
                 Cell::at(
                     crate::text::clean(g.expected.as_deref().unwrap_or("—")),
                     format!("{base}.qualitative_goals.expected"),
@@ -484,9 +484,9 @@ pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
             path: Some(format!("{base}.qualitative_goals")),
             detail: Some(format!(
                 "{}：{}\n{}：{}",
-                lang.pick("预期目标", "Expected"),
+                lang.t(&crate::labels::EXPECTED_2),
                 crate::text::clean_multiline(g.expected.as_deref().unwrap_or("—")),
-                lang.pick("实际完成", "Achieved"),
+                lang.t(&crate::labels::ACHIEVED),
                 crate::text::clean_multiline(g.achieved.as_deref().unwrap_or("—")),
             )),
         });
@@ -502,15 +502,15 @@ pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
     for (pi, p) in report.project_forms.iter().enumerate() {
         rows.push(ViewRow::heading(format!(
             "{}{}",
-            lang.pick("支出明细：", "Expense lines: "),
+            lang.t(&crate::labels::EXPENSE_LINES),
             clean(&p.label(pi))
         )));
         rows.push(ViewRow::columns(&[
-            lang.pick("支出内容", "content"),
-            lang.pick("金额", "amount"),
-            lang.pick("占比", "share"),
-            lang.pick("重复", "dup"),
-            lang.pick("会计凭证号", "vouchers"),
+            lang.t(&crate::labels::CONTENT),
+            lang.t(&crate::labels::AMOUNT),
+            lang.t(&crate::labels::SHARE),
+            lang.t(&crate::labels::DUP),
+            lang.t(&crate::labels::VOUCHERS),
         ]));
         let total = p
             .expense_total
@@ -531,7 +531,7 @@ pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
             let mut detail = format!(
                 "{}\n{}: {}",
                 clean(&e.label(li)),
-                lang.pick("会计凭证号", "vouchers"),
+                lang.t(&crate::labels::VOUCHERS),
                 if raw.is_empty() { "—" } else { &raw }
             );
             if !dup_vouchers.is_empty() {
@@ -548,7 +548,7 @@ pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
                     .collect();
                 detail.push_str(&format!(
                     "\n{}: {}",
-                    lang.pick("同时记在", "also booked under"),
+                    lang.t(&crate::labels::ALSO_BOOKED_UNDER),
                     list.join("；")
                 ));
             }
@@ -588,7 +588,7 @@ pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
         rows.push(ViewRow {
             kind: RowKind::Data,
             cells: vec![
-                Cell::text(lang.pick("支出合计", "total")),
+                Cell::text(lang.t(&crate::labels::TOTAL_2)),
                 amount_cell(p.expense_total, format!("project_forms[{pi}].expense_total")),
                 Cell::text(""),
                 Cell::text(""),
@@ -605,18 +605,13 @@ pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
 pub fn narrative(report: &Report, lang: Lang) -> Vec<ViewRow> {
     let mut rows = Vec::new();
     let mut forms: Vec<(String, String, &dyn Form)> = vec![(
-        lang.pick("部门整体 · 评价报告综述", "Department form · narrative")
-            .to_string(),
+        lang.t(&crate::labels::DEPARTMENT_FORM_NARRATIVE).to_string(),
         "department_form".into(),
         &report.department_form,
     )];
     for (i, p) in report.project_forms.iter().enumerate() {
         forms.push((
-            format!(
-                "{}{}",
-                lang.pick("项目综述：", "Project narrative: "),
-                clean(&p.label(i))
-            ),
+            format!("{}{}", lang.t(&crate::labels::PROJECT_NARRATIVE), clean(&p.label(i))),
             format!("project_forms[{i}]"),
             p,
         ));
@@ -697,7 +692,7 @@ pub fn overview(
         rows.push(ViewRow {
             kind: RowKind::Data,
             cells: vec![
-                Cell::text(lang.pick("发现问题", "findings")),
+                Cell::text(lang.t(&crate::labels::FINDINGS_2)),
                 Cell::text(format!(
                     "{e} {} · {w} {} · {i} {}",
                     lang.t(&crate::labels::ERRORS),
@@ -710,10 +705,10 @@ pub fn overview(
         });
     }
     rows.push(ViewRow::heading(
-        lang.pick("自评得分与证据", "Self-score against the evidence"),
+        lang.t(&crate::labels::SELF_SCORE_AGAINST_THE_EVIDENCE),
     ));
     let mut forms: Vec<(String, String, Option<usize>, &dyn Form)> = vec![(
-        lang.pick("部门整体", "department").to_string(),
+        lang.t(&crate::labels::DEPARTMENT).to_string(),
         "department_form".into(),
         None,
         d,
@@ -745,8 +740,8 @@ pub fn overview(
                 Cell::at(
                     format!(
                         "{} {score} {grade} · {} ≈{} {}",
-                        lang.pick("自评", "self"),
-                        lang.pick("证据支持", "evidence"),
+                        lang.t(&crate::labels::SELF),
+                        lang.t(&crate::labels::EVIDENCE),
                         ev.total,
                         crate::model::Grade::for_score(ev.total).zh()
                     ),
@@ -757,11 +752,7 @@ pub fn overview(
             path: Some(format!("{base}.self_score")),
             detail: Some(detail.join("\n")),
         });
-        rows.push(data(
-            lang.pick("  评价等次", "  grade"),
-            grade,
-            &format!("{base}.grade"),
-        ));
+        rows.push(data(lang.t(&crate::labels::GRADE), grade, &format!("{base}.grade")));
         let evaluators: Vec<String> = form
             .evaluators()
             .iter()
@@ -770,7 +761,7 @@ pub fn overview(
                     "{}{}",
                     opt(&e.name),
                     if crate::model::is_blank(&e.signature) {
-                        lang.pick("（未签）", " (unsigned)")
+                        lang.t(&crate::labels::UNSIGNED)
                     } else {
                         "✓"
                     }
@@ -778,7 +769,7 @@ pub fn overview(
             })
             .collect();
         rows.push(data(
-            lang.pick("  评价人员", "  evaluators"),
+            lang.t(&crate::labels::EVALUATORS),
             if evaluators.is_empty() {
                 "—".into()
             } else {
@@ -803,7 +794,7 @@ pub fn overview(
             ));
         }
     }
-    rows.push(ViewRow::heading(lang.pick("基本情况", "Basic facts")));
+    rows.push(ViewRow::heading(lang.t(&crate::labels::BASIC_FACTS)));
     let b = &d.basic;
     let pair = |label: &str, a: (String, &str), b: (String, &str)| ViewRow {
         kind: RowKind::Data,
@@ -816,12 +807,12 @@ pub fn overview(
         detail: None,
     };
     rows.push(pair(
-        lang.pick("联系人 / 电话", "contact / phone"),
+        lang.t(&crate::labels::CONTACT_PHONE),
         (opt(&b.contact), "department_form.basic.contact"),
         (opt(&b.phone), "department_form.basic.phone"),
     ));
     rows.push(pair(
-        lang.pick("编制 / 实有", "quota / staff"),
+        lang.t(&crate::labels::QUOTA_STAFF),
         (
             b.staff_quota.map_or("—".into(), |v| v.to_string()),
             "department_form.basic.staff_quota",
@@ -832,14 +823,14 @@ pub fn overview(
         ),
     ));
     rows.push(data(
-        lang.pick("报告日期", "report date"),
+        lang.t(&crate::labels::REPORT_DATE),
         opt(&d.cover.report_date),
         "department_form.cover.report_date",
     ));
     rows.push(ViewRow {
         kind: RowKind::Data,
         cells: vec![
-            Cell::text(lang.pick("职能职责", "duties")),
+            Cell::text(lang.t(&crate::labels::DUTIES)),
             Cell::at(
                 crate::text::truncate(&clean(b.duties.as_deref().unwrap_or("—")), 200),
                 "department_form.basic.duties".into(),
@@ -855,7 +846,7 @@ pub fn overview(
             kind: RowKind::Data,
             cells: vec![
                 Cell::at(
-                    format!("{}{}", lang.pick("项目：", "project: "), clean(&p.label(i))),
+                    format!("{}{}", lang.t(&crate::labels::PROJECT_3), clean(&p.label(i))),
                     format!("{base}.name"),
                     Tone::Normal,
                 ),

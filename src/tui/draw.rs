@@ -112,18 +112,18 @@ fn hints(app: &App, mode: Mode, actions: &[Action]) -> String {
 /// Short names for the status-line hints.
 fn short(a: Action, lang: Lang) -> &'static str {
     match a {
-        Action::Open => lang.pick("打开", "open"),
-        Action::Search => lang.pick("筛选", "filter"),
-        Action::VoucherLookup => lang.pick("查凭证", "vouchers"),
-        Action::Help => lang.pick("帮助", "help"),
-        Action::Quit => lang.pick("退出", "quit"),
-        Action::NextTab => lang.pick("切换", "tab"),
-        Action::JumpToFlag => lang.pick("跳转", "jump"),
-        Action::Back => lang.pick("返回", "back"),
-        Action::Copy => lang.pick("复制", "copy"),
-        Action::SortNext => lang.pick("排序", "sort"),
-        Action::Accept => lang.pick("确定", "accept"),
-        Action::Cancel => lang.pick("取消", "cancel"),
+        Action::Open => lang.t(&crate::labels::OPEN),
+        Action::Search => lang.t(&crate::labels::FILTER),
+        Action::VoucherLookup => lang.t(&crate::labels::VOUCHERS_2),
+        Action::Help => lang.t(&crate::labels::HELP),
+        Action::Quit => lang.t(&crate::labels::QUIT),
+        Action::NextTab => lang.t(&crate::labels::TAB),
+        Action::JumpToFlag => lang.t(&crate::labels::JUMP),
+        Action::Back => lang.t(&crate::labels::BACK),
+        Action::Copy => lang.t(&crate::labels::COPY),
+        Action::SortNext => lang.t(&crate::labels::SORTED_BY),
+        Action::Accept => lang.t(&crate::labels::ACCEPT),
+        Action::Cancel => lang.t(&crate::labels::CANCEL),
         _ => a.describe(lang),
     }
 }
@@ -490,13 +490,13 @@ fn detail_lines(app: &App, w: usize, theme: &Theme) -> Vec<Line<'static>> {
                 theme.dim(),
                 format!(
                     " [{}{}]",
-                    lang.pick("已驳回：", "dismissed: "),
+                    lang.t(&crate::labels::DISMISSED),
                     clean(d.reason.as_deref().unwrap_or(""))
                 ),
             ),
             Some(_) => (
                 theme.severity(fl.severity),
-                format!(" [{}]", lang.pick("已确认", "confirmed")),
+                format!(" [{}]", lang.t(&crate::labels::CONFIRMED)),
             ),
             None => (theme.severity(fl.severity), String::new()),
         };
@@ -799,7 +799,7 @@ fn draw_help(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let inner_w = r.width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::styled(
-        format!("{}: {}", lang.pick("键位表", "keymap"), clean(&app.keymap.name)),
+        format!("{}: {}", lang.t(&crate::labels::KEYMAP), clean(&app.keymap.name)),
         theme.dim(),
     ));
     for mode in Mode::ALL {

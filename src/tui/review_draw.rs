@@ -28,23 +28,23 @@ pub fn save_state(app: &App) -> String {
     let lang = app.lang;
     let Some(s) = &app.session else { return String::new() };
     if s.read_only.is_some() {
-        return lang.pick("只读", "read-only").into();
+        return lang.t(&crate::labels::READ_ONLY).into();
     }
     let mut out = match &s.review {
-        None => lang.pick("未审", "not reviewed").to_string(),
+        None => lang.t(&crate::labels::NOT_REVIEWED).to_string(),
         Some(r) => lang.pick(r.status.zh(), r.status.en()).to_string(),
     };
     if s.stale() {
-        out.push_str(lang.pick(" · 报告已改", " · report changed"));
+        out.push_str(lang.t(&crate::labels::REPORT_CHANGED_2));
     }
     match &s.save_state {
         SaveState::Clean => {}
         SaveState::Saved(t) => out.push_str(&format!(
             " · {} {}",
-            lang.pick("已保存", "saved"),
+            lang.t(&crate::labels::SAVED),
             t.get(11..19).unwrap_or(t)
         )),
-        SaveState::Failed(_) => out.push_str(lang.pick(" · 保存失败", " · NOT SAVED")),
+        SaveState::Failed(_) => out.push_str(lang.t(&crate::labels::NOT_SAVED)),
     }
     out
 }
@@ -85,10 +85,10 @@ pub fn draw_editor(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let hint = format!(
         "{} {} · {} {} · Enter {}",
         keys(app, Mode::Editor, Action::SaveText),
-        app.lang.pick("保存", "save"),
+        app.lang.t(&crate::labels::SAVE),
         keys(app, Mode::Editor, Action::Cancel),
-        app.lang.pick("取消", "cancel"),
-        app.lang.pick("换行", "new line")
+        app.lang.t(&crate::labels::CANCEL),
+        app.lang.t(&crate::labels::NEW_LINE)
     );
     out.push(Line::styled(fit(&hint, w), theme.dim()));
     f.render_widget(Paragraph::new(out), inner);
@@ -124,10 +124,10 @@ pub fn draw_form(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     }
     let hint = format!(
         "Enter {} · {} {} · Esc {}",
-        app.lang.pick("保存", "save"),
+        app.lang.t(&crate::labels::SAVE),
         keys(app, Mode::Input, Action::NextField),
-        app.lang.pick("下一项", "next field"),
-        app.lang.pick("取消", "cancel")
+        app.lang.t(&crate::labels::NEXT_FIELD),
+        app.lang.t(&crate::labels::CANCEL)
     );
     lines.push(Line::styled(fit(&hint, w), theme.dim()));
     f.render_widget(Paragraph::new(lines), inner);
@@ -149,7 +149,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let lines_data = app.score_lines(report, form);
     let rep = &app.reports[report].report;
     let form_name = match form {
-        None => lang.pick("部门整体", "department form").to_string(),
+        None => lang.t(&crate::labels::DEPARTMENT_FORM_3).to_string(),
         Some(i) => clean(&rep.project_forms[i].label(i)),
     };
     let r = centered(
@@ -159,7 +159,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     );
     let title = format!(
         "{}{} — {}",
-        lang.pick("复核评分：", "Review scores: "),
+        lang.t(&crate::labels::REVIEW_SCORES),
         form_name,
         clean(&app.rubric.name)
     );
@@ -172,11 +172,11 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let mut out = vec![Line::styled(
         format!(
             "{} {} {} {} {}",
-            fit(lang.pick("评分项", "item"), label_w),
-            fit_right(lang.pick("分值", "weight"), wt),
-            fit_right(lang.pick("建议", "suggest"), sug),
-            fit_right(lang.pick("复核", "review"), rev),
-            fit(lang.pick("依据 / 理由", "basis / reason"), reason_w)
+            fit(lang.t(&crate::labels::ITEM), label_w),
+            fit_right(lang.t(&crate::labels::WEIGHT), wt),
+            fit_right(lang.t(&crate::labels::SUGGEST), sug),
+            fit_right(lang.t(&crate::labels::REVIEW), rev),
+            fit(lang.t(&crate::labels::BASIS_REASON), reason_w)
         ),
         theme.bold(),
     )];
@@ -237,38 +237,38 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let rev_total = review.as_ref().map(|r| app.review_total(report, form, r));
     let totals = format!(
         "{} {} · {} {} {}{} · {} {}",
-        lang.pick("自评", "self"),
+        lang.t(&crate::labels::SELF),
         self_score.map_or("—".into(), |s| s.to_string()),
-        lang.pick("建议合计", "suggested"),
+        lang.t(&crate::labels::SUGGESTED_2),
         sug_total.total,
         sug_total.grade,
         if sug_total.unscored > 0 {
-            format!(" (+{}{})", sug_total.unscored, lang.pick("项待判断", " to judge"))
+            format!(" (+{}{})", sug_total.unscored, lang.t(&crate::labels::TO_JUDGE_2))
         } else {
             String::new()
         },
-        lang.pick("复核合计", "review"),
+        lang.t(&crate::labels::REVIEW_2),
         rev_total.map_or("—".into(), |t| format!(
             "{} {}{}",
             t.total,
             t.grade,
             t.capped_at.map_or(String::new(), |c| format!(
                 " ({}{c})",
-                lang.pick("执行率封顶", "capped at ")
+                lang.t(&crate::labels::CAPPED_AT)
             ))
         )),
     );
     out.push(Line::styled(fit(&totals, w), theme.heading()));
     let hint = format!(
         "Enter {} · {} {} · {} {} · {} {} · Esc {}",
-        lang.pick("打分", "score"),
+        lang.t(&crate::labels::SCORE_2),
         keys(app, Mode::Score, Action::TakeSuggestion),
-        lang.pick("采用建议", "take suggestion"),
+        lang.t(&crate::labels::TAKE_SUGGESTION),
         keys(app, Mode::Score, Action::TakeAllSuggestions),
-        lang.pick("全部采用", "take all"),
+        lang.t(&crate::labels::TAKE_ALL),
         keys(app, Mode::Score, Action::NextTab),
-        lang.pick("下一张表", "next form"),
-        lang.pick("关闭", "close")
+        lang.t(&crate::labels::NEXT_FORM),
+        lang.t(&crate::labels::CLOSE)
     );
     out.push(Line::styled(fit(&hint, w), theme.dim()));
     f.render_widget(Paragraph::new(out), inner);
@@ -304,8 +304,8 @@ pub fn draw_opinion(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         .text
         .as_deref()
         .map(clean)
-        .unwrap_or_else(|| lang.pick("（未填写）", "(empty)").to_string());
-    let mut l = Line::raw(fit(&format!("{}：{}", lang.pick("意见", "opinion"), text), w));
+        .unwrap_or_else(|| lang.t(&crate::labels::EMPTY).to_string());
+    let mut l = Line::raw(fit(&format!("{}：{}", lang.t(&crate::labels::OPINION), text), w));
     if selected == 4 {
         l = l.patch_style(theme.selected());
     }
@@ -313,9 +313,9 @@ pub fn draw_opinion(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let done = review.as_ref().is_some_and(|r| r.status == Status::Done);
     let mut l = Line::raw(fit(
         if done {
-            lang.pick("[已完成] 改回审核中", "[done] reopen")
+            lang.t(&crate::labels::DONE_REOPEN)
         } else {
-            lang.pick("[ ] 完成复核", "[ ] mark the review done")
+            lang.t(&crate::labels::MARK_THE_REVIEW_DONE)
         },
         w,
     ));
@@ -332,8 +332,8 @@ pub fn draw_opinion(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     }
     let hint = format!(
         "Enter {} · Esc {}",
-        lang.pick("选择 / 编辑", "choose / edit"),
-        lang.pick("关闭", "close")
+        lang.t(&crate::labels::CHOOSE_EDIT),
+        lang.t(&crate::labels::CLOSE)
     );
     while (out.len() as u16) < inner.height.saturating_sub(1) {
         out.push(Line::raw(""));
@@ -359,11 +359,11 @@ pub fn draw_conflict(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         format!(
             "{} {} · {} {} · {} {} · {} {}",
             r.annotations.len(),
-            lang.pick("条批注", "notes"),
+            lang.t(&crate::labels::NOTES),
             r.flag_decisions.len(),
-            lang.pick("个决定", "decisions"),
+            lang.t(&crate::labels::DECISIONS),
             r.scores.len(),
-            lang.pick("项评分", "scores"),
+            lang.t(&crate::labels::SCORES),
             clean(&r.reviewer),
             r.updated
         )
@@ -372,16 +372,15 @@ pub fn draw_conflict(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let theirs = match &s.conflict {
         Some(OnDisk::Valid(r)) => count(r),
         Some(OnDisk::Invalid(m)) => clean(m),
-        _ => lang.pick("（文件已删除）", "(file removed)").to_string(),
+        _ => lang.t(&crate::labels::FILE_REMOVED).to_string(),
     };
     let mut out = vec![
         Line::styled(
-            lang.pick("没有写入任何内容。两个版本：", "Nothing was written. The two versions:")
-                .to_string(),
+            lang.t(&crate::labels::NOTHING_WAS_WRITTEN_THE_TWO_VERSIONS).to_string(),
             theme.bold(),
         ),
-        Line::raw(fit(&format!("{}：{mine}", lang.pick("我的", "mine")), w)),
-        Line::raw(fit(&format!("{}：{theirs}", lang.pick("对方", "theirs")), w)),
+        Line::raw(fit(&format!("{}：{mine}", lang.t(&crate::labels::MINE)), w)),
+        Line::raw(fit(&format!("{}：{theirs}", lang.t(&crate::labels::THEIRS)), w)),
         Line::raw(""),
     ];
     for (a, zh, en) in [
