@@ -420,7 +420,11 @@ pub fn suggest(report: &Report, project: Option<usize>, rubric: &Rubric, flags: 
                             item.label_zh.trim_end_matches("指标"),
                             crate::text::clean(ind.display_name())
                         ),
-                        label_en: format!("{} · {}", item.label_en, crate::text::clean(ind.display_name())),
+                        label_en: format!(
+                            "{} · {}",
+                            item.label_en.trim_end_matches(" indicators"),
+                            crate::text::clean(ind.display_name())
+                        ),
                         weight: each,
                         suggested: Some(r2(score)),
                         reason_zh: zh,

@@ -354,3 +354,43 @@ fn a_changed_report_makes_the_review_stale_and_shows_what_changed() {
     let s = fuhe::review::summary::summarize(ws.path(), r, a.flags_of(i), &a.rubric);
     assert!(s.stale && s.status_zh().contains("报告已改"));
 }
+
+#[test]
+fn the_review_schema_names_every_field_written() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "1a");
+    typed(&mut a, "x");
+    ctrl(&mut a, 's');
+    typed(&mut a, "5-");
+    typed(&mut a, "r");
+    key(&mut a, KeyCode::Enter);
+    typed(&mut a, "s");
+    key(&mut a, KeyCode::Tab);
+    typed(&mut a, "=");
+    key(&mut a, KeyCode::Esc);
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(review_path(ws.path(), DATA)).unwrap()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("sample-data/review.schema.json").unwrap()).unwrap();
+    let props =
+        |v: &serde_json::Value| -> Vec<String> { v["properties"].as_object().unwrap().keys().cloned().collect() };
+    for k in written.as_object().unwrap().keys() {
+        assert!(props(&schema).contains(k), "{k} not in the schema");
+    }
+    for (field, def) in [
+        ("annotations", "annotation"),
+        ("flag_decisions", "flag_decision"),
+        ("scores", "score"),
+        ("history", "history_entry"),
+    ] {
+        let item = &written[field][0];
+        for k in item.as_object().unwrap().keys() {
+            assert!(
+                props(&schema["$defs"][def]).contains(k),
+                "{field}.{k} not in the schema"
+            );
+        }
+    }
+}

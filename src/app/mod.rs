@@ -81,18 +81,22 @@ pub enum SortColumn {
     Year,
     Forms,
     SelfScore,
+    ReviewScore,
     Errors,
     Warnings,
+    Status,
 }
 
 impl SortColumn {
-    pub const ALL: [SortColumn; 6] = [
+    pub const ALL: [SortColumn; 8] = [
         SortColumn::Department,
         SortColumn::Year,
         SortColumn::Forms,
         SortColumn::SelfScore,
+        SortColumn::ReviewScore,
         SortColumn::Errors,
         SortColumn::Warnings,
+        SortColumn::Status,
     ];
 }
 
@@ -727,6 +731,21 @@ impl App {
                         .map_or(-1, |s| (s * rust_decimal::Decimal::from(100)).try_into().unwrap_or(0)),
                     r.department.clone(),
                 ),
+                SortColumn::ReviewScore => (
+                    self.review_info[i].total.as_ref().map_or(-1, |(t, _)| {
+                        (*t * rust_decimal::Decimal::from(100)).try_into().unwrap_or(0)
+                    }),
+                    r.department.clone(),
+                ),
+                SortColumn::Status => {
+                    let info = &self.review_info[i];
+                    let rank = match info.status {
+                        None => 0,
+                        Some(crate::review::Status::InProgress) => 1,
+                        Some(crate::review::Status::Done) => 2,
+                    };
+                    (rank, r.department.clone())
+                }
                 SortColumn::Errors => (if known { e as i64 } else { -1 }, r.department.clone()),
                 SortColumn::Warnings => (if known { w as i64 } else { -1 }, r.department.clone()),
             }
@@ -736,7 +755,7 @@ impl App {
             // Counts read best from the most problems down.
             let descending = matches!(
                 self.sort,
-                SortColumn::Errors | SortColumn::Warnings | SortColumn::SelfScore
+                SortColumn::Errors | SortColumn::Warnings | SortColumn::SelfScore | SortColumn::ReviewScore
             );
             if descending != self.reverse {
                 rows.reverse();

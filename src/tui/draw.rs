@@ -210,7 +210,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         (SortColumn::Year, &labels::COL_YEAR, 4, true),
         (SortColumn::Forms, &labels::COL_FORMS, 11, false),
         (SortColumn::SelfScore, &labels::COL_SELF, 8, false),
-        (SortColumn::SelfScore, &labels::COL_REVIEW, 8, false),
+        (SortColumn::ReviewScore, &labels::COL_REVIEW, 8, false),
         (SortColumn::Errors, &labels::COL_ERRORS, 4, true),
         (SortColumn::Warnings, &labels::COL_WARNINGS, 4, true),
     ];
@@ -219,7 +219,10 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let dept_w = w.saturating_sub(fixed).max(8);
     let arrow = |c: SortColumn| {
         if app.sort == c {
-            let desc = matches!(c, SortColumn::Errors | SortColumn::Warnings | SortColumn::SelfScore) != app.reverse;
+            let desc = matches!(
+                c,
+                SortColumn::Errors | SortColumn::Warnings | SortColumn::SelfScore | SortColumn::ReviewScore
+            ) != app.reverse;
             if desc { "▼" } else { "▲" }
         } else {
             ""
@@ -232,17 +235,16 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             dept_w
         )
     );
-    for (i, (c, l, cw, right)) in cols.iter().enumerate() {
-        let t = if i == 3 {
-            lang.t(l).to_string()
-        } else {
-            format!("{}{}", lang.t(l), arrow(*c))
-        };
+    for (c, l, cw, right) in cols.iter() {
+        let t = format!("{}{}", lang.t(l), arrow(*c));
         header.push(' ');
         header.push_str(&if *right { fit_right(&t, *cw) } else { fit(&t, *cw) });
     }
     header.push(' ');
-    header.push_str(&fit(lang.t(&labels::COL_STATUS), status_w));
+    header.push_str(&fit(
+        &format!("{}{}", lang.t(&labels::COL_STATUS), arrow(SortColumn::Status)),
+        status_w,
+    ));
     let mut lines = vec![Line::styled(fit(&header, w), theme.bold())];
     let h = area.height.saturating_sub(1) as usize;
     app.page = h.saturating_sub(1).max(1);

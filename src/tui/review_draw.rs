@@ -195,10 +195,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             None => lang.pick(&l.reason_zh, &l.reason_en).to_string(),
         };
         let mut spans = vec![
-            Span::raw(fit(
-                &format!("{} {}", clean(&l.group), lang.pick(&l.label_zh, &l.label_en)),
-                label_w,
-            )),
+            Span::raw(fit(&clean(lang.pick(&l.label_zh, &l.label_en)), label_w)),
             Span::raw(format!(" {}", fit_right(&l.weight.to_string(), wt))),
             Span::styled(
                 format!(
