@@ -122,14 +122,20 @@ impl VoucherProblem {
     /// "第57字符 “01-25#”（12月）" — where and what, for messages.
     pub fn describe_zh(&self) -> String {
         let m = self.month.map(|m| format!("（{m}月）")).unwrap_or_default();
-        format!("第{}个字符“{}”{}：{}", self.start + 1, self.token, m, self.kind.zh())
+        format!(
+            "第{}个字符“{}”{}：{}",
+            self.start + 1,
+            crate::text::clean(&self.token),
+            m,
+            self.kind.zh()
+        )
     }
     pub fn describe_en(&self) -> String {
         let m = self.month.map(|m| format!(" (month {m})")).unwrap_or_default();
         format!(
             "at character {} \"{}\"{}: {}",
             self.start + 1,
-            self.token,
+            crate::text::clean(&self.token),
             m,
             self.kind.en()
         )

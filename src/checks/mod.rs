@@ -104,15 +104,18 @@ pub struct Flag {
 }
 
 impl Flag {
+    /// Messages and places quote report text: they are cleaned here, once,
+    /// so that no rule can let an escape sequence through to a terminal.
     pub fn new(rule: &str, severity: Severity, place: &Place, zh: String, en: String) -> Flag {
+        use crate::text::clean;
         Flag {
             rule: rule.to_string(),
             severity,
             path: place.path.clone(),
-            place_zh: place.zh.clone(),
-            place_en: place.en.clone(),
-            message_zh: zh,
-            message_en: en,
+            place_zh: clean(&place.zh),
+            place_en: clean(&place.en),
+            message_zh: clean(&zh),
+            message_en: clean(&en),
             expected: None,
             found: None,
             related: Vec::new(),
@@ -120,8 +123,8 @@ impl Flag {
     }
 
     pub fn values(mut self, expected: impl ToString, found: impl ToString) -> Flag {
-        self.expected = Some(expected.to_string());
-        self.found = Some(found.to_string());
+        self.expected = Some(crate::text::clean(&expected.to_string()));
+        self.found = Some(crate::text::clean(&found.to_string()));
         self
     }
 

@@ -277,46 +277,76 @@ fn coverage(a: &[char], b: &[char]) -> f64 {
 /// The expense line a narrative label names, when exactly one fits well.
 /// "用于…的支出" names a use, which may span several lines, and "A和B"
 /// names two: neither is matched to a single line.
-fn match_expense(report: &Report, label: &str, only: Option<usize>) -> Option<Item> {
-    if label.starts_with("用于") || label.contains('和') || label.contains('及') || label.contains('与') {
-        return None;
-    }
-    let l = core_chars(label);
-    // A project's own name stands for its total spending.
-    for (pi, p) in report.project_forms.iter().enumerate() {
-        if only.is_some_and(|o| o != pi) {
-            continue;
-        }
-        if let Some(n) = &p.name
-            && !l.is_empty()
-            && core_chars(n) == l
-        {
-            return Some(Item::ProjectTotal(pi));
-        }
-    }
-    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    for (pi, p) in report.project_forms.iter().enumerate() {
-        if only.is_some_and(|o| o != pi) {
-            continue;
-        }
-        for (li, e) in p.expenses.iter().enumerate() {
-            if let Some(c) = &e.content {
-                // The label's words must be the line's, and cover most of it.
-                let line = core_chars(c);
-                let label_cov = coverage(&l, &line);
-                let line_cov = coverage(&line, &l);
-                if line_cov >= 0.5 {
-                    scored.push((label_cov, pi, li));
+/// The names a narrative label can be matched against, prepared once per
+/// report: project names and expense lines, as sorted character sets.
+struct Names {
+    projects: Vec<(usize, Vec<char>)>,
+    lines: Vec<(usize, usize, Vec<char>)>,
+    /// Labels already matched: narratives repeat the same phrases.
+    cache: std::collections::HashMap<(String, Option<usize>), Option<Item>>,
+}
+
+impl Names {
+    fn new(report: &Report) -> Names {
+        let mut projects = Vec::new();
+        let mut lines = Vec::new();
+        for (pi, p) in report.project_forms.iter().enumerate() {
+            if let Some(n) = &p.name {
+                projects.push((pi, core_chars(n)));
+            }
+            for (li, e) in p.expenses.iter().enumerate() {
+                if let Some(c) = &e.content {
+                    lines.push((pi, li, core_chars(c)));
                 }
             }
         }
-    }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    match scored.as_slice() {
-        [best, rest @ ..] if best.0 >= 0.8 && rest.first().is_none_or(|s| s.0 < best.0 - 0.2) => {
-            Some(Item::ExpenseLine(best.1, best.2))
+        Names {
+            projects,
+            lines,
+            cache: std::collections::HashMap::new(),
         }
-        _ => None,
+    }
+
+    fn match_expense(&mut self, label: &str, only: Option<usize>) -> Option<Item> {
+        let key = (label.to_string(), only);
+        if let Some(hit) = self.cache.get(&key) {
+            return *hit;
+        }
+        let found = self.find(label, only);
+        self.cache.insert(key, found);
+        found
+    }
+
+    fn find(&self, label: &str, only: Option<usize>) -> Option<Item> {
+        if label.starts_with("用于") || label.contains('和') || label.contains('及') || label.contains('与') {
+            return None;
+        }
+        let l = core_chars(label);
+        // A project's own name stands for its total spending.
+        if let Some((pi, _)) = self
+            .projects
+            .iter()
+            .find(|(pi, n)| only.is_none_or(|o| o == *pi) && !l.is_empty() && *n == l)
+        {
+            return Some(Item::ProjectTotal(*pi));
+        }
+        let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+        for (pi, li, line) in &self.lines {
+            if only.is_some_and(|o| o != *pi) {
+                continue;
+            }
+            // The label's words must be the line's, and cover most of it.
+            if coverage(line, &l) >= 0.5 {
+                scored.push((coverage(&l, line), *pi, *li));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        match scored.as_slice() {
+            [best, rest @ ..] if best.0 >= 0.8 && rest.first().is_none_or(|s| s.0 < best.0 - 0.2) => {
+                Some(Item::ExpenseLine(best.1, best.2))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -517,6 +547,7 @@ fn project_of(report: &Report, owner: Option<usize>) -> Option<usize> {
 
 pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
     let mut found: Vec<Flag> = Vec::new();
+    let mut names = Names::new(report);
     for (sentence, place, owner) in report_sentences(report) {
         let chars: Vec<char> = sentence.text.chars().collect();
         let figs = figures(&chars);
@@ -533,9 +564,9 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                     // Project money is named by expense lines first, department
                     // money by budget category first.
                     let item = if in_project {
-                        match_expense(report, &label, owner).or_else(|| classify(&label))
+                        names.match_expense(&label, owner).or_else(|| classify(&label))
                     } else {
-                        classify(&label).or_else(|| match_expense(report, &label, owner))
+                        classify(&label).or_else(|| names.match_expense(&label, owner))
                     };
                     let Some(item) = item else { continue };
                     if in_project && matches!(item, Item::Fiscal | Item::OtherFunds) {
@@ -573,18 +604,24 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
             funding_split(report, pi, &split, &place, &mut found);
         }
     }
-    // The same finding in repeated paragraphs is one flag with several places.
+    // The same finding in repeated paragraphs is one flag with several
+    // places (a map, not a search: a padded narrative repeats thousands of times).
+    let mut seen: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+    let mut merged: Vec<Flag> = Vec::new();
     for f in found {
-        match flags
-            .iter_mut()
-            .find(|g| g.rule == f.rule && g.message_zh == f.message_zh)
-        {
-            Some(g) => {
-                g.related.push(f.path);
+        match seen.get(&(f.rule.clone(), f.message_zh.clone())) {
+            Some(&i) => {
+                if merged[i].related.len() < 50 {
+                    merged[i].related.push(f.path);
+                }
             }
-            None => flags.push(f),
+            None => {
+                seen.insert((f.rule.clone(), f.message_zh.clone()), merged.len());
+                merged.push(f);
+            }
         }
     }
+    flags.extend(merged);
 }
 
 /// `占…的P%`: recompute the share from the amount before it and the base it names.

@@ -40,23 +40,44 @@ const FOREIGN_TERMS: &[(&str, &str, &[&str])] = &[
 pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
     let sentences = report_sentences(report);
 
-    // Repeated paragraphs and long repeated sentences.
-    let mut seen: Vec<(String, String, Vec<String>)> = Vec::new();
+    // Repeated paragraphs and long repeated sentences (a map: padded
+    // narratives can hold tens of thousands of sentences).
+    struct Seen {
+        first: String,
+        others: Vec<String>,
+        count: usize,
+    }
+    let mut order: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashMap<String, Seen> = std::collections::HashMap::new();
     for (s, place, _) in &sentences {
         let norm: String = s.text.chars().filter(|c| !c.is_whitespace()).collect();
         if norm.chars().count() < 60 {
             continue;
         }
-        match seen.iter_mut().find(|e| e.0 == norm) {
+        match seen.get_mut(&norm) {
             Some(e) => {
-                if !e.2.contains(&place.path) && e.1 != place.path {
-                    e.2.push(place.path.clone());
+                e.count += 1;
+                if e.first != place.path && !e.others.contains(&place.path) && e.others.len() < 50 {
+                    e.others.push(place.path.clone());
                 }
             }
-            None => seen.push((norm, place.path.clone(), Vec::new())),
+            None => {
+                order.push(norm.clone());
+                seen.insert(
+                    norm,
+                    Seen {
+                        first: place.path.clone(),
+                        others: Vec::new(),
+                        count: 1,
+                    },
+                );
+            }
         }
     }
-    for (text, first, others) in seen.into_iter().filter(|e| !e.2.is_empty()) {
+    let repeated = order
+        .into_iter()
+        .filter_map(|t| seen.remove(&t).filter(|e| e.count > 1).map(|e| (t, e)));
+    for (text, Seen { first, others, count }) in repeated {
         let place = sentences
             .iter()
             .find(|s| s.1.path == first)
@@ -67,10 +88,9 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                 "text.repeated",
                 Severity::Info,
                 &place,
-                format!("同一段文字在综述中出现{}次：“{}”", others.len() + 1, quote(&text)),
+                format!("同一段文字在综述中出现{count}次：“{}”", quote(&text)),
                 format!(
-                    "The same text appears {} times in the narrative: \"{}\"",
-                    others.len() + 1,
+                    "The same text appears {count} times in the narrative: \"{}\"",
                     quote(&text)
                 ),
             )
