@@ -21,3 +21,5 @@ pub mod text;
 pub mod tui;
 pub mod voucher;
 pub mod workspace;
+
+pub mod import;

@@ -71,6 +71,18 @@ fn run(cli: Cli) -> Result<i32, String> {
             let mut out = stdout.lock();
             cli::summary::run(args, &config.check, &mut out)
         }
+        Some(Command::Import(args)) => {
+            let (config, problems) = fuhe::config::load(&fuhe::config::files(
+                cli.global.config.as_deref(),
+                Some(args.into.as_deref().unwrap_or(std::path::Path::new("."))),
+            ));
+            for p in problems {
+                eprintln!("fuhe: {p}");
+            }
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            cli::import::run(args, &config.check, &mut out, &mut std::io::stderr())
+        }
         None => {
             let (root, bundled) = match &cli.workspace {
                 Some(p) => (p.clone(), false),

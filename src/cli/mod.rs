@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod export;
+pub mod import;
 pub mod summary;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -53,6 +54,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// The review results of every report of a workspace (复核结果汇总表), with totals.
     Summary(summary::SummaryArgs),
+    /// Import submitted forms (Word .docx, or its text extraction) into reports/ of a workspace.
+    Import(import::ImportArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -171,6 +171,17 @@ pub fn write_atomic(
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(dir)?;
+    // Temporary files are private (0600); the result must keep the file's
+    // permissions, or be readable like any file (0644) so colleagues sharing
+    // the workspace can read it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o7777)
+            .unwrap_or(0o644);
+        tmp.as_file().set_permissions(fs::Permissions::from_mode(mode))?;
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     before_rename()?;
@@ -277,6 +288,19 @@ mod tests {
             .unwrap_err();
         assert!(matches!(e, SaveError::Io(_)));
         assert_eq!(fs::read(&path).unwrap(), before, "the old review is intact");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_readable_by_colleagues() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.json");
+        write_atomic(&path, b"{}", || Ok(())).unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o660)).unwrap();
+        write_atomic(&path, b"{ }", || Ok(())).unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o660, "kept");
     }
 
     #[test]
