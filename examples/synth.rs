@@ -126,7 +126,11 @@ fn vouchers(g: &mut Gen, used: &mut std::collections::HashSet<(u32, u32)>) -> St
     }
     if s.ends_with('月') {
         // A month with no free number left in the draw: take the next free one.
-        let m: u32 = s.rsplit(|c: char| !c.is_ascii_digit()).nth(1).and_then(|d| d.parse().ok()).unwrap_or(1);
+        let m: u32 = s
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .nth(1)
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(1);
         let n = (1..).find(|n| !used.contains(&(m, *n))).unwrap_or(1);
         used.insert((m, n));
         s.push_str(&format!("{n}#"));
