@@ -116,6 +116,9 @@ fn snapshots_wide() {
     for (name, mut a) in screens(Lang::Zh) {
         insta::assert_snapshot!(format!("zh_160x40_{name}"), render(&mut a, 160, 40));
     }
+    for (name, mut a) in screens(Lang::En) {
+        insta::assert_snapshot!(format!("en_160x40_{name}"), render(&mut a, 160, 40));
+    }
 }
 
 #[test]
