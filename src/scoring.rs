@@ -113,8 +113,12 @@ pub struct RubricItem {
 pub const DEFAULT_RUBRIC: &str = include_str!("../sample-data/rubrics/default.json");
 
 impl Rubric {
+    /// The built-in rubric, parsed once per process.
     pub fn builtin() -> Rubric {
-        serde_json::from_str(DEFAULT_RUBRIC).unwrap_or_else(|_| Rubric::fallback())
+        static BUILTIN: std::sync::OnceLock<Rubric> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| serde_json::from_str(DEFAULT_RUBRIC).unwrap_or_else(|_| Rubric::fallback()))
+            .clone()
     }
 
     /// Only reached if the shipped JSON were broken (a test guards it).

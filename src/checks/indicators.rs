@@ -8,7 +8,10 @@
 //! without evidence. Actuals below target cost points; far above target
 //! means the target was set too low (local rules deduct 2 points).
 
-use super::narrative::{figures, report_sentences, split_sentences};
+use super::narrative::figures;
+
+/// A narrative sentence with its paragraph's place and owning project form.
+pub(crate) type Sentence3 = (super::narrative::Sentence, Place, Option<usize>);
 use super::places::{dept, index, project};
 use super::{CheckConfig, Flag, Place, Severity, pct};
 use crate::assess::{Outcome, assess, is_reverse};
@@ -17,8 +20,14 @@ use crate::model::{Form, Indicator, Report};
 use crate::text::clean;
 use rust_decimal::Decimal;
 
-pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
-    let sentences = report_sentences(report);
+pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
+    // Every clause of the narrative once, for matching indicators against.
+    let clauses: Vec<(&str, usize)> = sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (s, _, _))| s.text.split(['，', '；', '。', ',', '：', ':']).map(move |c| (c, i)))
+        .filter(|(c, _)| !c.is_empty())
+        .collect();
     let mut forms: Vec<(Place, &dyn Form)> = vec![(dept(), &report.department_form)];
     for (i, p) in report.project_forms.iter().enumerate() {
         forms.push((project(i, &p.label(i)), p));
@@ -33,7 +42,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                 &format!("指标“{name}”"),
                 &format!("indicator \"{name}\""),
             );
-            check_one(ind, &name, &row, config, &sentences, flags);
+            check_one(ind, &name, &row, config, sentences, &clauses, flags);
         }
     }
 }
@@ -43,9 +52,11 @@ fn check_one(
     name: &str,
     row: &Place,
     config: &CheckConfig,
-    sentences: &[(super::narrative::Sentence, Place, Option<usize>)],
+    sentences: &[Sentence3],
+    clauses: &[(&str, usize)],
     flags: &mut Vec<Flag>,
 ) {
+    let probe = NameProbe::new(ind);
     let target_place = row.child("target", "指标值", "target");
     let actual_place = row.child("actual", "实际完成值", "actual");
     let target_text = ind.target.as_ref().map(|t| clean(&t.text)).unwrap_or_default();
@@ -120,7 +131,7 @@ fn check_one(
     // Actuals.
     match assess(ind) {
         Outcome::Missing => {
-            let mention = narrative_mention(ind, sentences);
+            let mention = narrative_mention(&probe, clauses);
             let (zh_extra, en_extra) = match &mention {
                 Some(m) => (
                     format!("叙述中相关表述：“{m}”。"),
@@ -218,9 +229,10 @@ fn check_one(
         && let Some(unit) = actual.unit.as_deref()
         && unit != "%"
     {
-        for (s, place, _) in sentences {
-            for clause in s.text.split(['，', '；', '。', ',', '：', ':']) {
-                if !names_indicator(ind, clause) {
+        for (clause, si) in clauses {
+            let place = &sentences[*si].1;
+            {
+                if !probe.matches(clause) {
                     continue;
                 }
                 let chars: Vec<char> = clause.chars().collect();
@@ -281,35 +293,56 @@ fn number_with_unit(chars: &[char], unit: &str) -> Vec<(Decimal, bool)> {
     out
 }
 
-/// Whether a clause talks about the indicator: most of the two-character
-/// pieces of its name appear in it.
-fn names_indicator(ind: &Indicator, clause: &str) -> bool {
-    let name: Vec<char> = ind
-        .display_name()
-        .chars()
-        .filter(|c| !c.is_ascii_punctuation())
-        .collect();
-    if name.len() < 3 {
-        return false;
+/// Whether a clause talks about the indicator: most (¾) of the
+/// two-character pieces of its name appear in it. The pieces are cut once
+/// per indicator; a narrative has thousands of clauses.
+struct NameProbe {
+    bigrams: Vec<String>,
+}
+
+impl NameProbe {
+    fn new(ind: &Indicator) -> NameProbe {
+        let name: Vec<char> = ind
+            .display_name()
+            .chars()
+            .filter(|c| !c.is_ascii_punctuation())
+            .collect();
+        let bigrams = if name.len() < 3 {
+            Vec::new()
+        } else {
+            name.windows(2).map(|w| w.iter().collect()).collect()
+        };
+        NameProbe { bigrams }
     }
-    let bigrams: Vec<String> = name.windows(2).map(|w| w.iter().collect()).collect();
-    let hits = bigrams.iter().filter(|b| clause.contains(b.as_str())).count();
-    hits * 4 >= bigrams.len() * 3
+
+    fn matches(&self, clause: &str) -> bool {
+        let n = self.bigrams.len();
+        if n == 0 {
+            return false;
+        }
+        let needed = (n * 3).div_ceil(4);
+        let mut hits = 0;
+        for (i, b) in self.bigrams.iter().enumerate() {
+            if clause.contains(b.as_str()) {
+                hits += 1;
+                if hits >= needed {
+                    return true;
+                }
+            } else if hits + (n - i - 1) < needed {
+                return false;
+            }
+        }
+        false
+    }
 }
 
 /// A narrative clause that mentions the indicator with a number, to show
 /// beside a missing actual.
-fn narrative_mention(
-    ind: &Indicator,
-    sentences: &[(super::narrative::Sentence, Place, Option<usize>)],
-) -> Option<String> {
-    sentences.iter().find_map(|(s, _, _)| {
-        split_sentences(&s.text).into_iter().find_map(|sent| {
-            sent.split(['，', '；', '。', '：', ':'])
-                .find(|c| names_indicator(ind, c) && c.chars().any(|ch| ch.is_ascii_digit()))
-                .map(super::narrative::quote)
-        })
-    })
+fn narrative_mention(probe: &NameProbe, clauses: &[(&str, usize)]) -> Option<String> {
+    clauses
+        .iter()
+        .find(|(c, _)| probe.matches(c) && c.chars().any(|ch| ch.is_ascii_digit()))
+        .map(|(c, _)| super::narrative::quote(c))
 }
 
 #[cfg(test)]
@@ -324,8 +357,9 @@ mod tests {
             target: Some(IndicatorValue::parse("101个")),
             ..Default::default()
         };
-        assert!(names_indicator(&ind, "共计配置101个审批账号"));
-        assert!(!names_indicator(&ind, "办件量已产生10000余件"));
+        let probe = NameProbe::new(&ind);
+        assert!(probe.matches("共计配置101个审批账号"));
+        assert!(!probe.matches("办件量已产生10000余件"));
         let chars: Vec<char> = "办件量已产生10000余件".chars().collect();
         assert_eq!(number_with_unit(&chars, "件"), vec![(Decimal::from(10000), true)]);
     }

@@ -177,14 +177,16 @@ impl Default for CheckConfig {
 /// report order.
 pub fn check_report(report: &Report, config: &CheckConfig) -> Vec<Flag> {
     let mut flags = Vec::new();
+    // The narrative, split once: three rule families read it.
+    let sentences = narrative::report_sentences(report);
     arithmetic::check(report, config, &mut flags);
     cross_form::check(report, config, &mut flags);
     budget::check(report, config, &mut flags);
-    narrative::check(report, config, &mut flags);
-    indicators::check(report, config, &mut flags);
+    narrative::check(report, config, &sentences, &mut flags);
+    indicators::check(report, config, &sentences, &mut flags);
     vouchers::check(report, config, &mut flags);
     completeness::check(report, config, &mut flags);
-    text_quality::check(report, config, &mut flags);
+    text_quality::check(report, config, &sentences, &mut flags);
     // Score judgments weigh the other findings, so they come last.
     score::check(report, config, &mut flags);
     flags.sort_by_key(|f| f.severity);

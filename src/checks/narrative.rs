@@ -545,10 +545,16 @@ fn project_of(report: &Report, owner: Option<usize>) -> Option<usize> {
     owner.or((report.project_forms.len() == 1).then_some(0))
 }
 
-pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
+pub fn check(
+    report: &Report,
+    _config: &CheckConfig,
+    sentences: &[super::indicators::Sentence3],
+    flags: &mut Vec<Flag>,
+) {
     let mut found: Vec<Flag> = Vec::new();
     let mut names = Names::new(report);
-    for (sentence, place, owner) in report_sentences(report) {
+    for (sentence, place, owner) in sentences {
+        let owner = *owner;
         let chars: Vec<char> = sentence.text.chars().collect();
         let figs = figures(&chars);
         let in_project = project_context(&sentence.text);

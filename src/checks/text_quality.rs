@@ -9,7 +9,7 @@
 //! them appear in the narrative and none in the unit's own duties, tasks or
 //! goals. Both are notes for the auditor (info), not faults.
 
-use super::narrative::{quote, report_sentences};
+use super::narrative::quote;
 use super::{CheckConfig, Flag, Severity};
 use crate::model::{Report, is_blank};
 
@@ -37,9 +37,12 @@ const FOREIGN_TERMS: &[(&str, &str, &[&str])] = &[
     ("公安机关", "police", &["刑事案件", "破案", "治安案件", "警情"]),
 ];
 
-pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
-    let sentences = report_sentences(report);
-
+pub fn check(
+    report: &Report,
+    _config: &CheckConfig,
+    sentences: &[super::indicators::Sentence3],
+    flags: &mut Vec<Flag>,
+) {
     // Repeated paragraphs and long repeated sentences (a map: padded
     // narratives can hold tens of thousands of sentences).
     struct Seen {
@@ -49,7 +52,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
     }
     let mut order: Vec<String> = Vec::new();
     let mut seen: std::collections::HashMap<String, Seen> = std::collections::HashMap::new();
-    for (s, place, _) in &sentences {
+    for (s, place, _) in sentences {
         let norm: String = s.text.chars().filter(|c| !c.is_whitespace()).collect();
         if norm.chars().count() < 60 {
             continue;
@@ -116,7 +119,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
         }
         let mut hits: Vec<&str> = Vec::new();
         let mut first = None;
-        for (s, place, _) in &sentences {
+        for (s, place, _) in sentences {
             for t in terms.iter() {
                 if s.text.contains(t) && !hits.contains(t) {
                     hits.push(t);
