@@ -37,7 +37,7 @@ fn run(cli: Cli) -> Result<i32, String> {
             } else {
                 args.paths.clone()
             };
-            let ws = Workspace::from_paths(&paths);
+            let (files, errors) = Workspace::expand_paths(&paths);
             let ws_root = paths.iter().find(|p| p.is_dir()).cloned();
             let (config, problems) =
                 fuhe::config::load(&fuhe::config::files(cli.global.config.as_deref(), ws_root.as_deref()));
@@ -47,7 +47,7 @@ fn run(cli: Cli) -> Result<i32, String> {
             let lang = lang(&cli, &config);
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            cli::check::run(args, ws, &config.check, lang, &mut out).map_err(|e| e.to_string())
+            cli::check::run(args, files, errors, &config.check, lang, &mut out).map_err(|e| e.to_string())
         }
         Some(Command::Export(args)) => {
             let (config, problems) = fuhe::config::load(&fuhe::config::files(

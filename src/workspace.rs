@@ -212,6 +212,33 @@ impl Workspace {
         ws
     }
 
+    /// The report files that files and folders given on a command line
+    /// stand for, in order, without reading them; folders that cannot be
+    /// listed become errors.
+    pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        for p in paths {
+            if p.is_dir() {
+                let reports = p.join("reports");
+                let dir = if reports.is_dir() { reports } else { p.clone() };
+                match report_files(&dir) {
+                    Ok(f) => files.extend(f),
+                    Err(e) => errors.push(LoadError {
+                        path: dir,
+                        line: None,
+                        column: None,
+                        json_path: None,
+                        message: format!("cannot read the folder: {e}"),
+                    }),
+                }
+            } else {
+                files.push(p.clone());
+            }
+        }
+        (files, errors)
+    }
+
     /// Loads files and folders given on a command line, in order.
     pub fn from_paths(paths: &[PathBuf]) -> Workspace {
         let mut ws = Workspace::default();

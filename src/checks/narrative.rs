@@ -589,7 +589,7 @@ pub fn check(
                             Flag::new(
                                 "narrative.amount",
                                 Severity::Error,
-                                &place,
+                                place,
                                 format!("叙述称“{label}{}万元”，但{name_zh}为{table}。", fig.value),
                                 format!(
                                     "The narrative says {label} {} 万元, but the {name_en} is {table}.",
@@ -601,13 +601,13 @@ pub fn check(
                         );
                     }
                 }
-                "%" => share(report, &chars, &figs, k, &place, proj, &mut found),
-                "人" => staff(report, &chars, fig, &place, &mut found),
+                "%" => share(report, &chars, &figs, k, place, proj, &mut found),
+                "人" => staff(report, &chars, fig, place, &mut found),
                 _ => {}
             }
         }
         if let (false, Some(pi)) = (split.is_empty(), proj) {
-            funding_split(report, pi, &split, &place, &mut found);
+            funding_split(report, pi, &split, place, &mut found);
         }
     }
     // The same finding in repeated paragraphs is one flag with several

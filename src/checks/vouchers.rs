@@ -100,6 +100,14 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
 
     for (pi, p) in report.project_forms.iter().enumerate() {
         for (li, e) in p.expenses.iter().enumerate() {
+            let has_problem = match &e.vouchers {
+                None => e.amount.is_some_and(|a| !a.is_zero()),
+                Some(v) => !v.problems.is_empty(),
+            };
+            // Places are built only for lines with something to say.
+            if !has_problem {
+                continue;
+            }
             let place = line_place(report, (pi, li));
             let name = line_name(report, (pi, li));
             let Some(v) = &e.vouchers else {

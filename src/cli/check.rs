@@ -8,9 +8,12 @@ use fuhe::checks::{CheckConfig, Flag, Severity, check_report, counts};
 use fuhe::labels::{self, Lang};
 use fuhe::review::summary::{Summary, summarize};
 use fuhe::text::{clean, width, wrap};
-use fuhe::workspace::{LoadError, LoadedReport, Workspace, root_of};
+use fuhe::workspace::{LoadError, LoadedReport, load_report, root_of};
+use std::collections::HashMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -30,47 +33,154 @@ pub struct Checked {
     pub review: Summary,
 }
 
+/// Reports are read, checked and written out in batches of this many, in
+/// parallel within a batch and in order between them, so that memory stays
+/// flat however many reports there are.
+const BATCH: usize = 256;
+
+/// Reads and checks one report file.
+fn check_file(
+    path: &Path,
+    config: &CheckConfig,
+    rubrics: &Mutex<HashMap<PathBuf, fuhe::scoring::Rubric>>,
+) -> Result<Checked, LoadError> {
+    let r = load_report(path)?;
+    let root = root_of(&r.path);
+    let rubric = {
+        let mut cache = rubrics.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(root.clone())
+            .or_insert_with(|| fuhe::scoring::Rubric::for_workspace(&root).0)
+            .clone()
+    };
+    let mut config = config.clone();
+    config.rubric.get_or_insert(rubric.clone());
+    let flags = check_report(&r.report, &config);
+    let review = summarize(&root, &r, &flags, &rubric);
+    Ok(Checked {
+        report: r,
+        flags,
+        review,
+    })
+}
+
+/// Checks `files` on every core, handing the results to `sink` in file order.
+fn check_all(
+    files: &[PathBuf],
+    config: &CheckConfig,
+    mut sink: impl FnMut(Result<Checked, LoadError>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let rubrics = Mutex::new(HashMap::new());
+    for batch in files.chunks(BATCH) {
+        let next = AtomicUsize::new(0);
+        let slots: Vec<Mutex<Option<Result<Checked, LoadError>>>> = batch.iter().map(|_| Mutex::new(None)).collect();
+        std::thread::scope(|s| {
+            for _ in 0..threads.min(batch.len()) {
+                s.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = batch.get(i) else { break };
+                        let result = check_file(path, config, &rubrics);
+                        *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+                    }
+                });
+            }
+        });
+        for slot in slots {
+            if let Some(result) = slot.into_inner().unwrap_or_else(|e| e.into_inner()) {
+                sink(result)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 pub fn run(
     args: &CheckArgs,
-    ws: Workspace,
+    files: Vec<PathBuf>,
+    mut errors: Vec<LoadError>,
     config: &CheckConfig,
     lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
-    let checked: Vec<Checked> = ws
-        .reports
-        .into_iter()
-        .map(|r| {
-            let root = root_of(&r.path);
-            let (rubric, _) = fuhe::scoring::Rubric::for_workspace(&root);
-            let mut config = config.clone();
-            config.rubric.get_or_insert(rubric.clone());
-            let flags = check_report(&r.report, &config);
-            let review = summarize(&root, &r, &flags, &rubric);
-            Checked {
-                report: r,
-                flags,
-                review,
+    let w = args.width.unwrap_or_else(terminal_width).max(40);
+    let mut checked = 0usize;
+    let mut with_errors = 0usize;
+    let mut first = true;
+    let mut csv_writer = None;
+    match args.format {
+        Format::Json => write!(out, "{{\"reports\": [")?,
+        Format::Csv => {
+            let mut c = csv::Writer::from_writer(Vec::new());
+            c.write_record(CSV_HEAD)?;
+            out.write_all(&c.into_inner().unwrap_or_default())?;
+            csv_writer = Some(());
+        }
+        Format::Text => {}
+    }
+    check_all(&files, config, |result| {
+        let c = match result {
+            Ok(c) => c,
+            Err(e) => {
+                errors.push(e);
+                return Ok(());
             }
-        })
-        .collect();
+        };
+        checked += 1;
+        if c.flags.iter().any(|f| f.severity == Severity::Error) {
+            with_errors += 1;
+        }
+        match args.format {
+            Format::Text => text_one(&c, lang, w, out),
+            Format::Json => {
+                if !first {
+                    write!(out, ",")?;
+                }
+                first = false;
+                writeln!(out)?;
+                serde_json::to_writer(&mut *out, &json_one(&c))?;
+                Ok(())
+            }
+            Format::Csv => csv_one(&c, out),
+        }
+    })?;
+    let _ = csv_writer;
     match args.format {
         Format::Text => {
-            let w = args.width.unwrap_or_else(terminal_width).max(40);
-            text(&checked, &ws.errors, lang, w, out)?
+            write!(out, "{checked} {}", lang.t(&labels::REPORTS_CHECKED))?;
+            write!(out, ", {with_errors} {}", lang.t(&labels::WITH_ERRORS))?;
+            if !errors.is_empty() {
+                write!(out, ", {} {}", errors.len(), lang.t(&labels::NOT_READ))?;
+            }
+            writeln!(out)?;
         }
-        Format::Json => json(&checked, &ws.errors, out)?,
-        Format::Csv => csv(&checked, out)?,
+        Format::Json => {
+            let errs: Vec<serde_json::Value> = errors
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "file": e.path.display().to_string(),
+                        "line": e.line,
+                        "column": e.column,
+                        "path": e.json_path,
+                        "message": e.message,
+                    })
+                })
+                .collect();
+            write!(out, "\n], \"errors\": ")?;
+            serde_json::to_writer(&mut *out, &errs)?;
+            writeln!(out, "}}")?;
+        }
+        Format::Csv => {}
     }
-    for e in &ws.errors {
+    out.flush()?;
+    for e in &errors {
         eprintln!("fuhe: {e}");
     }
-    Ok(if !ws.errors.is_empty() {
+    Ok(if !errors.is_empty() {
         2
-    } else if checked
-        .iter()
-        .any(|c| c.flags.iter().any(|f| f.severity == Severity::Error))
-    {
+    } else if with_errors > 0 {
         1
     } else {
         0
@@ -94,8 +204,8 @@ fn push_wrapped(out: &mut dyn Write, indent: usize, text: &str, w: usize) -> std
     Ok(())
 }
 
-fn text(checked: &[Checked], errors: &[LoadError], lang: Lang, w: usize, out: &mut dyn Write) -> std::io::Result<()> {
-    for c in checked {
+fn text_one(c: &Checked, lang: Lang, w: usize, out: &mut dyn Write) -> std::io::Result<()> {
+    {
         let r = &c.report.report;
         let title = format!("{} {}", clean(&r.department), r.year);
         let file = c.report.path.display().to_string();
@@ -121,7 +231,7 @@ fn text(checked: &[Checked], errors: &[LoadError], lang: Lang, w: usize, out: &m
         writeln!(out, "{state}")?;
         if c.flags.is_empty() {
             writeln!(out, "  {}\n", lang.t(&labels::NO_FLAGS))?;
-            continue;
+            return Ok(());
         }
         writeln!(
             out,
@@ -168,94 +278,66 @@ fn text(checked: &[Checked], errors: &[LoadError], lang: Lang, w: usize, out: &m
         }
         writeln!(out)?;
     }
-    let with_errors = checked.iter().filter(|c| counts(&c.flags).0 > 0).count();
-    write!(out, "{} {}", checked.len(), lang.t(&labels::REPORTS_CHECKED))?;
-    write!(out, ", {with_errors} {}", lang.t(&labels::WITH_ERRORS))?;
-    if !errors.is_empty() {
-        write!(out, ", {} {}", errors.len(), lang.t(&labels::NOT_READ))?;
-    }
-    writeln!(out)?;
     Ok(())
 }
 
-fn json(checked: &[Checked], errors: &[LoadError], out: &mut dyn Write) -> std::io::Result<()> {
-    let reports: Vec<serde_json::Value> = checked
-        .iter()
-        .map(|c| {
-            let (e, w, i) = counts(&c.flags);
-            serde_json::json!({
-                "file": c.report.path.display().to_string(),
-                "id": c.report.id,
-                "report": {
-                    "department": c.report.report.department,
-                    "year": c.report.report.year,
-                    "project_forms": c.report.report.project_forms.len(),
-                },
-                "counts": {"error": e, "warning": w, "info": i},
-                "review": {
-                    "status": c.review.status(),
-                    "stale": c.review.stale,
-                    "invalid": c.review.invalid,
-                    "conclusion": c.review.conclusion(),
-                    "undecided": c.review.undecided,
-                    "open_errors": c.review.open_errors,
-                    "review_score": c.review.review.as_ref().map(|_| c.review.forms[0].review.total.to_string()),
-                    "review_grade": c.review.review.as_ref().map(|_| c.review.forms[0].review.grade.clone()),
-                },
-                "flags": c.flags,
-            })
-        })
-        .collect();
-    let errors: Vec<serde_json::Value> = errors
-        .iter()
-        .map(|e| {
-            serde_json::json!({
-                "file": e.path.display().to_string(),
-                "line": e.line,
-                "column": e.column,
-                "path": e.json_path,
-                "message": e.message,
-            })
-        })
-        .collect();
-    let doc = serde_json::json!({"reports": reports, "errors": errors});
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+fn json_one(c: &Checked) -> serde_json::Value {
+    let (e, w, i) = counts(&c.flags);
+    serde_json::json!({
+        "file": c.report.path.display().to_string(),
+        "id": c.report.id,
+        "report": {
+            "department": c.report.report.department,
+            "year": c.report.report.year,
+            "project_forms": c.report.report.project_forms.len(),
+        },
+        "counts": {"error": e, "warning": w, "info": i},
+        "review": {
+            "status": c.review.status(),
+            "stale": c.review.stale,
+            "invalid": c.review.invalid,
+            "conclusion": c.review.conclusion(),
+            "undecided": c.review.undecided,
+            "open_errors": c.review.open_errors,
+            "review_score": c.review.review.as_ref().map(|_| c.review.forms[0].review.total.to_string()),
+            "review_grade": c.review.review.as_ref().map(|_| c.review.forms[0].review.grade.clone()),
+        },
+        "flags": c.flags,
+    })
 }
 
-fn csv(checked: &[Checked], out: &mut dyn Write) -> std::io::Result<()> {
+const CSV_HEAD: [&str; 12] = [
+    "file",
+    "department",
+    "year",
+    "rule",
+    "severity",
+    "path",
+    "place_zh",
+    "place_en",
+    "message_zh",
+    "message_en",
+    "expected",
+    "found",
+];
+
+fn csv_one(c: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "file",
-        "department",
-        "year",
-        "rule",
-        "severity",
-        "path",
-        "place_zh",
-        "place_en",
-        "message_zh",
-        "message_en",
-        "expected",
-        "found",
-    ])?;
-    for c in checked {
-        for f in &c.flags {
-            w.write_record([
-                c.report.path.display().to_string().as_str(),
-                &c.report.report.department,
-                &c.report.report.year.to_string(),
-                &f.rule,
-                f.severity.en(),
-                &f.path,
-                &f.place_zh,
-                &f.place_en,
-                &f.message_zh,
-                &f.message_en,
-                f.expected.as_deref().unwrap_or(""),
-                f.found.as_deref().unwrap_or(""),
-            ])?;
-        }
+    for f in &c.flags {
+        w.write_record([
+            c.report.path.display().to_string().as_str(),
+            &c.report.report.department,
+            &c.report.report.year.to_string(),
+            &f.rule,
+            f.severity.en(),
+            &f.path,
+            &f.place_zh,
+            &f.place_en,
+            &f.message_zh,
+            &f.message_en,
+            f.expected.as_deref().unwrap_or(""),
+            f.found.as_deref().unwrap_or(""),
+        ])?;
     }
     w.flush()
 }
