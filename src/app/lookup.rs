@@ -27,10 +27,27 @@ pub struct Entry {
     pub department: String,
 }
 
+/// An expense line, for matching by name: its text once, its entries.
+struct Line {
+    text: String,
+    entries: Vec<usize>,
+}
+
 #[derive(Default)]
 pub struct VoucherIndex {
     pub entries: Vec<Entry>,
     by_voucher: HashMap<Voucher, Vec<usize>>,
+    lines: Vec<Line>,
+}
+
+/// "5月19", "12月", "5月1#": a query for vouchers by number.
+fn looks_like_voucher(q: &str) -> bool {
+    let q = q.trim().trim_end_matches(['#', '＃']);
+    match q.split_once('月') {
+        Some((m, n)) => !m.is_empty() && m.chars().all(|c| c.is_ascii_digit()) && n.chars().all(|c| c.is_ascii_digit()),
+        // "5", "12": the month typed so far.
+        None => !q.is_empty() && q.len() <= 2 && q.chars().all(|c| c.is_ascii_digit()),
+    }
 }
 
 /// At most this many results are listed: a list longer than a screen or
@@ -40,6 +57,7 @@ pub const MAX_RESULTS: usize = 200;
 impl VoucherIndex {
     pub fn build(reports: &[LoadedReport]) -> VoucherIndex {
         let mut idx = VoucherIndex::default();
+        let mut line_of: HashMap<(usize, usize, usize), usize> = HashMap::new();
         for (ri, r) in reports.iter().enumerate() {
             let dept = crate::text::clean(&r.report.department);
             let bookings = crate::checks::voucher_bookings(&r.report);
@@ -59,7 +77,16 @@ impl VoucherIndex {
                         line_name,
                         department: dept.clone(),
                     };
-                    idx.by_voucher.entry(*v).or_default().push(idx.entries.len());
+                    let at = idx.entries.len();
+                    idx.by_voucher.entry(*v).or_default().push(at);
+                    let l = *line_of.entry((ri, *pi, *li)).or_insert_with(|| {
+                        idx.lines.push(Line {
+                            text: format!("{} {dept}", e.line_name),
+                            entries: Vec::new(),
+                        });
+                        idx.lines.len() - 1
+                    });
+                    idx.lines[l].entries.push(at);
                     idx.entries.push(e);
                 }
             }
@@ -87,29 +114,53 @@ impl VoucherIndex {
             return dups;
         }
         let mut out: Vec<usize> = Vec::new();
+        let by_holders = |a: &usize, b: &usize| {
+            let (x, y) = (&self.entries[*a], &self.entries[*b]);
+            y.holders
+                .cmp(&x.holders)
+                .then(x.report.cmp(&y.report))
+                .then(x.line.cmp(&y.line))
+        };
         if let Some(v) = parse_query(q)
             && let Some(hits) = self.by_voucher.get(&v)
         {
             let mut hits = hits.clone();
-            hits.sort_by_key(|i| {
-                (
-                    std::cmp::Reverse(self.entries[*i].holders),
-                    self.entries[*i].report,
-                    self.entries[*i].line,
-                )
-            });
+            hits.sort_by(by_holders);
             out.extend(hits);
         }
+        if looks_like_voucher(q) {
+            // "5月1" also lists 5月10# … 5月19#: a prefix, not a fuzzy match
+            // (fuzzy matching digits finds everything).
+            let q = q.trim_end_matches(['#', '＃']);
+            let exact: std::collections::HashSet<usize> = out.iter().copied().collect();
+            let mut more: Vec<usize> = (0..self.entries.len())
+                .filter(|i| !exact.contains(i) && self.entries[*i].text.starts_with(q))
+                .collect();
+            more.sort_by(by_holders);
+            out.extend(more);
+            out.truncate(MAX_RESULTS);
+            return out;
+        }
+        // Names: match each expense line once, then list its vouchers. A line
+        // is only scored when it holds every character typed.
         let matcher = SkimMatcherV2::default();
+        let wanted: Vec<char> = q.chars().filter(|c| !c.is_whitespace()).collect();
         let mut scored: Vec<(i64, usize)> = self
-            .entries
+            .lines
             .iter()
             .enumerate()
-            .filter(|(i, _)| !out.contains(i))
-            .filter_map(|(i, e)| matcher.fuzzy_match(&e.text, q).map(|s| (s, i)))
+            .filter(|(_, l)| wanted.iter().all(|c| l.text.contains(*c)))
+            .filter_map(|(i, l)| matcher.fuzzy_match(&l.text, q).map(|s| (s, i)))
             .collect();
-        scored.sort_by_key(|(s, i)| (std::cmp::Reverse(*s), std::cmp::Reverse(self.entries[*i].holders), *i));
-        out.extend(scored.into_iter().map(|(_, i)| i));
+        scored.sort_by_key(|(s, i)| (std::cmp::Reverse(*s), *i));
+        for (_, li) in scored {
+            let mut entries = self.lines[li].entries.clone();
+            entries.sort_by(by_holders);
+            out.extend(entries);
+            if out.len() >= MAX_RESULTS {
+                break;
+            }
+        }
         out.truncate(MAX_RESULTS);
         out
     }

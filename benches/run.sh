@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Benchmarks (issue 7): fuhe check against jq merely parsing the same files,
+# and the interface's startup, lookup and bytes per keystroke. Figures are
+# printed, not asserted. Usage: benches/run.sh [N...]   (default: 2000 10000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet --bin fuhe --example synth --example bench_ui
+sizes=("${@:-2000 10000}")
+for n in ${sizes[@]}; do
+  ws="${TMPDIR:-/tmp}/fuhe-bench-$n"
+  [ -d "$ws/reports" ] || ./target/release/examples/synth --reports "$n" --out "$ws" --seed "$n"
+  echo "== $n reports ($(du -sh "$ws/reports" | cut -f1))"
+  /usr/bin/time -f "fuhe check --format json: %e s wall, %M KB peak" \
+    ./target/release/fuhe check "$ws" --format json > /dev/null || true
+  if command -v jq >/dev/null; then
+    /usr/bin/time -f "jq -c . (baseline):       %e s wall, %M KB peak" \
+      sh -c "find '$ws/reports' -name '*.json' -print0 | xargs -0 jq -c . > /dev/null"
+  fi
+  ./target/release/examples/bench_ui "$ws"
+done

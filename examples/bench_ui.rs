@@ -1,0 +1,120 @@
+//! Interface measurements for the benchmark script (benches/run.sh):
+//!
+//!     cargo run --release --example bench_ui -- WORKSPACE
+//!
+//! Prints the time to load the workspace and draw the first list, the time
+//! until every row has its flag counts, the voucher index size and the time
+//! per keystroke of a lookup, and the bytes written to the terminal for one
+//! row move and one tab switch (drawn through crossterm into a buffer).
+
+use fuhe::app::App;
+use fuhe::checks::CheckConfig;
+use fuhe::keymap::{Key, KeyCode, Keymap};
+use fuhe::labels::Lang;
+use fuhe::workspace::Workspace;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+/// Counts the bytes the terminal would receive.
+struct Counter(Arc<AtomicUsize>);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.fetch_add(buf.len(), Ordering::Relaxed);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn main() {
+    let root = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "sample-data".into()));
+    let t = Instant::now();
+    let ws = match Workspace::open(&root) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let n = ws.reports.len();
+    let mut app = App::new(
+        root,
+        false,
+        ws.reports,
+        ws.errors,
+        Lang::Zh,
+        Keymap::default_map(),
+        CheckConfig::default(),
+    );
+    let theme = fuhe::tui::theme::Theme {
+        color: true,
+        threshold: rust_decimal::Decimal::from(10),
+    };
+    let bytes = Arc::new(AtomicUsize::new(0));
+    let mut term = Terminal::new(CrosstermBackend::new(Counter(bytes.clone()))).unwrap_or_else(|e| panic!("{e}"));
+    let _ = term.resize(ratatui::layout::Rect::new(0, 0, 120, 40));
+    let _ = term.draw(|f| fuhe::tui::draw::draw(f, &mut app, &theme));
+    println!("reports: {n}");
+    println!("first list drawn: {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
+    let t2 = Instant::now();
+    app.start_checks();
+    while app.checking() {
+        app.poll();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    println!(
+        "all flag counts in: {:.0} ms after the first screen",
+        t2.elapsed().as_secs_f64() * 1000.0
+    );
+
+    // Bytes per row move and per tab switch.
+    let mut measure = |app: &mut App, key: Key| {
+        bytes.store(0, Ordering::Relaxed);
+        app.handle_key(key);
+        let _ = term.draw(|f| fuhe::tui::draw::draw(f, app, &theme));
+        bytes.load(Ordering::Relaxed)
+    };
+    let down = measure(&mut app, Key::plain(KeyCode::Down));
+    println!("bytes for one row move in the list: {down}");
+    measure(&mut app, Key::plain(KeyCode::Enter));
+    let row = measure(&mut app, Key::plain(KeyCode::Down));
+    let tab = measure(&mut app, Key::plain(KeyCode::Tab));
+    println!("bytes for one row move in a report: {row}");
+    println!("bytes for one tab switch: {tab}");
+
+    // Voucher lookup, keystroke by keystroke.
+    app.handle_key(Key::plain(KeyCode::Esc));
+    let t3 = Instant::now();
+    app.handle_key(Key::ch('v'));
+    println!("voucher index built: {:.0} ms", t3.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "voucher entries: {}",
+        app.voucher_index().map_or(0, |i| i.entries.len())
+    );
+    let mut times = Vec::new();
+    for c in "5月19"
+        .chars()
+        .chain("\u{8}\u{8}\u{8}\u{8}".chars())
+        .chain("费".chars())
+    {
+        let key = if c == '\u{8}' {
+            Key::plain(KeyCode::Backspace)
+        } else {
+            Key::ch(c)
+        };
+        let t = Instant::now();
+        app.handle_key(key);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "lookup per keystroke: median {:.1} ms, worst {:.1} ms",
+        times[times.len() / 2],
+        times.last().copied().unwrap_or(0.0)
+    );
+}
