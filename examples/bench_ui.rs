@@ -11,7 +11,6 @@ use fuhe::app::App;
 use fuhe::checks::CheckConfig;
 use fuhe::keymap::{Key, KeyCode, Keymap};
 use fuhe::labels::Lang;
-use fuhe::workspace::Workspace;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::sync::Arc;
@@ -34,19 +33,17 @@ impl std::io::Write for Counter {
 fn main() {
     let root = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "sample-data".into()));
     let t = Instant::now();
-    let ws = match Workspace::open(&root) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(2);
-        }
+    let dir = if root.join("reports").is_dir() {
+        root.join("reports")
+    } else {
+        root.clone()
     };
-    let n = ws.reports.len();
-    let mut app = App::new(
+    let files = fuhe::workspace::report_files(&dir).unwrap_or_default();
+    let n = files.len();
+    let mut app = App::new_lazy(
         root,
         false,
-        ws.reports,
-        ws.errors,
+        files,
         Lang::Zh,
         Keymap::default_map(),
         CheckConfig::default(),
@@ -79,6 +76,7 @@ fn main() {
         let _ = term.draw(|f| fuhe::tui::draw::draw(f, app, &theme));
         bytes.load(Ordering::Relaxed)
     };
+    measure(&mut app, Key::plain(KeyCode::Home));
     let down = measure(&mut app, Key::plain(KeyCode::Down));
     println!("bytes for one row move in the list: {down}");
     measure(&mut app, Key::plain(KeyCode::Enter));

@@ -91,7 +91,15 @@ fn run(cli: Cli) -> Result<i32, String> {
             if !root.is_dir() {
                 return Err(format!("{}: not a folder (a workspace holds reports/)", root.display()));
             }
-            let ws = Workspace::open(&root).map_err(|e| e.to_string())?;
+            // The list is drawn from the file names at once; reports are read
+            // and checked in the background.
+            let reports_dir = if root.join("reports").is_dir() {
+                root.join("reports")
+            } else {
+                root.clone()
+            };
+            let files =
+                fuhe::workspace::report_files(&reports_dir).map_err(|e| format!("{}: {e}", reports_dir.display()))?;
             let (config, mut problems) =
                 fuhe::config::load(&fuhe::config::files(cli.global.config.as_deref(), Some(&root)));
             let lang = lang(&cli, &config);
@@ -103,10 +111,9 @@ fn run(cli: Cli) -> Result<i32, String> {
             problems.extend(rubric_problem);
             let mut check = config.check.clone();
             check.rubric = Some(rubric.clone());
-            let mut app = fuhe::app::App::new(root, bundled, ws.reports, ws.errors, lang, keymap, check);
+            let mut app = fuhe::app::App::new_lazy(root, bundled, files, lang, keymap, check);
             app.rubric = rubric;
             app.reviewer = reviewer(&cli, &config);
-            app.refresh_review_info();
             if let Some(p) = problems.first() {
                 app.message = Some((p.clone(), true));
             }

@@ -329,6 +329,8 @@ pub struct ReportView {
     pub tab: Tab,
     /// Selected row per tab.
     pub selected: [usize; 6],
+    /// First visible row per tab, kept by the terminal layer.
+    pub offsets: [usize; 6],
     /// Rows of the current tab.
     pub rows: Vec<ViewRow>,
 }
@@ -359,8 +361,13 @@ pub struct App {
     pub quit: bool,
     /// Rows a page holds, set by the terminal layer from the screen size.
     pub page: usize,
+    /// First visible row of the list, kept by the terminal layer.
+    pub list_offset: usize,
     index: Option<lookup::VoucherIndex>,
-    rx: Option<Receiver<(usize, Vec<Flag>)>>,
+    rx: Option<Receiver<Loaded>>,
+    /// Report files not read yet (opened lazily: the list is drawn at once
+    /// from the file names and fills in as background threads read them).
+    pub unread: Vec<Option<PathBuf>>,
     /// Who is reviewing (config, --reviewer, else the login name).
     pub reviewer: String,
     pub rubric: crate::scoring::Rubric,
@@ -402,8 +409,10 @@ impl App {
             clipboard: None,
             quit: false,
             page: 10,
+            list_offset: 0,
             index: None,
             rx: None,
+            unread: vec![None; n],
             reviewer: crate::review::login_name(),
             rubric: crate::scoring::Rubric::builtin(),
             session: None,
@@ -427,20 +436,80 @@ impl App {
         app
     }
 
-    /// Checks every report on a background thread; results arrive through
-    /// [`App::poll`], so the list is drawn at once and fills in.
+    /// An app over report files not read yet: each row shows its file name
+    /// until [`App::start_checks`] has read and checked it in the background.
+    pub fn new_lazy(
+        root: PathBuf,
+        bundled: bool,
+        files: Vec<PathBuf>,
+        lang: Lang,
+        keymap: Keymap,
+        config: CheckConfig,
+    ) -> App {
+        let placeholders: Vec<LoadedReport> = files.iter().map(|p| placeholder(p)).collect();
+        let mut app = App::new(root, bundled, placeholders, Vec::new(), lang, keymap, config);
+        app.unread = files.into_iter().map(Some).collect();
+        app.review_info = vec![ReviewInfo::default(); app.reports.len()];
+        app
+    }
+
+    /// Reads (when not read yet) and checks every report on background
+    /// threads, one per core; results arrive through [`App::poll`], so the
+    /// list is drawn at once and fills in.
     pub fn start_checks(&mut self) {
         let (tx, rx) = std::sync::mpsc::channel();
-        let reports: Vec<crate::model::Report> = self.reports.iter().map(|r| r.report.clone()).collect();
-        let config = self.config.clone();
-        std::thread::spawn(move || {
-            for (i, r) in reports.iter().enumerate() {
-                if tx.send((i, check_report(r, &config))).is_err() {
-                    break;
+        let jobs: Vec<(usize, Job)> = (0..self.reports.len())
+            .map(|i| match &self.unread[i] {
+                Some(p) => (i, Job::Read(p.clone())),
+                None => (i, Job::Check(Box::new(self.reports[i].report.clone()))),
+            })
+            .collect();
+        let jobs = std::sync::Arc::new(jobs);
+        let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        for _ in 0..threads {
+            let (jobs, next, tx, config) = (jobs.clone(), next.clone(), tx.clone(), self.config.clone());
+            std::thread::spawn(move || {
+                loop {
+                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((i, job)) = jobs.get(k) else { break };
+                    let msg = match job {
+                        Job::Check(r) => Loaded::Checked(*i, check_report(r, &config)),
+                        Job::Read(p) => match crate::workspace::load_report(p) {
+                            Ok(r) => {
+                                let flags = check_report(&r.report, &config);
+                                Loaded::Read(*i, Box::new(r), flags)
+                            }
+                            Err(e) => Loaded::Failed(*i, e),
+                        },
+                    };
+                    if tx.send(msg).is_err() {
+                        break;
+                    }
                 }
-            }
-        });
+            });
+        }
         self.rx = Some(rx);
+    }
+
+    /// Reads a report not read yet, now (it is being opened).
+    fn read_now(&mut self, i: usize) -> bool {
+        let Some(p) = self.unread.get(i).cloned().flatten() else {
+            return true;
+        };
+        match crate::workspace::load_report(&p) {
+            Ok(r) => {
+                self.flags[i] = Some(check_report(&r.report, &self.config));
+                self.reports[i] = r;
+                self.unread[i] = None;
+                self.refresh_review_info_of(i);
+                true
+            }
+            Err(e) => {
+                self.message = Some((crate::text::clean(&e.to_string()), true));
+                false
+            }
+        }
     }
 
     /// Checks every report now (tests, scripts).
@@ -457,10 +526,31 @@ impl App {
     pub fn poll(&mut self) -> bool {
         let Some(rx) = &self.rx else { return false };
         let mut changed = false;
+        let mut read = Vec::new();
         loop {
             match rx.try_recv() {
-                Ok((i, f)) => {
+                Ok(Loaded::Checked(i, f)) => {
                     self.flags[i] = Some(f);
+                    changed = true;
+                }
+                Ok(Loaded::Read(i, r, f)) => {
+                    if self.unread[i].is_some() {
+                        self.reports[i] = *r;
+                        self.unread[i] = None;
+                        self.flags[i] = Some(f);
+                        read.push(i);
+                    }
+                    changed = true;
+                }
+                Ok(Loaded::Failed(i, e)) => {
+                    if self.unread[i].is_some() {
+                        self.reports[i].report.department =
+                            format!("{} {}", self.lang.t(&crate::labels::NOT_READ), self.reports[i].id);
+                        self.unread[i] = None;
+                        self.flags[i] = Some(Vec::new());
+                        self.message = Some((crate::text::clean(&e.to_string()), true));
+                        self.load_errors.push(e);
+                    }
                     changed = true;
                 }
                 Err(TryRecvError::Empty) => break,
@@ -471,9 +561,14 @@ impl App {
             }
         }
         if changed {
-            if matches!(self.sort, SortColumn::Errors | SortColumn::Warnings) {
-                self.refresh_list();
+            for i in read {
+                self.refresh_review_info_of(i);
             }
+            // Newly read reports make the voucher index out of date.
+            if !matches!(self.popup, Some(Popup::Lookup { .. })) {
+                self.index = None;
+            }
+            self.refresh_list();
             self.refresh_rows();
         }
         changed
@@ -806,11 +901,15 @@ impl App {
     // ----- a report -----
 
     pub fn open(&mut self, report: usize) {
+        if !self.read_now(report) {
+            return;
+        }
         self.open_session(report);
         self.view = Some(ReportView {
             report,
             tab: Tab::Overview,
             selected: [0; 6],
+            offsets: [0; 6],
             rows: Vec::new(),
         });
         self.refresh_rows();
@@ -1128,6 +1227,38 @@ impl App {
             .count();
         let checked = self.flags.iter().filter(|f| f.is_some()).count();
         (self.reports.len(), checked, with_errors)
+    }
+}
+
+/// What the background readers send back.
+enum Loaded {
+    Checked(usize, Vec<Flag>),
+    Read(usize, Box<LoadedReport>, Vec<Flag>),
+    Failed(usize, crate::workspace::LoadError),
+}
+
+enum Job {
+    Check(Box<crate::model::Report>),
+    Read(PathBuf),
+}
+
+/// A row for a report file not read yet: its file name as department.
+fn placeholder(path: &std::path::Path) -> LoadedReport {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    LoadedReport {
+        id: crate::workspace::sanitize_id(&stem),
+        path: path.to_path_buf(),
+        report: crate::model::Report {
+            fuhe_report: crate::model::REPORT_FORMAT,
+            department: stem,
+            year: 0,
+            department_form: Default::default(),
+            project_forms: Vec::new(),
+        },
+        sha256: String::new(),
     }
 }
 

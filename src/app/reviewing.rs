@@ -84,6 +84,9 @@ impl App {
     }
 
     pub fn refresh_review_info_of(&mut self, i: usize) {
+        if self.unread.get(i).is_some_and(Option::is_some) {
+            return;
+        }
         let review = match &self.session {
             Some(s) if s.report == i => s
                 .review

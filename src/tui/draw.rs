@@ -256,7 +256,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         };
         lines.push(Line::styled(format!("  {}", lang.t(&msg)), theme.dim()));
     }
-    let offset = scroll_offset(app.selected, h, app.visible.len());
+    let offset = keep_visible(&mut app.list_offset, app.selected, h, app.visible.len());
     for (pos, &ri) in app.visible.iter().enumerate().skip(offset).take(h) {
         let r = &app.reports[ri];
         let d = &r.report.department_form;
@@ -291,7 +291,17 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         let mut spans = vec![
             marker,
             Span::raw(fit(&clean(&r.report.department), dept_w)),
-            Span::raw(format!(" {}", fit_right(&r.report.year.to_string(), 4))),
+            Span::raw(format!(
+                " {}",
+                fit_right(
+                    &if r.report.year == 0 {
+                        "…".to_string()
+                    } else {
+                        r.report.year.to_string()
+                    },
+                    4
+                )
+            )),
             Span::raw(format!(" {}", fit(&forms, 11))),
             Span::raw(format!(" {}", fit(&score, 8))),
             Span::styled(
@@ -331,6 +341,22 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         lines.push(Line::from(spans));
     }
     f.render_widget(Paragraph::new(lines), area);
+}
+
+/// Scrolls only when the selection would leave the window, so that moving
+/// within it redraws two rows, not the screen (it matters over slow SSH).
+fn keep_visible(offset: &mut usize, selected: usize, height: usize, len: usize) -> usize {
+    if height == 0 || len <= height {
+        *offset = 0;
+        return 0;
+    }
+    if selected < *offset {
+        *offset = selected;
+    } else if selected >= *offset + height {
+        *offset = selected + 1 - height;
+    }
+    *offset = (*offset).min(len - height);
+    *offset
 }
 
 /// The first visible row so that `selected` is on screen.
@@ -593,7 +619,9 @@ fn draw_rows(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             start = i + 1;
         }
     }
-    let offset = scroll_offset(sel, h, rows.len());
+    let tab = v.tab.index();
+    let mut off = v.offsets[tab];
+    let offset = keep_visible(&mut off, sel, h, rows.len());
     let mut lines = Vec::new();
     for (i, row) in rows.iter().enumerate().skip(offset).take(h) {
         let line = match row.kind {
@@ -686,6 +714,9 @@ fn draw_rows(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         lines.push(line);
     }
     f.render_widget(Paragraph::new(lines), area);
+    if let Some(v) = &mut app.view {
+        v.offsets[tab] = off;
+    }
 }
 
 fn draw_narrative(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
