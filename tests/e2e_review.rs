@@ -2,47 +2,10 @@
 //! write the opinion, quit — and find all of it in the review file and in
 //! `fuhe export`.
 
+mod common;
+
+use common::Tmux;
 use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
-
-struct Tmux(String);
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.0)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-    fn keys(&self, k: &[&str]) {
-        let mut a = vec!["send-keys", "-t", "fuhe"];
-        a.extend_from_slice(k);
-        self.run(&a);
-    }
-    fn text(&self, s: &str) {
-        self.run(&["send-keys", "-t", "fuhe", "-l", s]);
-    }
-    fn wait_for(&self, what: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.run(&["capture-pane", "-p", "-t", "fuhe"]);
-            if s.contains(what) || start.elapsed() > Duration::from_secs(10) {
-                return s;
-            }
-            sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
 
 #[test]
 fn review_in_tmux_then_export() {
@@ -54,7 +17,7 @@ fn review_in_tmux_then_export() {
     )
     .unwrap();
     let bin = env!("CARGO_BIN_EXE_fuhe");
-    let t = Tmux(format!("fuhe-review-{}", std::process::id()));
+    let t = Tmux::new("fuhe-review");
     let cmd = format!(
         "FUHE_CONFIG_DIR='{}' LANG=zh_CN.UTF-8 '{}' '{}' --reviewer 王审核",
         ws.path().display(),
@@ -102,10 +65,7 @@ fn review_in_tmux_then_export() {
     t.keys(&["C-s"]);
     t.wait_for("退回修改。");
     t.keys(&["Escape", "Escape", "q"]);
-    let start = Instant::now();
-    while !t.run(&["list-sessions"]).is_empty() && start.elapsed() < Duration::from_secs(5) {
-        sleep(Duration::from_millis(100));
-    }
+    assert!(t.wait_gone(), "fuhe quit");
 
     let review: serde_json::Value = serde_json::from_slice(
         &std::fs::read(ws.path().join("reviews/linxiang-data-bureau-2024.review.json")).unwrap(),

@@ -1,62 +1,15 @@
 //! End to end: the real binary in tmux, driven by keys as a person would,
 //! reading the screen with capture-pane.
 
+mod common;
+
+use common::Tmux;
 use std::path::Path;
-use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs (install it: apt-get install tmux)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-    fn keys(&self, keys: &[&str]) {
-        let mut a = vec!["send-keys", "-t", "fuhe"];
-        a.extend_from_slice(keys);
-        self.run(&a);
-    }
-    fn text(&self, s: &str) {
-        self.run(&["send-keys", "-t", "fuhe", "-l", s]);
-    }
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "fuhe"])
-    }
-    /// Waits until the screen shows `what` (the program answers keys
-    /// asynchronously), returning the screen.
-    fn wait_for(&self, what: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) || start.elapsed() > Duration::from_secs(10) {
-                return s;
-            }
-            sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
 
 #[test]
 fn open_funds_and_look_up_a_voucher_in_tmux() {
     let data = tempfile::tempdir().unwrap();
-    let t = Tmux {
-        socket: format!("fuhe-test-{}", std::process::id()),
-    };
+    let t = Tmux::new("fuhe-test");
     let bin = env!("CARGO_BIN_EXE_fuhe");
     let cmd = format!(
         "FUHE_DATA_DIR='{}' FUHE_CONFIG_DIR='{}' LANG=zh_CN.UTF-8 '{}' --keymap default",
@@ -105,11 +58,7 @@ fn open_funds_and_look_up_a_voucher_in_tmux() {
     t.keys(&["Escape"]);
     t.wait_for("年度");
     t.keys(&["q"]);
-    let start = Instant::now();
-    while !t.run(&["list-sessions"]).is_empty() && start.elapsed() < Duration::from_secs(5) {
-        sleep(Duration::from_millis(100));
-    }
-    assert!(t.run(&["list-sessions"]).is_empty(), "fuhe quit and the session ended");
+    assert!(t.wait_gone(), "fuhe quit and the session ended");
     assert!(
         Path::new(
             &data
