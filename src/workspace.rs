@@ -284,12 +284,17 @@ pub const SAMPLES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/samples
 /// Where the bundled sample workspace lives: the user's data folder, so that
 /// reviews of the samples never go into the install.
 pub fn samples_dir() -> std::io::Result<PathBuf> {
+    Ok(data_dir()?.join("sample-workspace"))
+}
+
+/// The user's data folder (`~/.local/share/fuhe`), or `FUHE_DATA_DIR`.
+pub fn data_dir() -> std::io::Result<PathBuf> {
     if let Some(d) = std::env::var_os("FUHE_DATA_DIR") {
-        return Ok(PathBuf::from(d).join("sample-workspace"));
+        return Ok(PathBuf::from(d));
     }
     directories::ProjectDirs::from("", "", "fuhe")
-        .map(|p| p.data_dir().join("sample-workspace"))
-        .ok_or_else(|| std::io::Error::other("no home folder to keep the sample workspace in"))
+        .map(|p| p.data_dir().to_path_buf())
+        .ok_or_else(|| std::io::Error::other("no home folder for fuhe's data"))
 }
 
 /// Writes the bundled samples to [`samples_dir`] (only files that differ)

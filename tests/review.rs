@@ -394,3 +394,31 @@ fn the_review_schema_names_every_field_written() {
         }
     }
 }
+
+#[test]
+fn a_workspace_that_cannot_be_written_keeps_the_review_elsewhere() {
+    let ws = workspace();
+    let data = tempfile::tempdir().unwrap();
+    // SAFETY of the test: no other test in this binary reads FUHE_DATA_DIR.
+    unsafe { std::env::set_var("FUHE_DATA_DIR", data.path()) };
+    // A file where reviews/ should be: nothing can be written there (root
+    // ignores permission bits, so a read-only folder would not do).
+    std::fs::write(ws.path().join("reviews"), "").unwrap();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "1a");
+    typed(&mut a, "保存不了也不能丢");
+    ctrl(&mut a, 's');
+    let msg = a.message.clone().unwrap().0;
+    assert!(msg.contains("nothing is lost") && msg.contains("rescue"), "{msg}");
+    let rescued: Vec<_> = std::fs::read_dir(data.path().join("rescue"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(rescued.len(), 1);
+    assert!(
+        std::fs::read_to_string(&rescued[0])
+            .unwrap()
+            .contains("保存不了也不能丢")
+    );
+}

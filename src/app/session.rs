@@ -111,9 +111,14 @@ impl Session {
                 ));
             }
             Err(LockError::Io(m)) => {
-                s.read_only = Some(format!(
+                // The workspace cannot be written: work on without a lock;
+                // saves then go to the rescue folder (see `save`).
+                s.notice = Some(format!(
                     "{}: {m}",
-                    lang.pick("无法加锁，只读", "cannot take the lock; read-only")
+                    lang.pick(
+                        "无法加锁（工作区不可写），复核将另存到个人数据目录",
+                        "cannot take the lock (the workspace is not writable); reviews will be kept in your data folder"
+                    )
                 ));
             }
         }
@@ -180,8 +185,29 @@ impl Session {
                 self.save_state =
                     SaveState::Failed("conflict: the review file was changed elsewhere; nothing written".into());
             }
+            Err(e @ SaveError::Io(_)) => {
+                // The workspace cannot be written (read-only, full, gone):
+                // keep the review in the user's own data folder instead.
+                let rescue = self.rescue(review);
+                self.save_state = SaveState::Failed(match rescue {
+                    Some(p) => format!("{e}; saved instead to {} — nothing is lost", p.display()),
+                    None => format!("{e}; could not save anywhere else either: keep fuhe open"),
+                });
+            }
             Err(e) => self.save_state = SaveState::Failed(e.to_string()),
         }
+    }
+
+    /// Writes the review to `<data folder>/rescue/`, named after the
+    /// workspace and the report, when the workspace cannot be written.
+    fn rescue(&self, review: &Review) -> Option<PathBuf> {
+        let dir = crate::workspace::data_dir().ok()?.join("rescue");
+        let ws = store::sha256_hex(self.root.display().to_string().as_bytes());
+        let path = dir.join(format!("{}-{}.review.json", &ws[..12], self.report_id));
+        let mut bytes = serde_json::to_vec_pretty(review).ok()?;
+        bytes.push(b'\n');
+        store::write_atomic(&path, &bytes, || Ok(())).ok()?;
+        Some(path)
     }
 
     pub fn undo(&mut self, current: &crate::model::Report) -> Result<bool, String> {
