@@ -16,5 +16,10 @@ for n in ${sizes[@]}; do
     /usr/bin/time -f "jq -c . (baseline):       %e s wall, %M KB peak" \
       sh -c "find '$ws/reports' -name '*.json' -print0 | xargs -0 jq -c . > /dev/null"
   fi
-  ./target/release/examples/bench_ui "$ws"
+  ./target/release/examples/bench_ui "$ws" "$ws/entries.txt"
+  if command -v fzf >/dev/null; then
+    for q in 5 5月 5月1 5月19 费; do
+      /usr/bin/time -f "fzf --filter '$q': %e s" fzf --filter "$q" < "$ws/entries.txt" > /dev/null
+    done
+  fi
 done
