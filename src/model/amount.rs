@@ -7,7 +7,7 @@
 //! The written precision is kept: `"234"` stays `234`, `"6.50"` stays `6.50`.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serializer};
+use serde::{Deserializer, Serializer};
 use std::str::FromStr;
 
 /// The largest number of digits we accept in one amount. A Decimal holds 28;
@@ -59,16 +59,57 @@ pub mod opt {
         }
     }
 
+    /// Reads straight from the parser (no intermediate JSON value: a
+    /// workspace holds hundreds of thousands of amounts).
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-        use serde::de::Error;
-        match serde_json::Value::deserialize(d)? {
-            serde_json::Value::Null => Ok(None),
-            serde_json::Value::String(s) => parse_amount(&s).map(Some).map_err(D::Error::custom),
-            serde_json::Value::Number(n) => parse_amount(&n.to_string()).map(Some).map_err(D::Error::custom),
-            other => Err(D::Error::custom(format!(
-                "expected an amount as a string such as \"1574.84\", or null, found {}",
-                kind_of(&other)
-            ))),
+        d.deserialize_any(AmountVisitor)
+    }
+
+    struct AmountVisitor;
+
+    impl<'de> serde::de::Visitor<'de> for AmountVisitor {
+        type Value = Option<Decimal>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an amount as a string such as \"1574.84\", or null")
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+            d.deserialize_any(AmountVisitor)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            parse_amount(s).map(Some).map_err(E::custom)
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(Decimal::from(v)))
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(Decimal::from(v)))
+        }
+
+        /// A JSON number: serde_json's `arbitrary_precision` hands it over
+        /// as its literal text in a one-entry map, so it never becomes f64.
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            use serde::de::Error;
+            let Some(key) = map.next_key::<String>()? else {
+                return Err(A::Error::custom("expected an amount, found an object"));
+            };
+            if key != "$serde_json::private::Number" {
+                return Err(A::Error::custom("expected an amount, found an object"));
+            }
+            let literal: String = map.next_value()?;
+            parse_amount(&literal).map(Some).map_err(A::Error::custom)
         }
     }
 }
@@ -87,17 +128,6 @@ pub mod req {
             Some(v) => Ok(v),
             None => Err(D::Error::custom("amount is required here")),
         }
-    }
-}
-
-pub(crate) fn kind_of(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "true/false",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "a list",
-        serde_json::Value::Object(_) => "an object",
     }
 }
 
@@ -152,5 +182,9 @@ mod tests {
         let t: T = serde_json::from_str(r#"{"a": null}"#).unwrap();
         assert!(t.a.is_none());
         assert!(serde_json::from_str::<T>(r#"{"a": true}"#).is_err());
+        assert!(serde_json::from_str::<T>(r#"{"a": {"x": 1}}"#).is_err());
+        assert!(serde_json::from_str::<T>(r#"{"a": [1]}"#).is_err());
+        let t: T = serde_json::from_str(r#"{"a": -3}"#).unwrap();
+        assert_eq!(t.a.unwrap().to_string(), "-3");
     }
 }
