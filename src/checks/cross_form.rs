@@ -102,6 +102,12 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
 /// / "绿色审批标准"); "受益农户满意度" is not "农户满意度".
 fn same_measure(a: &Indicator, b: &Indicator) -> bool {
     let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    // Cheap first: names that share no first character cannot match.
+    let first = |s: &str| s.chars().find(|c| c.is_alphanumeric());
+    let (fa, fb) = (first(a.display_name()), first(b.display_name()));
+    if fa.is_none() || fa != fb {
+        return false;
+    }
     let (x, y) = (norm(a.display_name()), norm(b.display_name()));
     if x.is_empty() || y.is_empty() {
         return false;
