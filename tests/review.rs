@@ -169,6 +169,15 @@ fn scores_need_a_reason_when_they_differ_and_totals_are_computed() {
     let r = on_disk(ws.path(), DATA);
     assert_eq!(r.scores.len(), 14, "budget line plus 13 indicators");
     let review = r.clone();
+    // The indicators tab shows review scores beside self-scores.
+    key(&mut a, KeyCode::Esc);
+    typed(&mut a, "2");
+    let rows = &a.view.as_ref().unwrap().rows;
+    let measured = rows
+        .iter()
+        .find(|r| r.path.as_deref() == Some("project_forms[0].indicators[0]"))
+        .unwrap();
+    assert_eq!(measured.cells[6].text, "7.15");
     let t = a.review_total(a.current().unwrap(), Some(0), &review);
     assert_eq!(t.total.to_string(), "22.29", "8 + the two measured indicators");
     assert_eq!(t.grade, "差");

@@ -961,7 +961,23 @@ impl App {
                 rows
             }
             Tab::Funds => views::funds(report, lang),
-            Tab::Indicators => views::indicators(report, lang),
+            Tab::Indicators => {
+                let mut rows = views::indicators(report, lang);
+                // The review score beside the self-score, once given.
+                if let Some(review) = self
+                    .session
+                    .as_ref()
+                    .filter(|s| s.report == v.report)
+                    .and_then(|s| s.review.as_ref())
+                {
+                    for row in rows.iter_mut().filter(|r| r.cells.len() == 7) {
+                        if let Some(score) = row.path.as_deref().and_then(|p| review.score(p)) {
+                            row.cells[6].text = score.score.to_string();
+                        }
+                    }
+                }
+                rows
+            }
             Tab::Expenses => views::expenses(report, lang),
             Tab::Narrative => views::narrative(report, lang),
             Tab::Flags => self.flag_rows(v.report),
