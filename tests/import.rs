@@ -13,7 +13,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 fn forms_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/forms")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/forms")
 }
 
 fn sample_txt() -> PathBuf {
@@ -98,7 +98,7 @@ fn temp() -> tempfile::TempDir {
 }
 
 fn txt_source() -> String {
-    std::fs::read_to_string(sample_txt()).expect("the sample .txt is in ../shared/forms")
+    std::fs::read_to_string(sample_txt()).expect("the sample .txt is in sample-data/forms")
 }
 
 /// Writes `text` to a file in `dir` and imports it.
@@ -117,7 +117,7 @@ fn edit(s: &str, from: &str, to: &str, n: usize) -> String {
 /// The sample .docx with word/document.xml changed by `f`, rewritten with
 /// the zip crate (every other part copied as it is).
 fn docx_variant(dir: &Path, f: impl Fn(String) -> String) -> PathBuf {
-    let bytes = std::fs::read(sample_docx()).expect("the sample .docx is in ../shared/forms");
+    let bytes = std::fs::read(sample_docx()).expect("the sample .docx is in sample-data/forms");
     let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut zout = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for i in 0..zin.len() {
