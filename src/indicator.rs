@@ -263,13 +263,14 @@ fn numbers(chars: &[char]) -> Vec<Found> {
 }
 
 fn ends_with_at(chars: &[char], end: usize, pat: &str) -> bool {
-    let p: Vec<char> = pat.chars().collect();
-    end >= p.len() && chars[end - p.len()..end] == p[..]
+    // No allocation: this runs for every comparator before every number.
+    let n = pat.chars().count();
+    end >= n && chars[end - n..end].iter().copied().eq(pat.chars())
 }
 
 fn starts_with_at(chars: &[char], start: usize, pat: &str) -> bool {
-    let p: Vec<char> = pat.chars().collect();
-    chars.len() >= start + p.len() && chars[start..start + p.len()] == p[..]
+    let n = pat.chars().count();
+    chars.len() >= start + n && chars[start..start + n].iter().copied().eq(pat.chars())
 }
 
 fn clean(s: String) -> Option<String> {

@@ -82,6 +82,23 @@ pub fn sanitize_id(name: &str) -> String {
 
 /// Reads and parses one report file.
 pub fn load_report(path: &Path) -> Result<LoadedReport, LoadError> {
+    load_report_with(path, true)
+}
+
+/// The id a report file gets (its sanitised file name).
+pub fn id_of(path: &Path) -> String {
+    sanitize_id(
+        &path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    )
+}
+
+/// Like [`load_report`]; without `hash`, `sha256` is left empty (it is only
+/// needed to tell whether a review is stale, and hashing costs as much as
+/// checking when there are thousands of reports and no reviews).
+pub fn load_report_with(path: &Path, hash: bool) -> Result<LoadedReport, LoadError> {
     let err = |message: String| LoadError {
         path: path.to_path_buf(),
         line: None,
@@ -102,7 +119,11 @@ pub fn load_report(path: &Path) -> Result<LoadedReport, LoadError> {
         id: sanitize_id(&stem),
         path: path.to_path_buf(),
         report,
-        sha256: crate::review::store::sha256_hex(&bytes),
+        sha256: if hash {
+            crate::review::store::sha256_hex(&bytes)
+        } else {
+            String::new()
+        },
     })
 }
 

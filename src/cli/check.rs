@@ -6,9 +6,9 @@
 use super::Format;
 use fuhe::checks::{CheckConfig, Flag, Severity, check_report, counts};
 use fuhe::labels::{self, Lang};
-use fuhe::review::summary::{Summary, summarize};
+use fuhe::review::summary::{Summary, summarize_with};
 use fuhe::text::{clean, width, wrap};
-use fuhe::workspace::{LoadError, LoadedReport, load_report, root_of};
+use fuhe::workspace::{LoadError, LoadedReport, root_of};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -44,8 +44,10 @@ fn check_file(
     config: &CheckConfig,
     rubrics: &Mutex<HashMap<PathBuf, fuhe::scoring::Rubric>>,
 ) -> Result<Checked, LoadError> {
-    let r = load_report(path)?;
-    let root = root_of(&r.path);
+    let root = root_of(path);
+    // The file's hash is needed only to tell a review stale.
+    let reviewed = fuhe::review::store::review_path(&root, &fuhe::workspace::id_of(path)).exists();
+    let r = fuhe::workspace::load_report_with(path, reviewed)?;
     let rubric = {
         let mut cache = rubrics.lock().unwrap_or_else(|e| e.into_inner());
         cache
@@ -56,7 +58,7 @@ fn check_file(
     let mut config = config.clone();
     config.rubric.get_or_insert(rubric.clone());
     let flags = check_report(&r.report, &config);
-    let review = summarize(&root, &r, &flags, &rubric);
+    let review = summarize_with(&root, &r, &flags, &rubric, false);
     Ok(Checked {
         report: r,
         flags,

@@ -73,6 +73,13 @@ impl Summary {
 
 /// Summarises the review of one report.
 pub fn summarize(root: &Path, r: &LoadedReport, flags: &[Flag], rubric: &Rubric) -> Summary {
+    summarize_with(root, r, flags, rubric, true)
+}
+
+/// Like [`summarize`]; without `all_scores`, score sheets are worked out
+/// only when a review exists (`fuhe check` over thousands of unreviewed
+/// reports needs none of them).
+pub fn summarize_with(root: &Path, r: &LoadedReport, flags: &[Flag], rubric: &Rubric, all_scores: bool) -> Summary {
     let (review, invalid) = match store::read(&store::review_path(root, &r.id)).0 {
         OnDisk::Valid(rv) => (Some(*rv), None),
         OnDisk::Missing => (None, None),
@@ -91,7 +98,11 @@ pub fn summarize(root: &Path, r: &LoadedReport, flags: &[Flag], rubric: &Rubric)
         list.push((Some(i), p.label(i), p.self_score, p.grade.clone()));
     }
     for (form, name, self_score, self_grade) in list {
-        let lines = scoring::suggest(&r.report, form, rubric, flags);
+        let lines = if all_scores || review.is_some() {
+            scoring::suggest(&r.report, form, rubric, flags)
+        } else {
+            Vec::new()
+        };
         let review_total = scoring::total(
             &lines,
             |l| {
