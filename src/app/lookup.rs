@@ -33,6 +33,47 @@ struct Line {
     entries: Vec<usize>,
 }
 
+/// One report's share of the index.
+#[derive(Default)]
+pub struct Part {
+    entries: Vec<Entry>,
+    /// Line text and the indices (within this part) of its entries.
+    lines: Vec<(String, Vec<usize>)>,
+}
+
+impl Part {
+    pub fn of(ri: usize, r: &LoadedReport) -> Part {
+        let mut part = Part::default();
+        let mut line_of: HashMap<(usize, usize), usize> = HashMap::new();
+        let dept = crate::text::clean(&r.report.department);
+        for (v, lines) in &crate::checks::voucher_bookings(&r.report) {
+            let mut distinct = lines.clone();
+            distinct.sort();
+            distinct.dedup();
+            for (pi, li) in &distinct {
+                let line_name = crate::text::clean(&r.report.project_forms[*pi].expenses[*li].label(*li));
+                let at = part.entries.len();
+                let l = *line_of.entry((*pi, *li)).or_insert_with(|| {
+                    part.lines.push((format!("{line_name} {dept}"), Vec::new()));
+                    part.lines.len() - 1
+                });
+                part.lines[l].1.push(at);
+                part.entries.push(Entry {
+                    voucher: *v,
+                    report: ri,
+                    project: *pi,
+                    line: *li,
+                    holders: distinct.len(),
+                    text: format!("{v} {line_name} {dept}"),
+                    line_name,
+                    department: dept.clone(),
+                });
+            }
+        }
+        part
+    }
+}
+
 #[derive(Default)]
 pub struct VoucherIndex {
     pub entries: Vec<Entry>,
@@ -57,41 +98,24 @@ pub const MAX_RESULTS: usize = 200;
 impl VoucherIndex {
     pub fn build(reports: &[LoadedReport]) -> VoucherIndex {
         let mut idx = VoucherIndex::default();
-        let mut line_of: HashMap<(usize, usize, usize), usize> = HashMap::new();
         for (ri, r) in reports.iter().enumerate() {
-            let dept = crate::text::clean(&r.report.department);
-            let bookings = crate::checks::voucher_bookings(&r.report);
-            for (v, lines) in &bookings {
-                let mut distinct = lines.clone();
-                distinct.sort();
-                distinct.dedup();
-                for (pi, li) in &distinct {
-                    let line_name = crate::text::clean(&r.report.project_forms[*pi].expenses[*li].label(*li));
-                    let e = Entry {
-                        voucher: *v,
-                        report: ri,
-                        project: *pi,
-                        line: *li,
-                        holders: distinct.len(),
-                        text: format!("{v} {line_name} {dept}"),
-                        line_name,
-                        department: dept.clone(),
-                    };
-                    let at = idx.entries.len();
-                    idx.by_voucher.entry(*v).or_default().push(at);
-                    let l = *line_of.entry((ri, *pi, *li)).or_insert_with(|| {
-                        idx.lines.push(Line {
-                            text: format!("{} {dept}", e.line_name),
-                            entries: Vec::new(),
-                        });
-                        idx.lines.len() - 1
-                    });
-                    idx.lines[l].entries.push(at);
-                    idx.entries.push(e);
-                }
-            }
+            idx.append(Part::of(ri, r));
         }
         idx
+    }
+
+    /// Adds one report's entries (made with [`Part::of`], possibly on
+    /// another thread while the report was read).
+    pub fn append(&mut self, part: Part) {
+        let base = self.entries.len();
+        for (text, local) in part.lines {
+            let entries: Vec<usize> = local.into_iter().map(|i| base + i).collect();
+            self.lines.push(Line { text, entries });
+        }
+        for (i, e) in part.entries.into_iter().enumerate() {
+            self.by_voucher.entry(e.voucher).or_default().push(base + i);
+            self.entries.push(e);
+        }
     }
 
     /// Results for a query, best first: exact voucher holders (duplicated

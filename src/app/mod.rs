@@ -364,6 +364,8 @@ pub struct App {
     /// First visible row of the list, kept by the terminal layer.
     pub list_offset: usize,
     index: Option<lookup::VoucherIndex>,
+    /// The voucher index being put together from the background readers.
+    index_parts: Option<lookup::VoucherIndex>,
     rx: Option<Receiver<Loaded>>,
     /// Report files not read yet (opened lazily: the list is drawn at once
     /// from the file names and fills in as background threads read them).
@@ -411,6 +413,7 @@ impl App {
             page: 10,
             list_offset: 0,
             index: None,
+            index_parts: None,
             rx: None,
             unread: vec![None; n],
             reviewer: crate::review::login_name(),
@@ -478,7 +481,8 @@ impl App {
                         Job::Read(p) => match crate::workspace::load_report(p) {
                             Ok(r) => {
                                 let flags = check_report(&r.report, &config);
-                                Loaded::Read(*i, Box::new(r), flags)
+                                let part = lookup::Part::of(*i, &r);
+                                Loaded::Read(*i, Box::new(r), flags, part)
                             }
                             Err(e) => Loaded::Failed(*i, e),
                         },
@@ -533,7 +537,9 @@ impl App {
                     self.flags[i] = Some(f);
                     changed = true;
                 }
-                Ok(Loaded::Read(i, r, f)) => {
+                Ok(Loaded::Read(i, r, f, part)) => {
+                    // Every report's part, also of one read early because it was opened.
+                    self.index_parts.get_or_insert_with(Default::default).append(part);
                     if self.unread[i].is_some() {
                         self.reports[i] = *r;
                         self.unread[i] = None;
@@ -564,9 +570,16 @@ impl App {
             for i in read {
                 self.refresh_review_info_of(i);
             }
-            // Newly read reports make the voucher index out of date.
+            // The voucher index is put together from the readers' parts;
+            // until then a lookup builds one from what has been read.
             if !matches!(self.popup, Some(Popup::Lookup { .. })) {
-                self.index = None;
+                if self.unread.iter().all(Option::is_none) {
+                    if let Some(built) = self.index_parts.take() {
+                        self.index = Some(built);
+                    }
+                } else {
+                    self.index = None;
+                }
             }
             self.refresh_list();
             self.refresh_rows();
@@ -1249,7 +1262,7 @@ impl App {
 /// What the background readers send back.
 enum Loaded {
     Checked(usize, Vec<Flag>),
-    Read(usize, Box<LoadedReport>, Vec<Flag>),
+    Read(usize, Box<LoadedReport>, Vec<Flag>, lookup::Part),
     Failed(usize, crate::workspace::LoadError),
 }
 
