@@ -23,6 +23,8 @@ pub enum Tone {
     Bad,
     /// Not filled in.
     Blank,
+    /// An amount cell not filled in: aligned like the amounts.
+    BlankAmount,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -123,7 +125,11 @@ fn amount(v: Option<Decimal>) -> String {
 }
 
 fn amount_cell(v: Option<Decimal>, path: String) -> Cell {
-    Cell::at(amount(v), path, if v.is_some() { Tone::Number } else { Tone::Blank })
+    Cell::at(
+        amount(v),
+        path,
+        if v.is_some() { Tone::Number } else { Tone::BlankAmount },
+    )
 }
 
 fn deviation(from: Option<Decimal>, to: Option<Decimal>) -> (Cell, Cell) {

@@ -672,7 +672,9 @@ fn draw_rows(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                         spans.push(Span::raw(" "));
                     }
                     let text = match c.tone {
-                        Tone::Number | Tone::Deviation(_) | Tone::Blank => fit_right(&c.text, cw),
+                        Tone::Number | Tone::Deviation(_) | Tone::BlankAmount => fit_right(&c.text, cw),
+                        // A blank sits where the column's values do.
+                        Tone::Blank if numeric[i].get(ci).copied().unwrap_or(false) => fit_right(&c.text, cw),
                         _ => fit(&c.text, cw),
                     };
                     let cell_flags: Vec<&Flag> = flags

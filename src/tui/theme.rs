@@ -75,7 +75,7 @@ impl Theme {
     pub fn tone(&self, t: Tone) -> Style {
         match t {
             Tone::Normal | Tone::Number => self.plain(),
-            Tone::Blank => self.dim(),
+            Tone::Blank | Tone::BlankAmount => self.dim(),
             Tone::Good => self.fg(Color::Green),
             Tone::Bad => self.fg(Color::Red),
             Tone::Deviation(p) => {
