@@ -572,7 +572,14 @@ impl<'de> Visitor<'de> for RawVisitor {
                 "description" | "$schema" => {
                     let _: serde_json::Value = map.next_value()?;
                 }
-                "modes" => raw.modes = map.next_value::<Modes>()?.0,
+                "modes" => {
+                    raw.modes = map
+                        .next_value::<Ordered<Ordered<String>>>()?
+                        .0
+                        .into_iter()
+                        .map(|(mode, pairs)| (mode, pairs.0))
+                        .collect()
+                }
                 other => {
                     return Err(A::Error::custom(format!(
                         "unknown entry \"{other}\" (expected name, description, modes)"
@@ -584,46 +591,27 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 }
 
-struct Modes(Vec<(String, Vec<(String, String)>)>);
-struct Pairs(Vec<(String, String)>);
+/// A JSON object read in order with its duplicate keys kept, so that two
+/// bindings of one key can be reported instead of one silently winning.
+struct Ordered<T>(Vec<(String, T)>);
 
-impl<'de> serde::Deserialize<'de> for Modes {
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Ordered<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Modes;
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Ordered<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of modes")
+                f.write_str("an object")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Modes, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered<T>, A::Error> {
                 let mut out = Vec::new();
                 while let Some(k) = map.next_key::<String>()? {
-                    out.push((k, map.next_value::<Pairs>()?.0));
+                    out.push((k, map.next_value::<T>()?));
                 }
-                Ok(Modes(out))
+                Ok(Ordered(out))
             }
         }
-        d.deserialize_map(V)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Pairs {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Pairs;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of \"key\": \"action\"")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs, A::Error> {
-                let mut out = Vec::new();
-                while let Some(k) = map.next_key::<String>()? {
-                    out.push((k, map.next_value::<String>()?));
-                }
-                Ok(Pairs(out))
-            }
-        }
-        d.deserialize_map(V)
+        d.deserialize_map(V(std::marker::PhantomData))
     }
 }
 

@@ -260,34 +260,6 @@ impl Workspace {
         (files, errors)
     }
 
-    /// Loads files and folders given on a command line, in order.
-    pub fn from_paths(paths: &[PathBuf]) -> Workspace {
-        let mut ws = Workspace::default();
-        for p in paths {
-            let part = if p.is_dir() {
-                match Workspace::open(p) {
-                    Ok(w) => w,
-                    Err(e) => {
-                        ws.errors.push(e);
-                        continue;
-                    }
-                }
-            } else {
-                Workspace::from_files(std::slice::from_ref(p))
-            };
-            if ws.root.as_os_str().is_empty() {
-                ws.root = if p.is_dir() {
-                    p.clone()
-                } else {
-                    p.parent().map(Path::to_path_buf).unwrap_or_default()
-                };
-            }
-            ws.reports.extend(part.reports);
-            ws.errors.extend(part.errors);
-        }
-        ws
-    }
-
     /// The workspace `fuhe` uses without an argument: the current folder when
     /// it holds `reports/`, else the bundled samples.
     pub fn default_location() -> std::io::Result<(PathBuf, bool)> {
