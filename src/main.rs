@@ -10,6 +10,11 @@ use fuhe::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Checking thousands of reports makes and drops millions of small strings;
+/// mimalloc does that markedly faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
