@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod assess;
+pub mod cache;
 pub mod checks;
 pub mod config;
 pub mod export;

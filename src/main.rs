@@ -50,8 +50,8 @@ fn run(cli: Cli) -> Result<i32, String> {
                 eprintln!("fuhe: {p}");
             }
             let lang = lang(&cli, &config);
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
+            // Thousands of reports: write in blocks, not line by line.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             cli::check::run(args, files, errors, &config.check, lang, &mut out).map_err(|e| e.to_string())
         }
         Some(Command::Export(args)) => {

@@ -99,28 +99,28 @@ pub fn id_of(path: &Path) -> String {
 /// needed to tell whether a review is stale, and hashing costs as much as
 /// checking when there are thousands of reports and no reviews).
 pub fn load_report_with(path: &Path, hash: bool) -> Result<LoadedReport, LoadError> {
-    let err = |message: String| LoadError {
+    let bytes = fs::read(path).map_err(|e| LoadError {
         path: path.to_path_buf(),
         line: None,
         column: None,
         json_path: None,
-        message,
-    };
-    let bytes = fs::read(path).map_err(|e| err(format!("cannot read: {e}")))?;
-    let report = parse_report(&bytes).map_err(|mut e| {
+        message: format!("cannot read: {e}"),
+    })?;
+    load_report_bytes(path, &bytes, hash)
+}
+
+/// Like [`load_report_with`], for a file already read.
+pub fn load_report_bytes(path: &Path, bytes: &[u8], hash: bool) -> Result<LoadedReport, LoadError> {
+    let report = parse_report(bytes).map_err(|mut e| {
         e.path = path.to_path_buf();
         e
     })?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
     Ok(LoadedReport {
-        id: sanitize_id(&stem),
+        id: id_of(path),
         path: path.to_path_buf(),
         report,
         sha256: if hash {
-            crate::review::store::sha256_hex(&bytes)
+            crate::review::store::sha256_hex(bytes)
         } else {
             String::new()
         },

@@ -32,8 +32,13 @@ pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], fla
     for (i, p) in report.project_forms.iter().enumerate() {
         forms.push((project(i, &p.label(i)), p));
     }
-    for (base, form) in forms {
-        for (i, ind) in form.indicators().iter().enumerate() {
+    let probes: Vec<Vec<NameProbe>> = forms
+        .iter()
+        .map(|(_, f)| f.indicators().iter().map(NameProbe::new).collect())
+        .collect();
+    let clause_index = ClauseIndex::new(&clauses, probes.iter().flatten());
+    for ((base, form), probes) in forms.into_iter().zip(&probes) {
+        for ((i, ind), probe) in form.indicators().iter().enumerate().zip(probes) {
             let name = clean(ind.display_name());
             let row = index(
                 &base,
@@ -42,7 +47,7 @@ pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], fla
                 &format!("指标“{name}”"),
                 &format!("indicator \"{name}\""),
             );
-            check_one(ind, &name, &row, config, sentences, &clauses, flags);
+            check_one(ind, &name, &row, config, sentences, (probe, &clause_index), flags);
         }
     }
 }
@@ -53,10 +58,9 @@ fn check_one(
     row: &Place,
     config: &CheckConfig,
     sentences: &[Sentence3],
-    clauses: &[(&str, usize)],
+    (probe, clauses): (&NameProbe, &ClauseIndex),
     flags: &mut Vec<Flag>,
 ) {
-    let probe = NameProbe::new(ind);
     let target_place = row.child("target", "指标值", "target");
     let actual_place = row.child("actual", "实际完成值", "actual");
     let target_text = ind.target.as_ref().map(|t| clean(&t.text)).unwrap_or_default();
@@ -131,7 +135,7 @@ fn check_one(
     // Actuals.
     match assess(ind) {
         Outcome::Missing => {
-            let mention = narrative_mention(&probe, clauses);
+            let mention = narrative_mention(probe, clauses);
             let (zh_extra, en_extra) = match &mention {
                 Some(m) => (
                     format!("叙述中相关表述：“{m}”。"),
@@ -229,12 +233,9 @@ fn check_one(
         && let Some(unit) = actual.unit.as_deref()
         && unit != "%"
     {
-        for (clause, si) in clauses {
-            let place = &sentences[*si].1;
+        for (clause, si) in clauses.mentioning(probe) {
+            let place = &sentences[si].1;
             {
-                if !probe.matches(clause) {
-                    continue;
-                }
                 let chars: Vec<char> = clause.chars().collect();
                 let stated: Vec<(Decimal, bool)> = number_with_unit(&chars, unit);
                 if stated.is_empty() {
@@ -297,7 +298,7 @@ fn number_with_unit(chars: &[char], unit: &str) -> Vec<(Decimal, bool)> {
 /// two-character pieces of its name appear in it. The pieces are cut once
 /// per indicator; a narrative has thousands of clauses.
 struct NameProbe {
-    bigrams: Vec<String>,
+    bigrams: Vec<[char; 2]>,
 }
 
 impl NameProbe {
@@ -310,39 +311,101 @@ impl NameProbe {
         let bigrams = if name.len() < 3 {
             Vec::new()
         } else {
-            name.windows(2).map(|w| w.iter().collect()).collect()
+            name.windows(2).map(|w| [w[0], w[1]]).collect()
         };
         NameProbe { bigrams }
     }
 
+    /// Whether one clause mentions the indicator (what [`ClauseIndex`]
+    /// answers for all clauses at once).
+    #[cfg(test)]
     fn matches(&self, clause: &str) -> bool {
         let n = self.bigrams.len();
-        if n == 0 {
-            return false;
-        }
-        let needed = (n * 3).div_ceil(4);
-        let mut hits = 0;
-        for (i, b) in self.bigrams.iter().enumerate() {
-            if clause.contains(b.as_str()) {
-                hits += 1;
-                if hits >= needed {
-                    return true;
-                }
-            } else if hits + (n - i - 1) < needed {
-                return false;
-            }
-        }
-        false
+        let chars: Vec<char> = clause.chars().collect();
+        let hits = self
+            .bigrams
+            .iter()
+            .filter(|b| chars.windows(2).any(|w| w == &b[..]))
+            .count();
+        n > 0 && hits >= (n * 3).div_ceil(4)
     }
 }
 
 /// A narrative clause that mentions the indicator with a number, to show
 /// beside a missing actual.
-fn narrative_mention(probe: &NameProbe, clauses: &[(&str, usize)]) -> Option<String> {
+fn narrative_mention(probe: &NameProbe, clauses: &ClauseIndex) -> Option<String> {
     clauses
-        .iter()
-        .find(|(c, _)| probe.matches(c) && c.chars().any(|ch| ch.is_ascii_digit()))
+        .mentioning(probe)
+        .find(|(c, _)| c.chars().any(|ch| ch.is_ascii_digit()))
         .map(|(c, _)| super::narrative::quote(c))
+}
+
+/// The narrative's clauses with, for each two-character piece of an
+/// indicator name, the clauses that hold it: finding the clauses that
+/// mention an indicator is then a matter of counting, not of searching every
+/// clause for every piece of every name (that was a third of all checking).
+/// Only the pieces some name has are indexed, found by binary search in a
+/// short sorted list, so building it is one cheap pass over the narrative.
+struct ClauseIndex<'a> {
+    clauses: &'a [(&'a str, usize)],
+    /// The pieces of all names, sorted; `postings[i]` lists the clauses
+    /// holding `pieces[i]`.
+    pieces: Vec<[char; 2]>,
+    postings: Vec<Vec<u32>>,
+}
+
+impl<'a> ClauseIndex<'a> {
+    fn new<'p>(clauses: &'a [(&'a str, usize)], probes: impl Iterator<Item = &'p NameProbe>) -> ClauseIndex<'a> {
+        let mut pieces: Vec<[char; 2]> = probes.flat_map(|p| p.bigrams.iter().copied()).collect();
+        pieces.sort_unstable();
+        pieces.dedup();
+        let mut postings = vec![Vec::new(); pieces.len()];
+        if !pieces.is_empty() {
+            for (i, (clause, _)) in clauses.iter().enumerate() {
+                let i = i as u32;
+                let mut chars = clause.chars();
+                let Some(mut prev) = chars.next() else { continue };
+                for c in chars {
+                    if let Ok(k) = pieces.binary_search(&[prev, c]) {
+                        let list: &mut Vec<u32> = &mut postings[k];
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                    prev = c;
+                }
+            }
+        }
+        ClauseIndex {
+            clauses,
+            pieces,
+            postings,
+        }
+    }
+
+    /// The clauses, in narrative order, that [`NameProbe::matches`].
+    fn mentioning(&self, probe: &NameProbe) -> impl Iterator<Item = (&'a str, usize)> + '_ {
+        let needed = (probe.bigrams.len() * 3).div_ceil(4);
+        let mut all: Vec<u32> = Vec::new();
+        if needed > 0 {
+            for b in &probe.bigrams {
+                if let Ok(k) = self.pieces.binary_search(b) {
+                    all.extend_from_slice(&self.postings[k]);
+                }
+            }
+        }
+        all.sort_unstable();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < all.len() {
+            let run = all[at..].iter().take_while(|&&i| i == all[at]).count();
+            if run >= needed {
+                found.push(all[at]);
+            }
+            at += run;
+        }
+        found.into_iter().map(|i| self.clauses[i as usize])
+    }
 }
 
 #[cfg(test)]
@@ -362,5 +425,51 @@ mod tests {
         assert!(!probe.matches("办件量已产生10000余件"));
         let chars: Vec<char> = "办件量已产生10000余件".chars().collect();
         assert_eq!(number_with_unit(&chars, "件"), vec![(Decimal::from(10000), true)]);
+    }
+
+    #[test]
+    fn the_clause_index_finds_what_searching_each_clause_finds() {
+        let clauses: Vec<(&str, usize)> = [
+            "共计配置101个审批账号",
+            "审批账号配置完成",
+            "办件量已产生10000余件",
+            "配置",
+            "",
+            "账号账号审批配置配置",
+            "共计配置审批101个账号",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (*c, i))
+        .collect();
+        let names = [
+            "指标2：配置审批账号",
+            "办件量",
+            "配置",
+            "审批账号配置",
+            "无关指标名称",
+            "账号",
+        ];
+        let probes: Vec<NameProbe> = names
+            .iter()
+            .map(|n| {
+                NameProbe::new(&Indicator {
+                    name: (*n).into(),
+                    ..Default::default()
+                })
+            })
+            .collect();
+        let index = ClauseIndex::new(&clauses, probes.iter());
+        for (name, probe) in names.iter().zip(&probes) {
+            let by_index: Vec<usize> = index.mentioning(probe).map(|(_, i)| i).collect();
+            let by_search: Vec<usize> = clauses
+                .iter()
+                .filter(|(c, _)| probe.matches(c))
+                .map(|(_, i)| *i)
+                .collect();
+            assert_eq!(by_index, by_search, "{name}");
+        }
+        let found: Vec<usize> = index.mentioning(&probes[0]).map(|(_, i)| i).collect();
+        assert_eq!(found, vec![0, 1, 6]);
     }
 }

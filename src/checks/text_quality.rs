@@ -37,6 +37,40 @@ const FOREIGN_TERMS: &[(&str, &str, &[&str])] = &[
     ("公安机关", "police", &["刑事案件", "破案", "治安案件", "警情"]),
 ];
 
+/// (kind, term) of each pattern of [`foreign_finder`].
+const FOREIGN_INDEX: &[(usize, usize)] = &{
+    const N: usize = {
+        let mut n = 0;
+        let mut k = 0;
+        while k < FOREIGN_TERMS.len() {
+            n += FOREIGN_TERMS[k].2.len();
+            k += 1;
+        }
+        n
+    };
+    let mut out = [(0, 0); N];
+    let (mut i, mut k) = (0, 0);
+    while k < FOREIGN_TERMS.len() {
+        let mut t = 0;
+        while t < FOREIGN_TERMS[k].2.len() {
+            out[i] = (k, t);
+            i += 1;
+            t += 1;
+        }
+        k += 1;
+    }
+    out
+};
+
+/// One automaton for all the terms, built once.
+fn foreign_finder() -> &'static aho_corasick::AhoCorasick {
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    FINDER.get_or_init(|| {
+        let terms = FOREIGN_TERMS.iter().flat_map(|(_, _, terms)| terms.iter());
+        aho_corasick::AhoCorasick::new(terms).expect("fixed, valid terms")
+    })
+}
+
 pub fn check(
     report: &Report,
     _config: &CheckConfig,
@@ -45,46 +79,55 @@ pub fn check(
 ) {
     // Repeated paragraphs and long repeated sentences (a map: padded
     // narratives can hold tens of thousands of sentences).
-    struct Seen {
-        first: String,
+    struct Seen<'s> {
+        text: std::borrow::Cow<'s, str>,
+        first: &'s str,
         others: Vec<String>,
         count: usize,
     }
-    let mut order: Vec<String> = Vec::new();
-    let mut seen: std::collections::HashMap<String, Seen> = std::collections::HashMap::new();
+    // Sentences without whitespace (nearly all) are keys as they stand.
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut at: std::collections::HashMap<std::borrow::Cow<str>, usize> = std::collections::HashMap::new();
     for (s, place, _) in sentences {
         // 60 characters take at least 60 bytes: most sentences stop here.
         if s.text.len() < 60 {
             continue;
         }
-        let norm: String = s.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let norm: std::borrow::Cow<str> = if s.text.chars().any(char::is_whitespace) {
+            s.text.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
+        } else {
+            s.text.as_str().into()
+        };
         if norm.chars().count() < 60 {
             continue;
         }
-        match seen.get_mut(&norm) {
-            Some(e) => {
+        match at.get(&norm) {
+            Some(&i) => {
+                let e = &mut seen[i];
                 e.count += 1;
                 if e.first != place.path && !e.others.contains(&place.path) && e.others.len() < 50 {
                     e.others.push(place.path.clone());
                 }
             }
             None => {
-                order.push(norm.clone());
-                seen.insert(
-                    norm,
-                    Seen {
-                        first: place.path.clone(),
-                        others: Vec::new(),
-                        count: 1,
-                    },
-                );
+                at.insert(norm.clone(), seen.len());
+                seen.push(Seen {
+                    text: norm,
+                    first: &place.path,
+                    others: Vec::new(),
+                    count: 1,
+                });
             }
         }
     }
-    let repeated = order
-        .into_iter()
-        .filter_map(|t| seen.remove(&t).filter(|e| e.count > 1).map(|e| (t, e)));
-    for (text, Seen { first, others, count }) in repeated {
+    let repeated = seen.into_iter().filter(|e| e.count > 1);
+    for Seen {
+        text,
+        first,
+        others,
+        count,
+    } in repeated
+    {
         let place = sentences
             .iter()
             .find(|s| s.1.path == first)
@@ -117,19 +160,32 @@ pub fn check(
         t.push_str(&report.department);
         t
     };
-    for (kind_zh, kind_en, terms) in FOREIGN_TERMS {
+    // Every term of every kind in one pass over each sentence.
+    let finder = foreign_finder();
+    let mut hits: Vec<Vec<&str>> = vec![Vec::new(); FOREIGN_TERMS.len()];
+    let mut firsts: Vec<Option<(super::Place, String)>> = vec![None; FOREIGN_TERMS.len()];
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (s, place, _) in sentences {
+        // In list order within a sentence, as the findings' keys have it.
+        found.clear();
+        found.extend(
+            finder
+                .find_overlapping_iter(s.text.as_str())
+                .map(|m| FOREIGN_INDEX[m.pattern().as_usize()]),
+        );
+        found.sort_unstable();
+        found.dedup();
+        for &(k, t) in &found {
+            let term = FOREIGN_TERMS[k].2[t];
+            if !hits[k].contains(&term) {
+                hits[k].push(term);
+                firsts[k].get_or_insert_with(|| (place.clone(), s.text.clone()));
+            }
+        }
+    }
+    for (((kind_zh, kind_en, terms), hits), first) in FOREIGN_TERMS.iter().zip(hits).zip(firsts) {
         if terms.iter().any(|t| own.contains(t)) {
             continue;
-        }
-        let mut hits: Vec<&str> = Vec::new();
-        let mut first = None;
-        for (s, place, _) in sentences {
-            for t in terms.iter() {
-                if s.text.contains(t) && !hits.contains(t) {
-                    hits.push(t);
-                    first.get_or_insert_with(|| (place.clone(), s.text.clone()));
-                }
-            }
         }
         if hits.len() >= 2
             && let Some((place, text)) = first

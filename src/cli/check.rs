@@ -4,11 +4,12 @@
 //! are still checked).
 
 use super::Format;
+use fuhe::cache::{CheckCache, Entry, content_hash};
 use fuhe::checks::{CheckConfig, Flag, Severity, check_report, counts};
 use fuhe::labels::{self, Lang};
 use fuhe::review::summary::{Summary, summarize_with};
 use fuhe::text::{clean, width, wrap};
-use fuhe::workspace::{LoadError, LoadedReport, root_of};
+use fuhe::workspace::{LoadError, root_of};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,10 +26,19 @@ pub struct CheckArgs {
     /// Text width for the text format (default: the terminal's, else 80).
     #[arg(long)]
     pub width: Option<usize>,
+    /// Check every report afresh, without reading or writing the cache of
+    /// earlier results (see README: the check cache).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
+/// One report's findings and what the output shows of the report.
 pub struct Checked {
-    pub report: LoadedReport,
+    pub file: PathBuf,
+    pub id: String,
+    pub department: String,
+    pub year: u16,
+    pub project_forms: usize,
     pub flags: Vec<Flag>,
     pub review: Summary,
 }
@@ -38,43 +48,91 @@ pub struct Checked {
 /// flat however many reports there are.
 const BATCH: usize = 256;
 
-/// Reads and checks one report file.
-fn check_file(
-    path: &Path,
-    config: &CheckConfig,
-    rubrics: &Mutex<HashMap<PathBuf, fuhe::scoring::Rubric>>,
-) -> Result<Checked, LoadError> {
-    let root = root_of(path);
-    // The file's hash is needed only to tell a review stale.
-    let reviewed = fuhe::review::store::review_path(&root, &fuhe::workspace::id_of(path)).exists();
-    let r = fuhe::workspace::load_report_with(path, reviewed)?;
-    let rubric = {
-        let mut cache = rubrics.lock().unwrap_or_else(|e| e.into_inner());
-        cache
-            .entry(root.clone())
-            .or_insert_with(|| fuhe::scoring::Rubric::for_workspace(&root).0)
-            .clone()
-    };
-    let mut config = config.clone();
-    config.rubric.get_or_insert(rubric.clone());
-    let flags = check_report(&r.report, &config);
-    let review = summarize_with(&root, &r, &flags, &rubric, false);
-    Ok(Checked {
-        report: r,
+/// What every report of one workspace folder shares.
+struct Root {
+    rubric: fuhe::scoring::Rubric,
+    config: CheckConfig,
+    cache: Option<CheckCache>,
+}
+
+/// Reads and checks one report file, or takes its findings from the cache
+/// when the file's bytes are the ones they were made from and no review
+/// needs the parsed report.
+fn check_file(path: &Path, root: &Path, shared: &Root) -> Result<Checked, LoadError> {
+    let id = fuhe::workspace::id_of(path);
+    let reviewed = fuhe::review::store::review_path(root, &id).exists();
+    let bytes = std::fs::read(path).map_err(|e| LoadError {
+        path: path.to_path_buf(),
+        line: None,
+        column: None,
+        json_path: None,
+        message: format!("cannot read: {e}"),
+    })?;
+    let cached = shared.cache.as_ref().map(|c| (c, c.key(path), content_hash(&bytes)));
+    if !reviewed
+        && let Some((cache, key, hash)) = &cached
+        && let Some(e) = cache.get(key, hash)
+    {
+        return Ok(Checked {
+            file: path.to_path_buf(),
+            id,
+            review: Summary::unreviewed(&e.flags),
+            department: e.department,
+            year: e.year,
+            project_forms: e.project_forms,
+            flags: e.flags,
+        });
+    }
+    // The file's SHA-256 is needed only to tell a review stale.
+    let r = fuhe::workspace::load_report_bytes(path, &bytes, reviewed)?;
+    let flags = check_report(&r.report, &shared.config);
+    let review = summarize_with(root, &r, &flags, &shared.rubric, false);
+    let checked = Checked {
+        file: path.to_path_buf(),
+        id,
+        department: r.report.department.clone(),
+        year: r.report.year,
+        project_forms: r.report.project_forms.len(),
         flags,
         review,
-    })
+    };
+    if let Some((cache, key, hash)) = cached {
+        let entry = Entry {
+            department: checked.department.clone(),
+            year: checked.year,
+            project_forms: checked.project_forms,
+            flags: checked.flags.clone(),
+        };
+        cache.put(key, hash, &entry);
+    }
+    Ok(checked)
 }
 
 /// Checks `files` on every core, handing the results to `sink` in file order.
 fn check_all(
     files: &[PathBuf],
     config: &CheckConfig,
+    use_cache: bool,
     mut sink: impl FnMut(Result<Checked, LoadError>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let rubrics = Mutex::new(HashMap::new());
-    for batch in files.chunks(BATCH) {
+    // Each workspace folder's rubric (and cache) is read once.
+    let roots: Vec<PathBuf> = files.iter().map(|f| root_of(f)).collect();
+    let mut shared: HashMap<&Path, Root> = HashMap::new();
+    for root in &roots {
+        shared.entry(root.as_path()).or_insert_with(|| {
+            let rubric = fuhe::scoring::Rubric::for_workspace(root).0;
+            let mut config = config.clone();
+            config.rubric.get_or_insert(rubric.clone());
+            let cache = if use_cache {
+                CheckCache::open(root, &config, &rubric)
+            } else {
+                None
+            };
+            Root { rubric, config, cache }
+        });
+    }
+    for (batch, batch_roots) in files.chunks(BATCH).zip(roots.chunks(BATCH)) {
         let next = AtomicUsize::new(0);
         let slots: Vec<Mutex<Option<Result<Checked, LoadError>>>> = batch.iter().map(|_| Mutex::new(None)).collect();
         std::thread::scope(|s| {
@@ -83,7 +141,8 @@ fn check_all(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = batch.get(i) else { break };
-                        let result = check_file(path, config, &rubrics);
+                        let root = &batch_roots[i];
+                        let result = check_file(path, root, &shared[root.as_path()]);
                         *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
                     }
                 });
@@ -93,6 +152,13 @@ fn check_all(
             if let Some(result) = slot.into_inner().unwrap_or_else(|e| e.into_inner()) {
                 sink(result)?;
             }
+        }
+    }
+    for (root, r) in shared {
+        if let Some(cache) = r.cache
+            && let Err(e) = cache.save()
+        {
+            eprintln!("fuhe: could not keep the check cache for {}: {e}", root.display());
         }
     }
     Ok(())
@@ -121,7 +187,7 @@ pub fn run(
         }
         Format::Text => {}
     }
-    check_all(&files, config, |result| {
+    check_all(&files, config, !args.no_cache, |result| {
         let c = match result {
             Ok(c) => c,
             Err(e) => {
@@ -208,9 +274,8 @@ fn push_wrapped(out: &mut dyn Write, indent: usize, text: &str, w: usize) -> std
 
 fn text_one(c: &Checked, lang: Lang, w: usize, out: &mut dyn Write) -> std::io::Result<()> {
     {
-        let r = &c.report.report;
-        let title = format!("{} {}", clean(&r.department), r.year);
-        let file = c.report.path.display().to_string();
+        let title = format!("{} {}", clean(&c.department), c.year);
+        let file = c.file.display().to_string();
         writeln!(out, "{title}  {}", clean(&file))?;
         let (e, wn, i) = counts(&c.flags);
         let rv = &c.review;
@@ -283,29 +348,68 @@ fn text_one(c: &Checked, lang: Lang, w: usize, out: &mut dyn Write) -> std::io::
     Ok(())
 }
 
-fn json_one(c: &Checked) -> serde_json::Value {
-    let (e, w, i) = counts(&c.flags);
-    serde_json::json!({
-        "file": c.report.path.display().to_string(),
-        "id": c.report.id,
-        "report": {
-            "department": c.report.report.department,
-            "year": c.report.report.year,
-            "project_forms": c.report.report.project_forms.len(),
+/// One report in `--format json`, serialised straight from the findings
+/// (through a `serde_json::Value` it cost a copy of every flag).
+#[derive(serde::Serialize)]
+struct JsonReport<'a> {
+    file: String,
+    id: &'a str,
+    report: JsonHead<'a>,
+    counts: JsonCounts,
+    review: JsonReview,
+    flags: &'a [Flag],
+}
+
+#[derive(serde::Serialize)]
+struct JsonHead<'a> {
+    department: &'a str,
+    year: u16,
+    project_forms: usize,
+}
+
+#[derive(serde::Serialize)]
+struct JsonCounts {
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+#[derive(serde::Serialize)]
+struct JsonReview {
+    status: Option<fuhe::review::Status>,
+    stale: bool,
+    invalid: Option<String>,
+    conclusion: Option<fuhe::review::Conclusion>,
+    undecided: usize,
+    open_errors: usize,
+    review_score: Option<String>,
+    review_grade: Option<String>,
+}
+
+fn json_one(c: &Checked) -> JsonReport<'_> {
+    let (error, warning, info) = counts(&c.flags);
+    let sheet = c.review.review.as_ref().and_then(|_| c.review.forms.first());
+    JsonReport {
+        file: c.file.display().to_string(),
+        id: &c.id,
+        report: JsonHead {
+            department: &c.department,
+            year: c.year,
+            project_forms: c.project_forms,
         },
-        "counts": {"error": e, "warning": w, "info": i},
-        "review": {
-            "status": c.review.status(),
-            "stale": c.review.stale,
-            "invalid": c.review.invalid,
-            "conclusion": c.review.conclusion(),
-            "undecided": c.review.undecided,
-            "open_errors": c.review.open_errors,
-            "review_score": c.review.review.as_ref().map(|_| c.review.forms[0].review.total.to_string()),
-            "review_grade": c.review.review.as_ref().map(|_| c.review.forms[0].review.grade.clone()),
+        counts: JsonCounts { error, warning, info },
+        review: JsonReview {
+            status: c.review.status(),
+            stale: c.review.stale,
+            invalid: c.review.invalid.clone(),
+            conclusion: c.review.conclusion(),
+            undecided: c.review.undecided,
+            open_errors: c.review.open_errors,
+            review_score: sheet.map(|f| f.review.total.to_string()),
+            review_grade: sheet.map(|f| f.review.grade.clone()),
         },
-        "flags": c.flags,
-    })
+        flags: &c.flags,
+    }
 }
 
 const CSV_HEAD: [&str; 12] = [
@@ -327,9 +431,9 @@ fn csv_one(c: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     for f in &c.flags {
         w.write_record([
-            c.report.path.display().to_string().as_str(),
-            &c.report.report.department,
-            &c.report.report.year.to_string(),
+            c.file.display().to_string().as_str(),
+            &c.department,
+            &c.year.to_string(),
             &f.rule,
             f.severity.en(),
             &f.path,

@@ -36,6 +36,20 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The summary of a report without a review file, as `fuhe check` needs
+    /// it when the findings come from its cache: every finding undecided,
+    /// no score sheets worked out (`forms` is empty).
+    pub fn unreviewed(flags: &[Flag]) -> Summary {
+        Summary {
+            review: None,
+            invalid: None,
+            stale: false,
+            forms: Vec::new(),
+            open_errors: flags.iter().filter(|f| f.severity == Severity::Error).count(),
+            undecided: flags.len(),
+        }
+    }
+
     pub fn status(&self) -> Option<Status> {
         self.review.as_ref().map(|r| r.status)
     }
