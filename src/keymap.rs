@@ -100,6 +100,7 @@ pub enum Mode {
     Score,
     Opinion,
     Conflict,
+    SaveFolder,
 }
 
 impl Mode {
@@ -113,6 +114,7 @@ impl Mode {
         Mode::Score,
         Mode::Opinion,
         Mode::Conflict,
+        Mode::SaveFolder,
     ];
 
     pub fn id(self) -> &'static str {
@@ -126,6 +128,7 @@ impl Mode {
             Mode::Score => "score",
             Mode::Opinion => "opinion",
             Mode::Conflict => "conflict",
+            Mode::SaveFolder => "save_folder",
         }
     }
 
@@ -144,7 +147,17 @@ impl Mode {
             Mode::Score => lang.pick("评分表", "score sheet"),
             Mode::Opinion => lang.pick("结论与意见", "conclusion and opinion"),
             Mode::Conflict => lang.pick("保存冲突", "save conflict"),
+            Mode::SaveFolder => lang.pick(
+                "工作区无法写入：另选保存文件夹",
+                "the workspace cannot be written: another folder",
+            ),
         }
+    }
+
+    /// Modes with a text field: there a plain character is text, never a
+    /// `global` key.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::Input | Mode::Editor | Mode::SaveFolder)
     }
 }
 
@@ -210,6 +223,7 @@ pub fn required(mode: Mode) -> &'static [Action] {
         ],
         Mode::Opinion => &[Back, NextRow, PrevRow, Accept],
         Mode::Conflict => &[KeepMine, TakeTheirs, Merge],
+        Mode::SaveFolder => &[Accept, Cancel, ClearInput],
     }
 }
 
@@ -377,7 +391,7 @@ impl Keymap {
     /// Looks up the keys pressed so far in a mode, then in `global`.
     pub fn lookup(&self, mode: Mode, keys: &[Key]) -> Lookup {
         // In an input field a plain character is text, never a global key.
-        let typing = matches!(mode, Mode::Input | Mode::Editor)
+        let typing = mode.takes_text()
             && keys.len() == 1
             && matches!(
                 keys[0],
@@ -422,7 +436,7 @@ impl Keymap {
     fn overlay(&mut self, over: &RawKeymap, source: &str) -> Result<(), String> {
         for (mode_name, entries) in &over.modes {
             let mode = Mode::from_id(mode_name).ok_or_else(|| {
-                format!("{source}: unknown mode \"{mode_name}\" (modes: global, list, report, input, help, editor, score, opinion, conflict)")
+                format!("{source}: unknown mode \"{mode_name}\" (modes: global, list, report, input, help, editor, score, opinion, conflict, save_folder)")
             })?;
             let mut seen: BTreeMap<Sequence, (String, String)> = BTreeMap::new();
             for (key_name, action_name) in entries {

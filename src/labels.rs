@@ -262,6 +262,19 @@ labels! {
     MINE = "我的", "mine";
     THEIRS = "对方", "theirs";
     FLAGS_HERE = "此项的问题", "findings here";
+    SAVE_FOLDER_TITLE = "无法保存复核", "Reviews cannot be saved";
+    CANNOT_SAVE_IN = "复核无法保存到", "Reviews cannot be saved in";
+    ALREADY_KEPT_AT = "这次修改已另存到", "This change is already kept at";
+    NOTHING_IS_LOST = "，没有丢失。", " — nothing is lost.";
+    KEPT_NOWHERE = "也无法另存到个人数据目录：请不要关闭 fuhe，另选一个文件夹。", "It could not be kept in your data folder either: keep fuhe open and choose a folder.";
+    KEEP_SAVING_IN = "以后本工作区的复核都保存到此文件夹（文件名同 reviews/，可复制回去）：", "Keep saving this workspace's reviews in this folder (named as in reviews/, to copy back later):";
+    USE_THIS_FOLDER = "使用此文件夹", "use this folder";
+    KEEP_THE_RESCUE_FOLDER = "仍存到救援文件夹", "keep the rescue folder";
+    CLEAR = "清空", "clear";
+    TO_FOLDER = "至", "to";
+    TYPE_A_FOLDER = "请输入文件夹路径", "type a folder";
+    LATER_CHANGES_STAY_IN = "之后的修改仍另存到", "later changes are still kept in";
+    SAVED_ELSEWHERE = "已另存", "saved elsewhere";
 }
 
 #[cfg(test)]

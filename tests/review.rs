@@ -431,3 +431,147 @@ fn a_workspace_that_cannot_be_written_keeps_the_review_elsewhere() {
             .contains("保存不了也不能丢")
     );
 }
+
+/// A workspace whose `reviews/` cannot be written (a file stands where the
+/// folder should be: root ignores permission bits), and an app whose data
+/// folder is a fresh temporary one, with the data bureau's report open.
+fn read_only_workspace() -> (tempfile::TempDir, tempfile::TempDir, App) {
+    let ws = workspace();
+    std::fs::write(ws.path().join("reviews"), "").unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut a = app(ws.path(), "张三");
+    // Set here rather than through FUHE_DATA_DIR, which tests running at
+    // the same time would share.
+    a.data_dir = Some(data.path().into());
+    open(&mut a, "数据局");
+    (ws, data, a)
+}
+
+fn note(a: &mut App, tab_and_key: &str, text: &str) {
+    typed(a, tab_and_key);
+    typed(a, text);
+    ctrl(a, 's');
+}
+
+/// Leaves the report and opens it again: a new session of its review.
+fn reopen(a: &mut App) {
+    key(a, KeyCode::Esc);
+    assert!(a.view.is_none());
+    typed(a, "/");
+    ctrl(a, 'u');
+    typed(a, "数据局");
+    key(a, KeyCode::Enter);
+    key(a, KeyCode::Enter);
+    assert!(a.view.is_some());
+}
+
+fn valid(path: &Path) -> fuhe::review::Review {
+    match read(path).0 {
+        OnDisk::Valid(r) => *r,
+        other => panic!("{}: {other:?}", path.display()),
+    }
+}
+
+fn notes(r: &fuhe::review::Review) -> Vec<&str> {
+    r.annotations.iter().map(|n| n.text.as_str()).collect()
+}
+
+fn rescued(ws: &Path, data: &Path) -> std::path::PathBuf {
+    fuhe::app::session::rescue_path(data, ws, DATA)
+}
+
+#[test]
+fn a_read_only_workspace_offers_another_folder_once_and_saves_there() {
+    let (ws, data, mut a) = read_only_workspace();
+    note(&mut a, "1a", "第一条");
+    // Rescued at once, before anything is chosen.
+    assert_eq!(notes(&valid(&rescued(ws.path(), data.path()))), ["第一条"]);
+    let default = fuhe::app::session::default_folder(data.path(), ws.path());
+    let Some(Popup::SaveFolder {
+        error,
+        rescued: at,
+        input,
+        ..
+    }) = a.popup.clone()
+    else {
+        panic!("{:?}", a.popup)
+    };
+    assert!(error.contains("os error"), "{error}");
+    assert_eq!(at, Some(rescued(ws.path(), data.path())));
+    assert_eq!(input.text, default.display().to_string());
+    // Enter takes the folder offered.
+    key(&mut a, KeyCode::Enter);
+    assert!(a.popup.is_none(), "{:?}", a.popup);
+    let file = default.join(format!("{DATA}.review.json"));
+    assert_eq!(notes(&valid(&file)), ["第一条"], "saved there at once");
+    let msg = a.message.clone().unwrap().0;
+    assert!(
+        msg.starts_with("已保存 ") && msg.ends_with(&default.display().to_string()),
+        "{msg}"
+    );
+    // Later changes go there, and nobody asks again.
+    note(&mut a, "2a", "第二条");
+    assert!(a.popup.is_none(), "{:?}", a.popup);
+    assert_eq!(notes(&valid(&file)), ["第一条", "第二条"]);
+    assert_eq!(notes(&valid(&rescued(ws.path(), data.path()))), ["第一条"]);
+    // Reopening the report continues from that copy, and the list sees it.
+    reopen(&mut a);
+    let i = a.reports.iter().position(|r| r.id == DATA).unwrap();
+    assert_eq!(a.review_info[i].status, Some(Status::InProgress));
+    note(&mut a, "3a", "第三条");
+    assert!(a.popup.is_none(), "{:?}", a.popup);
+    assert_eq!(notes(&valid(&file)), ["第一条", "第二条", "第三条"]);
+    assert_eq!(valid(&file).history.len(), 3);
+}
+
+#[test]
+fn a_folder_that_cannot_be_written_keeps_the_offer_open_with_the_reason() {
+    let (ws, data, mut a) = read_only_workspace();
+    note(&mut a, "1a", "不能丢");
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("file"), "").unwrap();
+    let blocked = elsewhere.path().join("file").join("复核");
+    ctrl(&mut a, 'u');
+    typed(&mut a, &blocked.display().to_string());
+    key(&mut a, KeyCode::Enter);
+    let Some(Popup::SaveFolder { problem, .. }) = &a.popup else {
+        panic!("{:?}", a.popup)
+    };
+    let problem = problem.clone().unwrap();
+    assert!(problem.contains(&blocked.display().to_string()), "{problem}");
+    ctrl(&mut a, 'u');
+    key(&mut a, KeyCode::Enter);
+    let Some(Popup::SaveFolder { problem, .. }) = &a.popup else {
+        panic!("{:?}", a.popup)
+    };
+    assert_eq!(problem.as_deref(), Some("请输入文件夹路径"));
+    assert_eq!(notes(&valid(&rescued(ws.path(), data.path()))), ["不能丢"]);
+    // A folder typed by hand, created as needed.
+    let chosen = elsewhere.path().join("临湘").join("复核");
+    a.paste(&chosen.display().to_string());
+    key(&mut a, KeyCode::Enter);
+    assert!(a.popup.is_none(), "{:?}", a.popup);
+    note(&mut a, "2a", "也不能丢");
+    let file = chosen.join(format!("{DATA}.review.json"));
+    assert_eq!(notes(&valid(&file)), ["不能丢", "也不能丢"]);
+}
+
+#[test]
+fn declining_the_offer_keeps_rescuing_without_asking_again() {
+    let (ws, data, mut a) = read_only_workspace();
+    note(&mut a, "1a", "一");
+    assert!(matches!(a.popup, Some(Popup::SaveFolder { .. })));
+    key(&mut a, KeyCode::Esc);
+    assert!(a.popup.is_none());
+    note(&mut a, "2a", "二");
+    assert!(a.popup.is_none(), "asked once: {:?}", a.popup);
+    let msg = a.message.clone().unwrap().0;
+    assert!(msg.contains("nothing is lost") && msg.contains("rescue"), "{msg}");
+    let rescue = rescued(ws.path(), data.path());
+    assert_eq!(notes(&valid(&rescue)), ["一", "二"]);
+    // Reopened, the report continues from the rescued copy.
+    reopen(&mut a);
+    note(&mut a, "3a", "三");
+    assert_eq!(notes(&valid(&rescue)), ["一", "二", "三"]);
+    assert_eq!(std::fs::read_dir(data.path().join("rescue")).unwrap().count(), 1);
+}

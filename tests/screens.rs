@@ -121,6 +121,30 @@ fn snapshots_wide() {
     }
 }
 
+/// The offer of another folder after a failed save, over the report; its
+/// state is set directly so the paths are the same on every machine.
+#[test]
+fn the_offer_of_another_folder_80x24() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = data_bureau(lang, "0");
+        let data = "/home/auditor/.local/share/fuhe/rescue";
+        a.popup = Some(fuhe::app::Popup::SaveFolder {
+            error: "Read-only file system (os error 30)".into(),
+            rescued: Some(format!("{data}/5e0c3b9a1f42-linxiang-data-bureau-2024.review.json").into()),
+            input: fuhe::app::Input::with(&format!("{data}/sample-data-5e0c3b9a1f42")),
+            problem: None,
+        });
+        let name = format!("{}_80x24_save_folder", if lang == Lang::Zh { "zh" } else { "en" });
+        insta::assert_snapshot!(name, render(&mut a, 80, 24));
+    }
+    // The help screen lists its keys, at the end.
+    let mut a = app(Lang::Zh);
+    a.popup = Some(fuhe::app::Popup::Help { scroll: usize::MAX });
+    let help = render(&mut a, 80, 24);
+    assert!(help.contains("工作区无法写入：另选保存文件夹"), "{help}");
+    assert!(help.contains("Ctrl-u") && help.contains("清空输入"), "{help}");
+}
+
 #[test]
 fn columns_stay_aligned_with_chinese_text() {
     // In the expense lines every amount ends in the same column, whatever the

@@ -9,7 +9,7 @@ mod reviewing;
 pub mod session;
 pub mod views;
 
-pub use reviewing::{EditTarget, FormPurpose, ReviewInfo};
+pub use reviewing::{EditTarget, Elsewhere, FormPurpose, ReviewInfo};
 
 use crate::checks::{CheckConfig, Flag, Severity, check_report, counts};
 use crate::keymap::{Action, Key, KeyCode, Keymap, Lookup, Mode};
@@ -320,6 +320,17 @@ pub enum Popup {
     },
     /// The review file changed on disk while we worked.
     Conflict,
+    /// The workspace cannot be written: the review was rescued, and another
+    /// folder is offered for the rest of the run.
+    SaveFolder {
+        /// Why the save failed, as the system said it.
+        error: String,
+        /// Where the change was kept already; None when nowhere.
+        rescued: Option<PathBuf>,
+        input: Input,
+        /// Why the folder typed cannot be used.
+        problem: Option<String>,
+    },
 }
 
 /// An open report.
@@ -377,6 +388,11 @@ pub struct App {
     pub session: Option<session::Session>,
     /// Per report: the review's state for the list.
     pub review_info: Vec<ReviewInfo>,
+    /// fuhe's own data folder (the rescue folder is in it); None without a
+    /// home folder.
+    pub data_dir: Option<PathBuf>,
+    /// Where reviews go if the workspace cannot be written.
+    pub elsewhere: Elsewhere,
 }
 
 impl App {
@@ -420,6 +436,8 @@ impl App {
             rubric: crate::scoring::Rubric::builtin(),
             session: None,
             review_info: vec![ReviewInfo::default(); n],
+            data_dir: crate::workspace::data_dir().ok(),
+            elsewhere: Elsewhere::NotAsked,
         };
         if let Some(e) = app.load_errors.first() {
             app.message = Some((
@@ -598,6 +616,7 @@ impl App {
             Some(Popup::Scores { .. }) => Mode::Score,
             Some(Popup::Opinion { .. }) => Mode::Opinion,
             Some(Popup::Conflict) => Mode::Conflict,
+            Some(Popup::SaveFolder { .. }) => Mode::SaveFolder,
             Some(_) => Mode::Input,
             None if self.view.is_some() => Mode::Report,
             None => Mode::List,
@@ -631,7 +650,7 @@ impl App {
                 if keys.len() > 1 {
                     // An unfinished sequence: the last key starts afresh.
                     self.handle_key(key);
-                } else if matches!(mode, Mode::Input | Mode::Editor) {
+                } else if mode.takes_text() {
                     self.edit_input(key);
                 }
             }
@@ -644,6 +663,10 @@ impl App {
             Some(Popup::Filter { input, .. }) | Some(Popup::Lookup { input, .. }) => {
                 input.paste(text);
                 true
+            }
+            Some(Popup::SaveFolder { input, .. }) => {
+                input.paste(text);
+                false
             }
             Some(Popup::Editor { input, .. }) => {
                 input.paste_multiline(text);
@@ -665,6 +688,10 @@ impl App {
     fn edit_input(&mut self, key: Key) {
         let changed = match &mut self.popup {
             Some(Popup::Filter { input, .. }) | Some(Popup::Lookup { input, .. }) => input.edit(key),
+            Some(Popup::SaveFolder { input, .. }) => {
+                input.edit(key);
+                false
+            }
             Some(Popup::Editor { input, .. }) => {
                 input.edit_multiline(key);
                 false

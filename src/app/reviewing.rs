@@ -1,16 +1,18 @@
 //! What the review keys do: notes, decisions on findings, scores, the
-//! opinion, undo and redo, and resolving a save conflict. Every change goes
-//! through the open report's [`Session`], which saves it at once.
+//! opinion, undo and redo, resolving a save conflict, and choosing another
+//! folder when the workspace cannot be written. Every change goes through
+//! the open report's [`Session`], which saves it at once.
 
-use super::session::{SaveState, Session, peek};
+use super::session::{self, SaveState, Session, peek};
 use super::{App, Input, Popup, Tab, flag_detail};
 use crate::checks::Flag;
 use crate::keymap::{Action, Mode};
 use crate::review::Opinion as ReviewOpinion;
-use crate::review::store::OnDisk;
+use crate::review::store::{self, OnDisk};
 use crate::review::{Annotation, Change, Conclusion, Decision, FlagDecision, ScoreEntry, Status, now};
 use crate::scoring::{self, ScoreLine};
 use rust_decimal::Decimal;
+use std::path::PathBuf;
 
 /// What a text editor writes to.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +28,20 @@ pub enum FormPurpose {
     Dismiss(String),
     /// Scoring this line (its id) of this form.
     Score { form: Option<usize>, item: String },
+}
+
+/// Where this workspace's reviews go when it cannot be written. Decided
+/// once per run: the auditor is asked at the first failed save, not at
+/// every one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Elsewhere {
+    /// No save has failed yet.
+    #[default]
+    NotAsked,
+    /// Each save tries the workspace, then goes to the rescue folder.
+    Rescue,
+    /// Each save goes to this folder, as `<id>.review.json`.
+    Folder(PathBuf),
 }
 
 /// A review's state as the report list shows it.
@@ -93,7 +109,7 @@ impl App {
                 .clone()
                 .map(|r| OnDisk::Valid(Box::new(r)))
                 .unwrap_or(OnDisk::Missing),
-            _ => peek(&self.root, &self.reports[i].id),
+            _ => self.peek_review(i),
         };
         self.review_info[i] = match review {
             OnDisk::Missing => ReviewInfo::default(),
@@ -113,12 +129,44 @@ impl App {
         };
     }
 
+    /// A report's review for the list: the workspace's, or the copy kept
+    /// outside it this run when that one is later.
+    fn peek_review(&self, i: usize) -> OnDisk {
+        let id = &self.reports[i].id;
+        let in_workspace = peek(&self.root, id);
+        let kept = match (&self.elsewhere, &self.data_dir) {
+            (Elsewhere::Folder(dir), _) => session::kept_path(dir, id),
+            (Elsewhere::Rescue, Some(data)) => session::rescue_path(data, &self.root, id),
+            _ => return in_workspace,
+        };
+        match (in_workspace, store::read(&kept).0) {
+            (OnDisk::Valid(w), OnDisk::Valid(k)) if k.updated >= w.updated => OnDisk::Valid(k),
+            (OnDisk::Missing, k @ OnDisk::Valid(_)) => k,
+            (w, _) => w,
+        }
+    }
+
     pub(super) fn open_session(&mut self, report: usize) {
         if self.session.as_ref().is_some_and(|s| s.report == report) {
             return;
         }
         self.session = None;
-        let s = Session::open(&self.root, report, &self.reports[report], &self.reviewer, self.lang);
+        let mut s = Session::open(&self.root, report, &self.reports[report], &self.reviewer, self.lang);
+        s.data_dir = self.data_dir.clone();
+        // Reopened after saves went elsewhere: continue from that copy. A
+        // copy that cannot be taken in is reported by the first save.
+        match &self.elsewhere {
+            Elsewhere::NotAsked => {}
+            Elsewhere::Rescue => {
+                if let Some(p) = s.rescue_path() {
+                    let _ = s.take_in(&p);
+                }
+            }
+            Elsewhere::Folder(dir) => {
+                let _ = s.take_in(&session::kept_path(dir, &s.report_id));
+                s.folder = Some(dir.clone());
+            }
+        }
         if let Some(why) = &s.read_only {
             self.message = Some((why.clone(), true));
         } else if let Some(n) = &s.notice {
@@ -307,16 +355,98 @@ impl App {
     }
 
     fn after_change(&mut self) {
-        let Some(s) = &self.session else { return };
+        let lang = self.lang;
+        let Some(s) = &mut self.session else { return };
         let i = s.report;
         if s.conflict.is_some() {
             self.popup = Some(Popup::Conflict);
         }
-        if let SaveState::Failed(m) = &s.save_state {
-            self.message = Some((m.clone(), true));
+        match &s.save_state {
+            SaveState::Failed(m) => self.message = Some((m.clone(), true)),
+            SaveState::SavedTo(t, dir) => {
+                self.message = Some((
+                    format!(
+                        "{} {} {} {}",
+                        lang.t(&crate::labels::SAVED),
+                        t.get(11..19).unwrap_or(t),
+                        lang.t(&crate::labels::TO_FOLDER),
+                        dir.display()
+                    ),
+                    false,
+                ))
+            }
+            _ => {}
+        }
+        if let Some(failure) = s.io_failure.take()
+            && self.elsewhere == Elsewhere::NotAsked
+        {
+            // The rescue folder stays in force unless another is accepted.
+            self.elsewhere = Elsewhere::Rescue;
+            let default = self
+                .data_dir
+                .as_ref()
+                .map(|d| session::default_folder(d, &self.root).display().to_string())
+                .unwrap_or_default();
+            self.popup = Some(Popup::SaveFolder {
+                error: failure.error,
+                rescued: failure.rescued,
+                input: Input::with(&default),
+                problem: None,
+            });
         }
         self.refresh_review_info_of(i);
         self.refresh_rows();
+    }
+
+    /// The folder typed in the offer: tried by writing a file there; if
+    /// that works, the review is saved there now and every later save of
+    /// this workspace's reviews goes there; if not, the offer stays open
+    /// with the reason.
+    fn use_folder(&mut self) {
+        let Some(Popup::SaveFolder { input, .. }) = &self.popup else {
+            return;
+        };
+        let typed = input.text.trim().to_string();
+        let result = if typed.is_empty() {
+            Err(self.lang.t(&crate::labels::TYPE_A_FOLDER).to_string())
+        } else {
+            let dir = typed_folder(&typed);
+            store::probe_folder(&dir)
+                .map_err(|e| format!("{}: {e}", dir.display()))
+                .map(|()| dir.canonicalize().unwrap_or(dir))
+                .and_then(|dir| self.save_in(dir))
+        };
+        match result {
+            Ok(dir) => {
+                self.elsewhere = Elsewhere::Folder(dir);
+                self.popup = None;
+                self.after_change();
+            }
+            Err(e) => {
+                if let Some(Popup::SaveFolder { problem, .. }) = &mut self.popup {
+                    *problem = Some(crate::text::clean(&e));
+                }
+            }
+        }
+    }
+
+    /// Saves the open review in `dir` at once, so the choice is proven by
+    /// the review itself; the session keeps saving there.
+    fn save_in(&mut self, dir: PathBuf) -> Result<PathBuf, String> {
+        let Some(s) = &mut self.session else { return Ok(dir) };
+        s.take_in(&session::kept_path(&dir, &s.report_id))?;
+        s.folder = Some(dir.clone());
+        if s.review.is_none() {
+            return Ok(dir);
+        }
+        s.save();
+        if let SaveState::Failed(m) = &s.save_state {
+            // Kept in the rescue folder meanwhile; the offer stays open.
+            s.folder = None;
+            s.io_failure = None;
+            return Err(m.clone());
+        }
+        Ok(dir)
     }
 
     fn review_or_new_opinion(&self) -> ReviewOpinion {
@@ -681,6 +811,25 @@ impl App {
                     Err(e) => self.message = Some((e, true)),
                 }
             }
+            (Accept, Mode::SaveFolder) => self.use_folder(),
+            (Cancel, Mode::SaveFolder) => {
+                self.popup = None;
+                if let Some(d) = &self.data_dir {
+                    self.message = Some((
+                        format!(
+                            "{} {}",
+                            lang.t(&crate::labels::LATER_CHANGES_STAY_IN),
+                            d.join("rescue").display()
+                        ),
+                        false,
+                    ));
+                }
+            }
+            (ClearInput, Mode::SaveFolder) => {
+                if let Some(Popup::SaveFolder { input, .. }) = &mut self.popup {
+                    *input = Input::default();
+                }
+            }
             (KeepMine | TakeTheirs | Merge, Mode::Conflict) => {
                 if let Some(s) = &mut self.session {
                     match a {
@@ -834,5 +983,17 @@ impl App {
             new: Status::Done,
         });
         self.popup = None;
+    }
+}
+
+/// A folder as typed: a leading `~` is the home folder, as in a shell.
+fn typed_folder(typed: &str) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    match typed.strip_prefix('~') {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => match home() {
+            Some(h) => h.join(rest.trim_start_matches('/')),
+            None => PathBuf::from(typed),
+        },
+        _ => PathBuf::from(typed),
     }
 }

@@ -1,13 +1,15 @@
 //! The review of the open report: its file, its lock, undo and redo, and
 //! what the status line says about saving. Every change is saved at once;
 //! a conflict, an unreadable file or a lock held by someone else makes the
-//! session read-only until the auditor decides, and nothing is lost.
+//! session read-only until the auditor decides, and nothing is lost. When
+//! the workspace cannot be written the review is kept outside it: in the
+//! rescue folder, or in a folder the auditor chose.
 
 use crate::labels::Lang;
 use crate::review::lock::{self, Lock, LockError};
 use crate::review::store::{self, OnDisk, SaveError, Store};
 use crate::review::{Change, Review};
-use crate::workspace::LoadedReport;
+use crate::workspace::{LoadedReport, sanitize_id};
 use std::path::{Path, PathBuf};
 
 /// What the status line shows about the review file.
@@ -16,7 +18,19 @@ pub enum SaveState {
     /// Nothing changed yet in this session.
     Clean,
     Saved(String),
+    /// Saved, at this time, in the folder chosen instead of the workspace.
+    SavedTo(String, PathBuf),
     Failed(String),
+}
+
+/// A save that could not write the workspace, kept for the interface: the
+/// first one of a run opens the offer of another folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IoFailure {
+    /// Why, as the system said it.
+    pub error: String,
+    /// Where the review was kept instead; None when that failed too.
+    pub rescued: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -39,6 +53,51 @@ pub struct Session {
     root: PathBuf,
     /// Told once: a stale lock was taken over.
     pub notice: Option<String>,
+    /// fuhe's own data folder, which holds the rescue folder; None without
+    /// a home folder.
+    pub data_dir: Option<PathBuf>,
+    /// The folder chosen for this workspace's reviews because the workspace
+    /// cannot be written: saves go there and the workspace is not tried.
+    pub folder: Option<PathBuf>,
+    /// The last failure to write the workspace, until the interface takes it.
+    pub io_failure: Option<IoFailure>,
+    /// Copies outside the workspace already taken into `review`: a copy an
+    /// earlier run left is read before this session first overwrites it.
+    taken_in: Vec<PathBuf>,
+}
+
+/// `<folder>/<id>.review.json`: the plain name a review has in `reviews/`,
+/// so files kept in another folder can be copied back.
+pub fn kept_path(folder: &Path, id: &str) -> PathBuf {
+    folder.join(format!("{}.review.json", sanitize_id(id)))
+}
+
+/// `<data>/rescue/<12 hex of the workspace>-<id>.review.json`: where a
+/// review goes when the workspace cannot be written and no folder was chosen.
+pub fn rescue_path(data_dir: &Path, root: &Path, id: &str) -> PathBuf {
+    data_dir
+        .join("rescue")
+        .join(format!("{}-{}.review.json", workspace_hash(root), sanitize_id(id)))
+}
+
+/// The folder offered for a workspace that cannot be written:
+/// `<data>/rescue/<workspace name>-<12 hex>/`, one per workspace, so its
+/// files can keep their plain names.
+pub fn default_folder(data_dir: &Path, root: &Path) -> PathBuf {
+    let name = root
+        .canonicalize()
+        .or_else(|_| std::path::absolute(root))
+        .ok()
+        .and_then(|p| p.file_name().map(|n| sanitize_id(&n.to_string_lossy())));
+    let hash = workspace_hash(root);
+    data_dir.join("rescue").join(match name {
+        Some(n) => format!("{n}-{hash}"),
+        None => hash,
+    })
+}
+
+fn workspace_hash(root: &Path) -> String {
+    store::sha256_hex(root.display().to_string().as_bytes())[..12].to_string()
 }
 
 /// The review file's state as the list shows it, without opening a session.
@@ -67,6 +126,10 @@ impl Session {
             _lock: None,
             root: root.to_path_buf(),
             notice: None,
+            data_dir: crate::workspace::data_dir().ok(),
+            folder: None,
+            io_failure: None,
+            taken_in: Vec::new(),
         };
         match disk {
             OnDisk::Valid(rv) => s.review = Some(*rv),
@@ -178,36 +241,93 @@ impl Session {
     /// Saves the review now; the result goes to the status line.
     pub fn save(&mut self) {
         let Some(review) = &self.review else { return };
-        match self.store.save(review) {
+        let Some(folder) = self.folder.clone() else {
+            let result = self.store.save(review);
+            return self.settle(result);
+        };
+        let path = kept_path(&folder, &self.report_id);
+        match self.write_kept(&path) {
+            Ok(()) => self.save_state = SaveState::SavedTo(crate::review::now(), folder),
+            Err(e) => self.settle(Err(SaveError::Io(format!("{}: {e}", path.display())))),
+        }
+    }
+
+    /// Records how a save went. When the workspace (or the chosen folder)
+    /// cannot be written the review is kept in the rescue folder at once, so
+    /// nothing is lost even if the auditor quits right away.
+    fn settle(&mut self, result: Result<(), SaveError>) {
+        match result {
             Ok(()) => self.save_state = SaveState::Saved(crate::review::now()),
             Err(SaveError::Conflict { theirs }) => {
                 self.conflict = Some(theirs);
                 self.save_state =
                     SaveState::Failed("conflict: the review file was changed elsewhere; nothing written".into());
             }
-            Err(e @ SaveError::Io(_)) => {
-                // The workspace cannot be written (read-only, full, gone):
-                // keep the review in the user's own data folder instead.
-                let rescue = self.rescue(review);
-                self.save_state = SaveState::Failed(match rescue {
-                    Some(p) => format!("{e}; saved instead to {} — nothing is lost", p.display()),
-                    None => format!("{e}; could not save anywhere else either: keep fuhe open"),
+            Err(SaveError::Io(m)) => {
+                let rescued = self.rescue();
+                self.save_state = SaveState::Failed(match &rescued {
+                    Some(p) => format!("{m}; saved instead to {} — nothing is lost", p.display()),
+                    None => format!("{m}; could not save anywhere else either: keep fuhe open"),
                 });
+                // The popup names the folder itself; the system's words suffice.
+                let prefix = format!("{}: ", self.store.path.display());
+                let error = m.strip_prefix(&prefix).unwrap_or(&m).to_string();
+                self.io_failure = Some(IoFailure { error, rescued });
             }
             Err(e) => self.save_state = SaveState::Failed(e.to_string()),
         }
     }
 
-    /// Writes the review to `<data folder>/rescue/`, named after the
-    /// workspace and the report, when the workspace cannot be written.
-    fn rescue(&self, review: &Review) -> Option<PathBuf> {
-        let dir = crate::workspace::data_dir().ok()?.join("rescue");
-        let ws = store::sha256_hex(self.root.display().to_string().as_bytes());
-        let path = dir.join(format!("{}-{}.review.json", &ws[..12], self.report_id));
-        let mut bytes = serde_json::to_vec_pretty(review).ok()?;
-        bytes.push(b'\n');
-        store::write_atomic(&path, &bytes, || Ok(())).ok()?;
+    /// Where this review goes in the rescue folder; None without a data folder.
+    pub fn rescue_path(&self) -> Option<PathBuf> {
+        Some(rescue_path(self.data_dir.as_ref()?, &self.root, &self.report_id))
+    }
+
+    fn rescue(&mut self) -> Option<PathBuf> {
+        let path = self.rescue_path()?;
+        self.write_kept(&path).ok()?;
         Some(path)
+    }
+
+    /// Writes the review to a copy outside the workspace, atomically, after
+    /// taking in what an earlier run may have left there.
+    fn write_kept(&mut self, path: &Path) -> std::io::Result<()> {
+        if !self.taken_in.iter().any(|p| p == path) {
+            self.take_in(path).map_err(std::io::Error::other)?;
+        }
+        let review = self.review.as_ref().ok_or_else(|| std::io::Error::other("no review"))?;
+        let mut bytes = serde_json::to_vec_pretty(review)?;
+        bytes.push(b'\n');
+        store::write_atomic(path, &bytes, || Ok(()))
+    }
+
+    /// Takes in the copy of this review kept at `path` outside the
+    /// workspace (by this run or an earlier one). The later version wins
+    /// whole; when this session's is later, the copy's notes, decisions and
+    /// scores are merged in, so overwriting the copy loses nothing. A file
+    /// there that is not a review of this report is refused: it is not ours
+    /// to overwrite.
+    pub fn take_in(&mut self, path: &Path) -> Result<(), String> {
+        match store::read(path).0 {
+            OnDisk::Missing => {}
+            OnDisk::Invalid(m) => return Err(format!("{m}; the file is not overwritten")),
+            OnDisk::Valid(kept) if kept.report_id != self.report_id => {
+                return Err(format!(
+                    "{}: a review of {}, not of {}; the file is not overwritten",
+                    path.display(),
+                    kept.report_id,
+                    self.report_id
+                ));
+            }
+            OnDisk::Valid(kept) => {
+                self.review = Some(match self.review.take() {
+                    Some(mine) if mine.updated > kept.updated => merge(*kept, mine),
+                    _ => *kept,
+                });
+            }
+        }
+        self.taken_in.push(path.to_path_buf());
+        Ok(())
     }
 
     pub fn undo(&mut self, current: &crate::model::Report) -> Result<bool, String> {
@@ -242,10 +362,8 @@ impl Session {
     pub fn keep_mine(&mut self) {
         self.conflict = None;
         if let Some(r) = &self.review {
-            match self.store.overwrite(r) {
-                Ok(()) => self.save_state = SaveState::Saved(crate::review::now()),
-                Err(e) => self.save_state = SaveState::Failed(e.to_string()),
-            }
+            let result = self.store.overwrite(r);
+            self.settle(result);
         }
     }
 

@@ -200,6 +200,17 @@ pub fn write_atomic(
     Ok(())
 }
 
+/// Checks that reviews can be written in `dir` (created if needed) by
+/// writing and removing a small file: a folder the auditor offers instead
+/// of a read-only workspace must be tried before any review relies on it.
+pub fn probe_folder(dir: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let mut probe = tempfile::Builder::new().prefix(".fuhe-probe.").tempfile_in(dir)?;
+    probe.write_all(b"fuhe\n")?;
+    probe.as_file().sync_all()?;
+    probe.close()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,5 +333,15 @@ mod tests {
             Err(SaveError::Io(m)) => assert!(m.contains("r.review.json"), "{m}"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_probe_leaves_nothing_behind_and_fails_through_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("a").join("b");
+        probe_folder(&folder).unwrap();
+        assert_eq!(fs::read_dir(&folder).unwrap().count(), 0);
+        fs::write(dir.path().join("file"), "").unwrap();
+        assert!(probe_folder(&dir.path().join("file").join("sub")).is_err());
     }
 }

@@ -50,6 +50,7 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
         Some(Popup::Scores { .. }) => super::review_draw::draw_scores(f, area, app, theme),
         Some(Popup::Opinion { .. }) => super::review_draw::draw_opinion(f, area, app, theme),
         Some(Popup::Conflict) => super::review_draw::draw_conflict(f, area, app, theme),
+        Some(Popup::SaveFolder { .. }) => super::review_draw::draw_save_folder(f, area, app, theme),
         _ => {}
     }
 }
@@ -184,7 +185,7 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Action::Back,
                     Action::Help,
                 ],
-                Mode::Input => &[Action::Accept, Action::Cancel],
+                Mode::Input | Mode::SaveFolder => &[Action::Accept, Action::Cancel],
                 _ => &[Action::Back],
             };
             (hints(app, mode, actions), theme.dim())

@@ -1,14 +1,14 @@
 //! Drawing the review popups: the text editor, one-line forms, the score
-//! sheet, the opinion, and a save conflict.
+//! sheet, the opinion, a save conflict, and the offer of another folder.
 
 use super::draw::{centered, clear_popup};
 use super::theme::Theme;
 use crate::app::session::SaveState;
-use crate::app::{App, Popup};
+use crate::app::{App, Input, Popup};
 use crate::keymap::{Action, Mode};
 use crate::review::store::OnDisk;
 use crate::review::{Conclusion, Status};
-use crate::text::{clean, fit, fit_right, truncate, wrap};
+use crate::text::{clean, fit, fit_right, truncate, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -42,6 +42,11 @@ pub fn save_state(app: &App) -> String {
         SaveState::Saved(t) => out.push_str(&format!(
             " · {} {}",
             lang.t(&crate::labels::SAVED),
+            t.get(11..19).unwrap_or(t)
+        )),
+        SaveState::SavedTo(t, _) => out.push_str(&format!(
+            " · {} {}",
+            lang.t(&crate::labels::SAVED_ELSEWHERE),
             t.get(11..19).unwrap_or(t)
         )),
         SaveState::Failed(_) => out.push_str(lang.t(&crate::labels::NOT_SAVED)),
@@ -403,4 +408,111 @@ pub fn draw_conflict(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         )));
     }
     f.render_widget(Paragraph::new(out), inner);
+}
+
+/// A one-line input in `w` columns after "› ", scrolled so the cursor is
+/// in view (a long path shows the part being typed); and the cursor's
+/// column.
+fn input_line(input: &Input, w: usize) -> (String, usize) {
+    let room = w.saturating_sub(3);
+    let chars: Vec<char> = input.text.chars().collect();
+    let cursor = input.cursor.min(chars.len());
+    let cw = |c: &char| width(c.encode_utf8(&mut [0; 4]));
+    let mut before: usize = chars[..cursor].iter().map(cw).sum();
+    let mut start = 0;
+    while start < cursor && before > room {
+        before -= cw(&chars[start]);
+        start += 1;
+    }
+    let shown: String = chars[start..].iter().collect();
+    (fit(&format!("› {shown}"), w), 2 + before)
+}
+
+pub fn draw_save_folder(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    use crate::labels::*;
+    let lang = app.lang;
+    let Some(Popup::SaveFolder {
+        error,
+        rescued,
+        input,
+        problem,
+    }) = &app.popup
+    else {
+        return;
+    };
+    let outer_w = area.width.saturating_sub(6).min(90);
+    let w = outer_w.saturating_sub(2) as usize;
+    let para = |text: &str, style| -> Vec<Line<'static>> {
+        wrap(text, w).into_iter().map(|l| Line::styled(l, style)).collect()
+    };
+    // What happened, then the choice; when space is short the explanation
+    // gives way, never the field or its keys.
+    let mut head = para(
+        &format!(
+            "{} {}{}{}",
+            lang.t(&CANNOT_SAVE_IN),
+            clean(&app.root.join("reviews").display().to_string()),
+            lang.pick("：", ": "),
+            clean(error)
+        ),
+        theme.bold(),
+    );
+    head.extend(match rescued {
+        Some(p) => para(
+            &format!(
+                "{} {}{}",
+                lang.t(&ALREADY_KEPT_AT),
+                clean(&p.display().to_string()),
+                lang.t(&NOTHING_IS_LOST)
+            ),
+            theme.plain(),
+        ),
+        None => para(lang.t(&KEPT_NOWHERE), theme.error()),
+    });
+    head.push(Line::raw(""));
+    head.extend(para(lang.t(&KEEP_SAVING_IN), theme.plain()));
+    let (field, cursor_x) = input_line(input, w);
+    let mut tail = vec![Line::raw(field)];
+    if let Some(p) = problem {
+        tail.extend(para(p, theme.error()));
+    }
+    let hint = format!(
+        "{} {} · {} {} · {} {}",
+        keys(app, Mode::SaveFolder, Action::Accept),
+        lang.t(&USE_THIS_FOLDER),
+        keys(app, Mode::SaveFolder, Action::Cancel),
+        lang.t(&KEEP_THE_RESCUE_FOLDER),
+        keys(app, Mode::SaveFolder, Action::ClearInput),
+        lang.t(&CLEAR)
+    );
+    tail.push(Line::styled(fit(&hint, w), theme.dim()));
+    let inner_h = (area.height.saturating_sub(2) as usize).saturating_sub(2);
+    head.truncate(inner_h.saturating_sub(tail.len()));
+    let field_row = head.len();
+    head.extend(tail);
+    let r = centered(area, outer_w, head.len() as u16 + 2);
+    let inner = popup_block(f, r, lang.t(&SAVE_FOLDER_TITLE));
+    f.render_widget(Paragraph::new(head), inner);
+    if (field_row as u16) < inner.height {
+        f.set_cursor_position(Position {
+            x: inner.x + cursor_x.min(w.saturating_sub(1)) as u16,
+            y: inner.y + field_row as u16,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_input_scrolls_to_keep_the_cursor_in_view() {
+        let mut input = Input::with("/数据/复核/临湘市数据局");
+        let (line, x) = input_line(&input, 14);
+        assert_eq!((line.as_str(), x), ("› 湘市数据局  ", 12));
+        input.cursor = 0;
+        let (line, x) = input_line(&input, 14);
+        assert_eq!((line.as_str(), x), ("› /数据/复核/…", 2));
+        assert_eq!(width(&line), 14);
+    }
 }
