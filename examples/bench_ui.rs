@@ -101,21 +101,29 @@ fn main() {
         let text: String = idx.entries.iter().map(|e| format!("{}\n", e.text)).collect();
         let _ = std::fs::write(out, text);
     }
+    // Typing a voucher, deleting it, then typing names; each keystroke timed.
     let mut times = Vec::new();
+    let mut typed = String::new();
+    let mut shown = Vec::new();
     for c in "5月19"
         .chars()
         .chain("\u{8}\u{8}\u{8}\u{8}".chars())
-        .chain("费".chars())
+        .chain("费\u{8}软件平台\u{8}\u{8}\u{8}\u{8}数据局 软件".chars())
     {
         let key = if c == '\u{8}' {
+            typed.pop();
             Key::plain(KeyCode::Backspace)
         } else {
+            typed.push(c);
             Key::ch(c)
         };
         let t = Instant::now();
         app.handle_key(key);
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        times.push(ms);
+        shown.push(format!("{typed:?} {ms:.1}"));
     }
+    println!("lookup keystrokes (query, ms): {}", shown.join(" · "));
     times.sort_by(f64::total_cmp);
     println!(
         "lookup per keystroke: median {:.1} ms, worst {:.1} ms",

@@ -27,10 +27,60 @@ pub struct Entry {
     pub department: String,
 }
 
-/// An expense line, for matching by name: its text once, its entries.
+/// An expense line's entries (its text is in [`Text`], shared).
 struct Line {
-    text: String,
     entries: Vec<usize>,
+}
+
+/// A distinct line text ("name department"): matched and scored once however
+/// many lines share it. The text itself is in the index's arena, next to
+/// the others, so a scan over all of them reads memory in order.
+struct Text {
+    span: std::ops::Range<u32>,
+    lines: Vec<u32>,
+}
+
+/// An entry's place in the result order (holders first, then report and
+/// line, then index order), small enough to gather by the hundred thousand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Hit {
+    holders: std::cmp::Reverse<u32>,
+    report: u32,
+    line: u32,
+    at: u32,
+}
+
+impl Hit {
+    fn of(e: &Entry, at: usize) -> Hit {
+        Hit {
+            holders: std::cmp::Reverse(e.holders as u32),
+            report: e.report as u32,
+            line: e.line as u32,
+            at: at as u32,
+        }
+    }
+}
+
+/// The bit of a character in a [`Text`]'s mask.
+fn char_bit(c: char) -> u64 {
+    1 << ((c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
+fn mask_of(text: &str) -> u64 {
+    text.chars().fold(0, |m, c| m | char_bit(c))
+}
+
+/// The `k` smallest of `v`, sorted: a selection, then a sort of only those.
+fn smallest<T: Ord>(mut v: Vec<T>, k: usize) -> Vec<T> {
+    if v.len() > k {
+        if k == 0 {
+            return Vec::new();
+        }
+        v.select_nth_unstable(k - 1);
+        v.truncate(k);
+    }
+    v.sort_unstable();
+    v
 }
 
 /// One report's share of the index.
@@ -74,11 +124,30 @@ impl Part {
     }
 }
 
+/// Every voucher entry of the workspace, indexed for lookups that keep up
+/// with typing on hundreds of thousands of entries: voucher queries go
+/// through a sorted list of the distinct voucher numbers and compact
+/// per-voucher hit lists; name queries score each distinct line text once,
+/// after a character-mask prefilter, and a query that extends the previous
+/// one searches only what that one matched.
 #[derive(Default)]
 pub struct VoucherIndex {
     pub entries: Vec<Entry>,
-    by_voucher: HashMap<Voucher, Vec<usize>>,
+    by_voucher: HashMap<Voucher, Vec<Hit>>,
+    /// Entries of vouchers under more than one line: the empty query's list.
+    dups: Vec<Hit>,
     lines: Vec<Line>,
+    texts: Vec<Text>,
+    /// The characters each text holds, as a mask: the first, cheapest filter.
+    masks: Vec<u64>,
+    /// Every distinct text, one after the other.
+    arena: String,
+    text_at: HashMap<String, u32>,
+    /// Distinct vouchers as written ("5月19#"), sorted, for prefix queries;
+    /// made on first use after entries were added.
+    keys: std::sync::OnceLock<Vec<(String, Voucher)>>,
+    /// The last name query and the texts it matched.
+    last: std::sync::Mutex<Option<(String, Vec<u32>)>>,
 }
 
 /// "5月19", "12月", "5月1#": a query for vouchers by number.
@@ -110,12 +179,48 @@ impl VoucherIndex {
         let base = self.entries.len();
         for (text, local) in part.lines {
             let entries: Vec<usize> = local.into_iter().map(|i| base + i).collect();
-            self.lines.push(Line { text, entries });
+            let line = self.lines.len() as u32;
+            let t = match self.text_at.get(&text) {
+                Some(&t) => t,
+                None => {
+                    let t = self.texts.len() as u32;
+                    let start = self.arena.len() as u32;
+                    self.arena.push_str(&text);
+                    self.texts.push(Text {
+                        span: start..self.arena.len() as u32,
+                        lines: Vec::new(),
+                    });
+                    self.masks.push(mask_of(&text));
+                    self.text_at.insert(text, t);
+                    t
+                }
+            };
+            self.texts[t as usize].lines.push(line);
+            self.lines.push(Line { entries });
         }
         for (i, e) in part.entries.into_iter().enumerate() {
-            self.by_voucher.entry(e.voucher).or_default().push(base + i);
+            let hit = Hit::of(&e, base + i);
+            if e.holders > 1 {
+                self.dups.push(hit);
+            }
+            self.by_voucher.entry(e.voucher).or_default().push(hit);
             self.entries.push(e);
         }
+        self.keys = std::sync::OnceLock::new();
+        *self.last.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    fn text(&self, t: u32) -> &str {
+        let span = &self.texts[t as usize].span;
+        &self.arena[span.start as usize..span.end as usize]
+    }
+
+    fn keys(&self) -> &[(String, Voucher)] {
+        self.keys.get_or_init(|| {
+            let mut keys: Vec<(String, Voucher)> = self.by_voucher.keys().map(|v| (v.to_string(), *v)).collect();
+            keys.sort_unstable();
+            keys
+        })
     }
 
     /// Results for a query, best first: exact voucher holders (duplicated
@@ -123,69 +228,269 @@ impl VoucherIndex {
     pub fn query(&self, q: &str) -> Vec<usize> {
         let q = q.trim();
         if q.is_empty() {
-            // Without a query: every duplicated voucher, the lookup's reason to exist.
-            let mut dups: Vec<usize> = (0..self.entries.len())
-                .filter(|i| self.entries[*i].holders > 1)
+            // Without a query: every duplicated voucher, the lookup's reason
+            // to exist — most holders first, then by report and voucher.
+            let keyed: Vec<(std::cmp::Reverse<u32>, u32, Voucher, u32)> = self
+                .dups
+                .iter()
+                .map(|h| (h.holders, h.report, self.entries[h.at as usize].voucher, h.at))
                 .collect();
-            dups.sort_by_key(|i| {
-                (
-                    std::cmp::Reverse(self.entries[*i].holders),
-                    self.entries[*i].report,
-                    self.entries[*i].voucher,
-                )
-            });
-            dups.truncate(MAX_RESULTS);
-            return dups;
+            return smallest(keyed, MAX_RESULTS).into_iter().map(|k| k.3 as usize).collect();
         }
         let mut out: Vec<usize> = Vec::new();
-        let by_holders = |a: &usize, b: &usize| {
-            let (x, y) = (&self.entries[*a], &self.entries[*b]);
-            y.holders
-                .cmp(&x.holders)
-                .then(x.report.cmp(&y.report))
-                .then(x.line.cmp(&y.line))
-        };
-        if let Some(v) = parse_query(q)
+        let exact = parse_query(q);
+        if let Some(v) = exact
             && let Some(hits) = self.by_voucher.get(&v)
         {
-            let mut hits = hits.clone();
-            hits.sort_by(by_holders);
-            out.extend(hits);
+            out.extend(smallest(hits.clone(), usize::MAX).into_iter().map(|h| h.at as usize));
         }
         if looks_like_voucher(q) {
             // "5月1" also lists 5月10# … 5月19#: a prefix, not a fuzzy match
             // (fuzzy matching digits finds everything).
             let q = q.trim_end_matches(['#', '＃']);
-            let exact: std::collections::HashSet<usize> = out.iter().copied().collect();
-            let mut more: Vec<usize> = (0..self.entries.len())
-                .filter(|i| !exact.contains(i) && self.entries[*i].text.starts_with(q))
+            let keys = self.keys();
+            let from = keys.partition_point(|(k, _)| k.as_str() < q);
+            let more: Vec<Hit> = keys[from..]
+                .iter()
+                .take_while(|(k, _)| k.starts_with(q))
+                .filter(|(_, v)| Some(*v) != exact)
+                .flat_map(|(_, v)| self.by_voucher[v].iter().copied())
                 .collect();
-            more.sort_by(by_holders);
-            out.extend(more);
+            let room = MAX_RESULTS.saturating_sub(out.len());
+            out.extend(smallest(more, room).into_iter().map(|h| h.at as usize));
             out.truncate(MAX_RESULTS);
             return out;
         }
-        // Names: match each expense line once, then list its vouchers. A line
-        // is only scored when it holds every character typed.
+        // Names: match each distinct line text once, then list the lines'
+        // vouchers. A text is only scored when it holds every character typed.
         let matcher = SkimMatcherV2::default();
         let wanted: Vec<char> = q.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut scored: Vec<(i64, usize)> = self
-            .lines
+        let need = wanted.iter().fold(0, |m, c| m | char_bit(*c));
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let earlier: Option<&[u32]> = match &*last {
+            Some((lq, matched)) if q.starts_with(lq.as_str()) => Some(matched),
+            _ => None,
+        };
+        // One character is no pattern to score: nearly every line holds 费
+        // or 支; such lines are listed by where the character first appears
+        // (earlier first), which is what a fuzzy score amounts to for one
+        // character, at a fraction of the cost.
+        let single = match wanted.as_slice() {
+            [c] if q.chars().count() == 1 => Some(*c),
+            _ => None,
+        };
+        let score = |t: u32| -> Option<(i64, u32)> {
+            if self.masks[t as usize] & need != need {
+                return None;
+            }
+            let text = self.text(t);
+            if let Some(c) = single {
+                return text.find(c).map(|at| (-(at as i64), t));
+            }
+            if !wanted.iter().all(|c| text.contains(*c)) {
+                return None;
+            }
+            matcher.fuzzy_match(text, q).map(|s| (s, t))
+        };
+        let scored: Vec<(i64, u32)> = match earlier {
+            Some(m) => m.iter().copied().filter_map(score).collect(),
+            None => (0..self.texts.len() as u32).filter_map(score).collect(),
+        };
+        *last = Some((q.to_string(), scored.iter().map(|&(_, t)| t).collect()));
+        drop(last);
+        // Every line holds at least one entry, so the best MAX_RESULTS lines
+        // are enough, in score order and then in line order; and they are
+        // among the lines of the best MAX_RESULTS texts, ranked by score and
+        // first line — which spares expanding every matched text.
+        let texts: Vec<(std::cmp::Reverse<i64>, u32, u32)> = scored
             .iter()
-            .enumerate()
-            .filter(|(_, l)| wanted.iter().all(|c| l.text.contains(*c)))
-            .filter_map(|(i, l)| matcher.fuzzy_match(&l.text, q).map(|s| (s, i)))
+            .map(|&(s, t)| (std::cmp::Reverse(s), self.texts[t as usize].lines[0], t))
             .collect();
-        scored.sort_by_key(|(s, i)| (std::cmp::Reverse(*s), *i));
-        for (_, li) in scored {
-            let mut entries = self.lines[li].entries.clone();
-            entries.sort_by(by_holders);
-            out.extend(entries);
+        let lines: Vec<(std::cmp::Reverse<i64>, u32)> = smallest(texts, MAX_RESULTS)
+            .into_iter()
+            .flat_map(|(s, _, t)| self.texts[t as usize].lines.iter().map(move |&l| (s, l)))
+            .collect();
+        for (_, li) in smallest(lines, MAX_RESULTS) {
+            let hits: Vec<Hit> = self.lines[li as usize]
+                .entries
+                .iter()
+                .map(|&i| Hit::of(&self.entries[i], i))
+                .collect();
+            out.extend(smallest(hits, usize::MAX).into_iter().map(|h| h.at as usize));
             if out.len() >= MAX_RESULTS {
                 break;
             }
         }
         out.truncate(MAX_RESULTS);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lookup by a plain scan of every entry and line (as it was before
+    /// the index). The index must give exactly its results, in its order.
+    fn by_scan(idx: &VoucherIndex, q: &str) -> Vec<usize> {
+        let entries = &idx.entries;
+        let mut line_text = vec![String::new(); idx.lines.len()];
+        for (i, t) in idx.texts.iter().enumerate() {
+            for &l in &t.lines {
+                line_text[l as usize] = idx.text(i as u32).to_string();
+            }
+        }
+        let q = q.trim();
+        let by_holders = |a: &usize, b: &usize| {
+            let (x, y) = (&entries[*a], &entries[*b]);
+            y.holders
+                .cmp(&x.holders)
+                .then(x.report.cmp(&y.report))
+                .then(x.line.cmp(&y.line))
+        };
+        if q.is_empty() {
+            let mut dups: Vec<usize> = (0..entries.len()).filter(|i| entries[*i].holders > 1).collect();
+            dups.sort_by_key(|i| {
+                (
+                    std::cmp::Reverse(entries[*i].holders),
+                    entries[*i].report,
+                    entries[*i].voucher,
+                )
+            });
+            dups.truncate(MAX_RESULTS);
+            return dups;
+        }
+        let mut out: Vec<usize> = Vec::new();
+        if let Some(v) = parse_query(q) {
+            let mut hits: Vec<usize> = (0..entries.len()).filter(|i| entries[*i].voucher == v).collect();
+            hits.sort_by(by_holders);
+            out.extend(hits);
+        }
+        if looks_like_voucher(q) {
+            let q = q.trim_end_matches(['#', '＃']);
+            let exact: std::collections::HashSet<usize> = out.iter().copied().collect();
+            let mut more: Vec<usize> = (0..entries.len())
+                .filter(|i| !exact.contains(i) && entries[*i].text.starts_with(q))
+                .collect();
+            more.sort_by(by_holders);
+            out.extend(more);
+            out.truncate(MAX_RESULTS);
+            return out;
+        }
+        let matcher = SkimMatcherV2::default();
+        let wanted: Vec<char> = q.chars().filter(|c| !c.is_whitespace()).collect();
+        let single = (wanted.len() == 1 && q.chars().count() == 1).then(|| wanted[0]);
+        let mut scored: Vec<(i64, usize)> = line_text
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| wanted.iter().all(|c| t.contains(*c)))
+            .filter_map(|(i, t)| match single {
+                Some(c) => t.find(c).map(|at| (-(at as i64), i)),
+                None => matcher.fuzzy_match(t, q).map(|s| (s, i)),
+            })
+            .collect();
+        scored.sort_by_key(|(s, i)| (std::cmp::Reverse(*s), *i));
+        for (_, li) in scored {
+            let mut e = idx.lines[li].entries.clone();
+            e.sort_by(by_holders);
+            out.extend(e);
+            if out.len() >= MAX_RESULTS {
+                break;
+            }
+        }
+        out.truncate(MAX_RESULTS);
+        out
+    }
+
+    fn samples() -> VoucherIndex {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/reports");
+        let mut files = crate::workspace::report_files(&dir).unwrap();
+        files.sort();
+        // Each sample three times, as a bigger workspace would repeat
+        // department and line names across reports.
+        let reports: Vec<LoadedReport> = files
+            .iter()
+            .cycle()
+            .take(files.len() * 3)
+            .map(|f| crate::workspace::load_report(f).unwrap())
+            .collect();
+        VoucherIndex::build(&reports)
+    }
+
+    #[test]
+    fn the_index_answers_as_a_full_scan_does() {
+        let idx = samples();
+        assert!(idx.entries.len() > 300, "{}", idx.entries.len());
+        assert!(idx.texts.len() < idx.lines.len(), "shared texts are kept once");
+        let queries = [
+            "",
+            " ",
+            "1",
+            "12",
+            "12月",
+            "12月3",
+            "12月33#",
+            "5",
+            "5月",
+            "5月1",
+            "5月19",
+            "5月19#",
+            "5月19＃",
+            "13月",
+            "0",
+            "9月10",
+            "费",
+            "经费",
+            "软件",
+            "软件平台",
+            "软 件",
+            "数据局",
+            "数据局 软件",
+            "临湘",
+            "xyz",
+            "#",
+            "月",
+            "5月19号",
+            "Ab",
+            "ab",
+        ];
+        for q in queries {
+            assert_eq!(idx.query(q), by_scan(&idx, q), "query {q:?}");
+        }
+        // Typing keystroke by keystroke (narrowing from the last query),
+        // then deleting and typing something else.
+        for typed in ["软件平台系统", "数据局 软件", "经费支出", "软件", "软", "软x", "软"] {
+            let mut q = String::new();
+            for c in typed.chars() {
+                q.push(c);
+                assert_eq!(idx.query(&q), by_scan(&idx, &q), "typed {q:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_voucher_lists_its_holders_first_then_the_prefix() {
+        let idx = samples();
+        let hits = idx.query("5月19");
+        let first = &idx.entries[hits[0]];
+        assert_eq!(first.voucher.to_string(), "5月19#");
+        assert!(first.holders >= 3, "5月19# is under three lines of the data bureau");
+        let n19 = hits
+            .iter()
+            .take_while(|&&i| idx.entries[i].voucher.to_string() == "5月19#")
+            .count();
+        assert!(n19 >= 3);
+        assert!(
+            hits[n19..]
+                .iter()
+                .all(|&i| idx.entries[i].voucher.to_string().starts_with("5月19"))
+        );
+        assert!(
+            idx.query("13月").is_empty()
+                || idx
+                    .query("13月")
+                    .iter()
+                    .all(|&i| idx.entries[i].text.starts_with("13月"))
+        );
     }
 }
