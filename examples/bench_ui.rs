@@ -17,6 +17,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+/// The same allocator as the `fuhe` binary, so the figures are its figures.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Counts the bytes the terminal would receive.
 struct Counter(Arc<AtomicUsize>);
 
@@ -98,7 +102,7 @@ fn main() {
     if let Some(out) = std::env::args().nth(2)
         && let Some(idx) = app.voucher_index()
     {
-        let text: String = idx.entries.iter().map(|e| format!("{}\n", e.text)).collect();
+        let text: String = idx.entries.iter().map(|e| format!("{}\n", idx.entry_text(e))).collect();
         let _ = std::fs::write(out, text);
     }
     // Typing a voucher, deleting it, then typing names; each keystroke timed.

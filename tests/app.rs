@@ -139,7 +139,7 @@ fn voucher_lookup_lists_every_line_holding_5_19() {
         .iter()
         .map(|i| &idx.entries[*i])
         .filter(|e| e.voucher.to_string() == "5月19#")
-        .map(|e| e.line_name.as_str())
+        .map(|e| idx.line_name(e))
         .collect();
     assert_eq!(
         lines,
@@ -163,11 +163,10 @@ fn voucher_lookup_lists_every_line_holding_5_19() {
         panic!()
     };
     assert!(!results.is_empty());
-    assert!(
-        results
-            .iter()
-            .all(|i| app.voucher_index().unwrap().entries[*i].line_name.contains("食堂"))
-    );
+    assert!(results.iter().all(|i| {
+        let idx = app.voucher_index().unwrap();
+        idx.line_name(&idx.entries[*i]).contains("食堂")
+    }));
 }
 
 #[test]
@@ -236,4 +235,52 @@ fn readme_documents_every_action() {
     for a in fuhe::keymap::Action::ALL {
         assert!(readme.contains(&format!("`{}`", a.id())), "README lacks {}", a.id());
     }
+}
+
+/// Reports read in the background are kept without their narratives (the
+/// bulk of a report) and read in full again when opened, with the same
+/// findings; the list and the voucher lookup work on the kept part.
+#[test]
+fn background_reports_keep_no_narrative_until_opened() {
+    let files = fuhe::workspace::report_files(Path::new("sample-data/reports")).unwrap();
+    let mut app = App::new_lazy(
+        "sample-data".into(),
+        false,
+        files,
+        Lang::Zh,
+        Keymap::builtin("default").unwrap(),
+        CheckConfig::default(),
+    );
+    app.start_checks();
+    let t = std::time::Instant::now();
+    while app.checking() && t.elapsed() < std::time::Duration::from_secs(30) {
+        app.poll();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!app.checking(), "every report read");
+    let i = app
+        .reports
+        .iter()
+        .position(|r| r.id == "linxiang-data-bureau-2024")
+        .unwrap();
+    assert!(app.slim[i]);
+    assert!(app.reports[i].report.department_form.narrative.is_empty());
+    let flags_before = app.flags[i].clone().unwrap();
+    assert!(flags_before.iter().any(|f| f.rule == "narrative.funding_split"));
+    // The lookup finds 5月19# without any narrative in memory.
+    app.handle_key(Key::ch('v'));
+    typed(&mut app, "5月19");
+    match &app.popup {
+        Some(Popup::Lookup { results, .. }) => assert!(results.len() >= 3),
+        other => panic!("no lookup: {other:?}"),
+    }
+    app.handle_key(Key::plain(KeyCode::Esc));
+    app.open(i);
+    assert!(!app.slim[i]);
+    assert!(!app.reports[i].report.department_form.narrative.is_empty());
+    assert_eq!(app.flags[i].as_ref().unwrap(), &flags_before);
+    app.act(fuhe::keymap::Action::TabNarrative);
+    let view = app.view.as_ref().unwrap();
+    assert_eq!(view.tab, Tab::Narrative);
+    assert!(view.rows.len() > 20, "the narrative is shown: {} rows", view.rows.len());
 }

@@ -13,7 +13,11 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, PartialEq)]
+/// One voucher under one expense line. Millions of these are kept for a
+/// provincial workspace, so the line's name and department are not copied
+/// into each: they are the line's text, kept once in the index (see
+/// [`VoucherIndex::line_name`], [`VoucherIndex::department`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Entry {
     pub voucher: Voucher,
     pub report: usize,
@@ -21,10 +25,9 @@ pub struct Entry {
     pub line: usize,
     /// How many distinct expense lines of this report hold the voucher.
     pub holders: usize,
-    /// "5月19# 软件平台系统维护更新支出 临湘市数据局", for matching and display.
-    pub text: String,
-    pub line_name: String,
-    pub department: String,
+    /// The line's text: within a [`Part`] the part's line, in the index the
+    /// distinct text.
+    text: u32,
 }
 
 /// An expense line's entries (its text is in [`Text`], shared).
@@ -37,6 +40,8 @@ struct Line {
 /// the others, so a scan over all of them reads memory in order.
 struct Text {
     span: std::ops::Range<u32>,
+    /// Bytes of the line's name at the start of the span.
+    name_len: u32,
     lines: Vec<u32>,
 }
 
@@ -87,8 +92,9 @@ fn smallest<T: Ord>(mut v: Vec<T>, k: usize) -> Vec<T> {
 #[derive(Default)]
 pub struct Part {
     entries: Vec<Entry>,
-    /// Line text and the indices (within this part) of its entries.
-    lines: Vec<(String, Vec<usize>)>,
+    /// Line name, department, and the indices (within this part) of its
+    /// entries.
+    lines: Vec<(String, String, Vec<usize>)>,
 }
 
 impl Part {
@@ -104,19 +110,17 @@ impl Part {
                 let line_name = crate::text::clean(&r.report.project_forms[*pi].expenses[*li].label(*li));
                 let at = part.entries.len();
                 let l = *line_of.entry((*pi, *li)).or_insert_with(|| {
-                    part.lines.push((format!("{line_name} {dept}"), Vec::new()));
+                    part.lines.push((line_name, dept.clone(), Vec::new()));
                     part.lines.len() - 1
                 });
-                part.lines[l].1.push(at);
+                part.lines[l].2.push(at);
                 part.entries.push(Entry {
                     voucher: *v,
                     report: ri,
                     project: *pi,
                     line: *li,
                     holders: distinct.len(),
-                    text: format!("{v} {line_name} {dept}"),
-                    line_name,
-                    department: dept.clone(),
+                    text: l as u32,
                 });
             }
         }
@@ -177,7 +181,9 @@ impl VoucherIndex {
     /// another thread while the report was read).
     pub fn append(&mut self, part: Part) {
         let base = self.entries.len();
-        for (text, local) in part.lines {
+        let mut text_of_line = Vec::with_capacity(part.lines.len());
+        for (name, dept, local) in part.lines {
+            let text = format!("{name} {dept}");
             let entries: Vec<usize> = local.into_iter().map(|i| base + i).collect();
             let line = self.lines.len() as u32;
             let t = match self.text_at.get(&text) {
@@ -188,6 +194,7 @@ impl VoucherIndex {
                     self.arena.push_str(&text);
                     self.texts.push(Text {
                         span: start..self.arena.len() as u32,
+                        name_len: name.len() as u32,
                         lines: Vec::new(),
                     });
                     self.masks.push(mask_of(&text));
@@ -197,8 +204,10 @@ impl VoucherIndex {
             };
             self.texts[t as usize].lines.push(line);
             self.lines.push(Line { entries });
+            text_of_line.push(t);
         }
-        for (i, e) in part.entries.into_iter().enumerate() {
+        for (i, mut e) in part.entries.into_iter().enumerate() {
+            e.text = text_of_line[e.text as usize];
             let hit = Hit::of(&e, base + i);
             if e.holders > 1 {
                 self.dups.push(hit);
@@ -213,6 +222,25 @@ impl VoucherIndex {
     fn text(&self, t: u32) -> &str {
         let span = &self.texts[t as usize].span;
         &self.arena[span.start as usize..span.end as usize]
+    }
+
+    /// The name of the expense line an entry is under.
+    pub fn line_name(&self, e: &Entry) -> &str {
+        let t = &self.texts[e.text as usize];
+        &self.arena[t.span.start as usize..(t.span.start + t.name_len) as usize]
+    }
+
+    /// The department of the report an entry is in.
+    pub fn department(&self, e: &Entry) -> &str {
+        let t = &self.texts[e.text as usize];
+        self.arena
+            .get((t.span.start + t.name_len + 1) as usize..t.span.end as usize)
+            .unwrap_or("")
+    }
+
+    /// "5月19# 软件平台系统维护更新支出 临湘市数据局": what is copied.
+    pub fn entry_text(&self, e: &Entry) -> String {
+        format!("{} {}", e.voucher, self.text(e.text))
     }
 
     fn keys(&self) -> &[(String, Voucher)] {
@@ -370,7 +398,7 @@ mod tests {
             let q = q.trim_end_matches(['#', '＃']);
             let exact: std::collections::HashSet<usize> = out.iter().copied().collect();
             let mut more: Vec<usize> = (0..entries.len())
-                .filter(|i| !exact.contains(i) && entries[*i].text.starts_with(q))
+                .filter(|i| !exact.contains(i) && idx.entry_text(&entries[*i]).starts_with(q))
                 .collect();
             more.sort_by(by_holders);
             out.extend(more);
@@ -485,12 +513,12 @@ mod tests {
                 .iter()
                 .all(|&i| idx.entries[i].voucher.to_string().starts_with("5月19"))
         );
+        assert!(idx.query("13月").is_empty());
+        let e = &idx.entries[hits[0]];
+        assert_eq!(idx.department(e), "临湘市数据局");
         assert!(
-            idx.query("13月").is_empty()
-                || idx
-                    .query("13月")
-                    .iter()
-                    .all(|&i| idx.entries[i].text.starts_with("13月"))
+            idx.entry_text(e)
+                .starts_with(&format!("5月19# {} 临湘市数据局", idx.line_name(e)))
         );
     }
 }

@@ -381,6 +381,10 @@ pub struct App {
     /// Report files not read yet (opened lazily: the list is drawn at once
     /// from the file names and fills in as background threads read them).
     pub unread: Vec<Option<PathBuf>>,
+    /// Reports read in the background are kept without their narratives
+    /// (see [`crate::model::Report::drop_narratives`]) and read again in
+    /// full when opened.
+    pub slim: Vec<bool>,
     /// Who is reviewing (config, --reviewer, else the login name).
     pub reviewer: String,
     pub rubric: crate::scoring::Rubric,
@@ -432,6 +436,7 @@ impl App {
             index_parts: None,
             rx: None,
             unread: vec![None; n],
+            slim: vec![false; n],
             reviewer: crate::review::login_name(),
             rubric: crate::scoring::Rubric::builtin(),
             session: None,
@@ -497,9 +502,10 @@ impl App {
                     let msg = match job {
                         Job::Check(r) => Loaded::Checked(*i, check_report(r, &config)),
                         Job::Read(p) => match crate::workspace::load_report(p) {
-                            Ok(r) => {
+                            Ok(mut r) => {
                                 let flags = check_report(&r.report, &config);
                                 let part = lookup::Part::of(*i, &r);
+                                r.report.drop_narratives();
                                 Loaded::Read(*i, Box::new(r), flags, part)
                             }
                             Err(e) => Loaded::Failed(*i, e),
@@ -514,17 +520,23 @@ impl App {
         self.rx = Some(rx);
     }
 
-    /// Reads a report not read yet, now (it is being opened).
+    /// Reads a report not read yet, or kept without its narratives, now
+    /// (it is being opened). Its findings are worked out again: the file
+    /// may have changed since the list was made.
     fn read_now(&mut self, i: usize) -> bool {
-        let Some(p) = self.unread.get(i).cloned().flatten() else {
-            return true;
+        let path = match self.unread.get(i).cloned().flatten() {
+            Some(p) => p,
+            None if self.slim.get(i) == Some(&true) => self.reports[i].path.clone(),
+            None => return true,
         };
-        match crate::workspace::load_report(&p) {
+        match crate::workspace::load_report(&path) {
             Ok(r) => {
                 self.flags[i] = Some(check_report(&r.report, &self.config));
                 self.reports[i] = r;
                 self.unread[i] = None;
+                self.slim[i] = false;
                 self.refresh_review_info_of(i);
+                self.refresh_list();
                 true
             }
             Err(e) => {
@@ -561,6 +573,7 @@ impl App {
                     if self.unread[i].is_some() {
                         self.reports[i] = *r;
                         self.unread[i] = None;
+                        self.slim[i] = true;
                         self.flags[i] = Some(f);
                         read.push(i);
                     }
@@ -774,7 +787,7 @@ impl App {
                 Some(Popup::Lookup { results, selected, .. }) => {
                     if let Some(e) = results
                         .get(selected)
-                        .and_then(|i| self.index.as_ref().map(|x| x.entries[*i].clone()))
+                        .and_then(|i| self.index.as_ref().map(|x| x.entries[*i]))
                     {
                         self.open_at(e.report, &format!("project_forms[{}].expenses[{}]", e.project, e.line));
                     }
@@ -1233,7 +1246,7 @@ impl App {
         let text = match (&self.popup, &self.view) {
             (Some(Popup::Lookup { results, selected, .. }), _) => results
                 .get(*selected)
-                .and_then(|i| self.index.as_ref().map(|x| x.entries[*i].text.clone())),
+                .and_then(|i| self.index.as_ref().map(|x| x.entry_text(&x.entries[*i]))),
             (_, Some(v)) => {
                 let row = self.selected_row();
                 match v.tab {

@@ -44,6 +44,19 @@ fn default_format() -> u32 {
     REPORT_FORMAT
 }
 
+impl Report {
+    /// Drops the narratives (综述), the bulk of a report, keeping every
+    /// table and figure. The interface keeps thousands of reports for the
+    /// list and the voucher index, which need no narrative; a report is
+    /// read again in full when it is opened.
+    pub fn drop_narratives(&mut self) {
+        self.department_form.narrative = Vec::new();
+        for p in &mut self.project_forms {
+            p.narrative = Vec::new();
+        }
+    }
+}
+
 /// A quantitative indicator row (定量指标), in either form.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -919,8 +919,8 @@ fn draw_lookup(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                 format!(" {}", fit_right(&holders, 3)),
                 if e.holders > 1 { theme.error() } else { theme.plain() },
             ),
-            Span::raw(format!(" {}", fit(&e.line_name, line_w))),
-            Span::styled(format!(" {}", fit(&e.department, dept_w)), theme.dim()),
+            Span::raw(format!(" {}", fit(index.line_name(e), line_w))),
+            Span::styled(format!(" {}", fit(index.department(e), dept_w)), theme.dim()),
         ];
         if pos == *selected {
             spans = spans.into_iter().map(|s| s.patch_style(theme.selected())).collect();
