@@ -503,7 +503,7 @@ impl App {
                 };
                 let Some(e) = results
                     .get(*selected)
-                    .and_then(|i| self.voucher_index().map(|x| x.entries[*i].clone()))
+                    .and_then(|i| self.voucher_index().map(|x| x.entries[*i]))
                 else {
                     return true;
                 };
