@@ -182,3 +182,27 @@ fn a_bad_report_beside_good_ones_exits_2_and_names_the_file() {
         assert!(errors[0]["file"].as_str().unwrap().ends_with("broken.json"));
     }
 }
+
+#[test]
+fn text_and_csv_read_the_same_from_the_cache() {
+    let ws = workspace();
+    let cache = tempfile::tempdir().unwrap();
+    let run = |format: &str, extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_fuhe"))
+            .arg("check")
+            .arg(ws.path())
+            .args(["--format", format, "--width", "100", "--lang", "zh"])
+            .args(extra)
+            .env("FUHE_CACHE_DIR", cache.path())
+            .env("FUHE_CONFIG_DIR", cache.path().join("no-config"))
+            .output()
+            .expect("run fuhe");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for format in ["text", "csv"] {
+        let fresh = run(format, &["--no-cache"]);
+        assert!(fresh.contains("临湘市数据局"), "{fresh}");
+        assert_eq!(run(format, &[]), fresh, "{format}, first run");
+        assert_eq!(run(format, &[]), fresh, "{format}, from the cache");
+    }
+}
