@@ -419,7 +419,7 @@ fn a_workspace_that_cannot_be_written_keeps_the_review_elsewhere() {
     typed(&mut a, "保存不了也不能丢");
     ctrl(&mut a, 's');
     let msg = a.message.clone().unwrap().0;
-    assert!(msg.contains("nothing is lost") && msg.contains("rescue"), "{msg}");
+    assert!(msg.contains("没有丢失") && msg.contains("rescue"), "{msg}");
     let rescued: Vec<_> = std::fs::read_dir(data.path().join("rescue"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -566,7 +566,7 @@ fn declining_the_offer_keeps_rescuing_without_asking_again() {
     note(&mut a, "2a", "二");
     assert!(a.popup.is_none(), "asked once: {:?}", a.popup);
     let msg = a.message.clone().unwrap().0;
-    assert!(msg.contains("nothing is lost") && msg.contains("rescue"), "{msg}");
+    assert!(msg.contains("没有丢失") && msg.contains("rescue"), "{msg}");
     let rescue = rescued(ws.path(), data.path());
     assert_eq!(notes(&valid(&rescue)), ["一", "二"]);
     // Reopened, the report continues from the rescued copy.

@@ -64,6 +64,8 @@ pub struct Session {
     /// Copies outside the workspace already taken into `review`: a copy an
     /// earlier run left is read before this session first overwrites it.
     taken_in: Vec<PathBuf>,
+    /// For the messages this session puts on the status line.
+    lang: Lang,
 }
 
 /// `<folder>/<id>.review.json`: the plain name a review has in `reviews/`,
@@ -130,6 +132,7 @@ impl Session {
             folder: None,
             io_failure: None,
             taken_in: Vec::new(),
+            lang,
         };
         match disk {
             OnDisk::Valid(rv) => s.review = Some(*rv),
@@ -179,8 +182,8 @@ impl Session {
                 s.notice = Some(format!(
                     "{}: {m}",
                     lang.pick(
-                        "无法加锁（工作区不可写），复核将另存到个人数据目录",
-                        "cannot take the lock (the workspace is not writable); reviews will be kept in your data folder"
+                        "无法加锁（工作区不可写），复核将另存到别处，保存时会询问",
+                        "cannot take the lock (the workspace is not writable); reviews will be kept elsewhere, you will be asked where"
                     )
                 ));
             }
@@ -220,7 +223,13 @@ impl Session {
             return Err(why.clone());
         }
         if self.conflict.is_some() {
-            return Err("resolve the conflict first (keep mine / take theirs / merge)".into());
+            return Err(self
+                .lang
+                .pick(
+                    "请先处理冲突（保留我的 / 采用对方的 / 合并）",
+                    "resolve the conflict first (keep mine / take theirs / merge)",
+                )
+                .into());
         }
         let creating = self.review.is_none();
         let review = self.review.get_or_insert_with(|| {
@@ -260,14 +269,31 @@ impl Session {
             Ok(()) => self.save_state = SaveState::Saved(crate::review::now()),
             Err(SaveError::Conflict { theirs }) => {
                 self.conflict = Some(theirs);
-                self.save_state =
-                    SaveState::Failed("conflict: the review file was changed elsewhere; nothing written".into());
+                self.save_state = SaveState::Failed(
+                    self.lang
+                        .pick(
+                            "冲突：复核文件已被他处修改，未写入",
+                            "conflict: the review file was changed elsewhere; nothing written",
+                        )
+                        .into(),
+                );
             }
             Err(SaveError::Io(m)) => {
                 let rescued = self.rescue();
                 self.save_state = SaveState::Failed(match &rescued {
-                    Some(p) => format!("{m}; saved instead to {} — nothing is lost", p.display()),
-                    None => format!("{m}; could not save anywhere else either: keep fuhe open"),
+                    Some(p) => format!(
+                        "{m}; {} {} — {}",
+                        self.lang.pick("已另存到", "saved instead to"),
+                        p.display(),
+                        self.lang.pick("没有丢失", "nothing is lost")
+                    ),
+                    None => format!(
+                        "{m}; {}",
+                        self.lang.pick(
+                            "也无法另存到别处：请勿关闭 fuhe",
+                            "could not save anywhere else either: keep fuhe open"
+                        )
+                    ),
                 });
                 // The popup names the folder itself; the system's words suffice.
                 let prefix = format!("{}: ", self.store.path.display());

@@ -360,13 +360,19 @@ impl<'a> ClauseIndex<'a> {
         pieces.sort_unstable();
         pieces.dedup();
         let mut postings = vec![Vec::new(); pieces.len()];
+        // Most characters start no piece: a mask of the first characters
+        // skips them before any search.
+        let bit = |c: char| 1u64 << ((c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+        let firsts = pieces.iter().fold(0u64, |m, p| m | bit(p[0]));
         if !pieces.is_empty() {
             for (i, (clause, _)) in clauses.iter().enumerate() {
                 let i = i as u32;
                 let mut chars = clause.chars();
                 let Some(mut prev) = chars.next() else { continue };
                 for c in chars {
-                    if let Ok(k) = pieces.binary_search(&[prev, c]) {
+                    if firsts & bit(prev) != 0
+                        && let Ok(k) = pieces.binary_search(&[prev, c])
+                    {
                         let list: &mut Vec<u32> = &mut postings[k];
                         if list.last() != Some(&i) {
                             list.push(i);
