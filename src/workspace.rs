@@ -99,14 +99,18 @@ pub fn id_of(path: &Path) -> String {
 /// needed to tell whether a review is stale, and hashing costs as much as
 /// checking when there are thousands of reports and no reviews).
 pub fn load_report_with(path: &Path, hash: bool) -> Result<LoadedReport, LoadError> {
-    let bytes = fs::read(path).map_err(|e| LoadError {
+    load_report_bytes(path, &read_report_file(path)?, hash)
+}
+
+/// A report file's bytes, or the reason they cannot be read.
+pub fn read_report_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    fs::read(path).map_err(|e| LoadError {
         path: path.to_path_buf(),
         line: None,
         column: None,
         json_path: None,
         message: format!("cannot read: {e}"),
-    })?;
-    load_report_bytes(path, &bytes, hash)
+    })
 }
 
 /// Like [`load_report_with`], for a file already read.

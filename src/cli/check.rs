@@ -61,13 +61,7 @@ struct Root {
 fn check_file(path: &Path, root: &Path, shared: &Root) -> Result<Checked, LoadError> {
     let id = fuhe::workspace::id_of(path);
     let reviewed = fuhe::review::store::review_path(root, &id).exists();
-    let bytes = std::fs::read(path).map_err(|e| LoadError {
-        path: path.to_path_buf(),
-        line: None,
-        column: None,
-        json_path: None,
-        message: format!("cannot read: {e}"),
-    })?;
+    let bytes = fuhe::workspace::read_report_file(path)?;
     let cached = shared.cache.as_ref().map(|c| (c, c.key(path), content_hash(&bytes)));
     if !reviewed
         && let Some((cache, key, hash)) = &cached
