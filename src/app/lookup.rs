@@ -521,4 +521,28 @@ mod tests {
                 .starts_with(&format!("5月19# {} 临湘市数据局", idx.line_name(e)))
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Any query typed keystroke by keystroke, of the characters that
+        /// matter to the lookup, gives what a full scan gives.
+        #[test]
+        fn any_query_answers_as_a_full_scan_does(
+            keys in proptest::collection::vec(proptest::sample::select(vec![
+                "5", "1", "2", "9", "0", "月", "#", "＃", "号", " ", "费", "软", "件", "数", "据", "局", "大", "厅", "a", "B",
+            ]), 0..7)
+        ) {
+            let idx = index();
+            let mut q = String::new();
+            for k in keys {
+                q.push_str(k);
+                proptest::prop_assert_eq!(idx.query(&q), by_scan(idx, &q), "query {:?}", q);
+            }
+        }
+    }
+
+    fn index() -> &'static VoucherIndex {
+        static INDEX: std::sync::OnceLock<VoucherIndex> = std::sync::OnceLock::new();
+        INDEX.get_or_init(samples)
+    }
 }
