@@ -109,9 +109,10 @@ fn main() {
     // timed. The sequence is typed five times: the first pass is printed key
     // by key, the figures are over all passes (one pass is at the mercy of
     // whatever else the machine does in those milliseconds).
-    let sequence: Vec<char> = "5月19\u{8}\u{8}\u{8}\u{8}费\u{8}软件平台\u{8}\u{8}\u{8}\u{8}数据局 软件\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}"
-        .chars()
-        .collect();
+    let sequence: Vec<char> =
+        "5月19\u{8}\u{8}\u{8}\u{8}费\u{8}软件平台\u{8}\u{8}\u{8}\u{8}数据局 软件\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}"
+            .chars()
+            .collect();
     let mut times = Vec::new();
     let mut worst_of: Vec<(f64, String)> = Vec::new();
     for pass in 0..5 {

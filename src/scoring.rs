@@ -115,10 +115,14 @@ pub const DEFAULT_RUBRIC: &str = include_str!("../sample-data/rubrics/default.js
 impl Rubric {
     /// The built-in rubric, parsed once per process.
     pub fn builtin() -> Rubric {
+        Rubric::builtin_ref().clone()
+    }
+
+    /// The built-in rubric without a copy (the checks read it for every
+    /// report).
+    pub fn builtin_ref() -> &'static Rubric {
         static BUILTIN: std::sync::OnceLock<Rubric> = std::sync::OnceLock::new();
-        BUILTIN
-            .get_or_init(|| serde_json::from_str(DEFAULT_RUBRIC).unwrap_or_else(|_| Rubric::fallback()))
-            .clone()
+        BUILTIN.get_or_init(|| serde_json::from_str(DEFAULT_RUBRIC).unwrap_or_else(|_| Rubric::fallback()))
     }
 
     /// Only reached if the shipped JSON were broken (a test guards it).

@@ -23,25 +23,31 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// Splits text into sentences at 。！？ and line breaks.
+/// Splits text into sentences at 。！？ and line breaks (a sentence keeps
+/// its closing mark; line breaks and blank pieces are dropped).
 pub fn split_sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in text.chars() {
-        if c == '\n' {
-            if !cur.trim().is_empty() {
-                out.push(std::mem::take(&mut cur));
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\n' => {
+                let piece = &text[start..i];
+                if !piece.trim().is_empty() {
+                    out.push(piece.to_string());
+                }
+                start = i + 1;
             }
-            cur.clear();
-            continue;
-        }
-        cur.push(c);
-        if matches!(c, '。' | '！' | '？') {
-            out.push(std::mem::take(&mut cur));
+            '。' | '！' | '？' => {
+                let end = i + c.len_utf8();
+                out.push(text[start..end].to_string());
+                start = end;
+            }
+            _ => {}
         }
     }
-    if !cur.trim().is_empty() {
-        out.push(cur);
+    let rest = &text[start..];
+    if !rest.trim().is_empty() {
+        out.push(rest.to_string());
     }
     out
 }
@@ -80,18 +86,29 @@ pub fn paragraph_place(base: &Place, sections: &[NarrativeSection], si: usize, p
 
 /// All narrative sentences of a report with the paragraph's place and the
 /// project form they belong to (None for the department form).
-pub fn report_sentences(report: &Report) -> Vec<(Sentence, Place, Option<usize>)> {
+pub fn report_sentences(report: &Report) -> Vec<(Sentence, std::rc::Rc<Place>, Option<usize>)> {
     let mut out = Vec::new();
-    let d = dept();
-    for s in form_sentences(&report.department_form.narrative) {
-        let place = paragraph_place(&d, &report.department_form.narrative, s.section, s.paragraph);
-        out.push((s, place, None));
-    }
-    for (i, p) in report.project_forms.iter().enumerate() {
-        let base = project(i, &p.label(i));
-        for s in form_sentences(&p.narrative) {
-            let place = paragraph_place(&base, &p.narrative, s.section, s.paragraph);
-            out.push((s, place, Some(i)));
+    let forms = std::iter::once((dept(), &report.department_form.narrative, None)).chain(
+        report
+            .project_forms
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (project(i, &p.label(i)), &p.narrative, Some(i))),
+    );
+    for (base, narrative, form) in forms {
+        // One place per paragraph, shared by its sentences.
+        let mut last: Option<((usize, usize), std::rc::Rc<Place>)> = None;
+        for s in form_sentences(narrative) {
+            let at = (s.section, s.paragraph);
+            let place = match &last {
+                Some((k, p)) if *k == at => p.clone(),
+                _ => {
+                    let p = std::rc::Rc::new(paragraph_place(&base, narrative, s.section, s.paragraph));
+                    last = Some((at, p.clone()));
+                    p
+                }
+            };
+            out.push((s, place, form));
         }
     }
     out

@@ -45,12 +45,12 @@ pub fn evidence_score(
     config: &CheckConfig,
     flags: &[Flag],
 ) -> EvidenceScore {
-    let rubric = config.rubric.clone().unwrap_or_else(Rubric::builtin);
-    let lines = suggest(report, project_index, &rubric, flags);
+    let rubric = config.rubric.as_ref().unwrap_or_else(|| Rubric::builtin_ref());
+    let lines = suggest(report, project_index, rubric, flags);
     let t = total(
         &lines,
         |l| Some(l.suggested.unwrap_or(l.weight)),
-        &rubric,
+        rubric,
         project_index.is_some(),
         execution_rate(report, project_index),
     );
@@ -149,8 +149,8 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         let evidence = evidence_score(report, pi, config, flags);
         let rubric_summary = config
             .rubric
-            .clone()
-            .unwrap_or_else(Rubric::builtin)
+            .as_ref()
+            .unwrap_or_else(|| Rubric::builtin_ref())
             .summary(pi.is_some());
         let inds = form.indicators();
         let outcomes: Vec<Outcome> = inds.iter().map(assess).collect();

@@ -132,7 +132,7 @@ pub fn check(
             .iter()
             .find(|s| s.1.path == first)
             .map(|s| s.1.clone())
-            .unwrap_or_else(super::places::dept);
+            .unwrap_or_else(|| std::rc::Rc::new(super::places::dept()));
         flags.push(
             Flag::new(
                 "text.repeated",
@@ -168,6 +168,10 @@ pub fn check(
     for (s, place, _) in sentences {
         // In list order within a sentence, as the findings' keys have it.
         found.clear();
+        // Nearly no sentence holds a term: the quick test first.
+        if !finder.is_match(s.text.as_str()) {
+            continue;
+        }
         found.extend(
             finder
                 .find_overlapping_iter(s.text.as_str())
@@ -179,7 +183,7 @@ pub fn check(
             let term = FOREIGN_TERMS[k].2[t];
             if !hits[k].contains(&term) {
                 hits[k].push(term);
-                firsts[k].get_or_insert_with(|| (place.clone(), s.text.clone()));
+                firsts[k].get_or_insert_with(|| ((**place).clone(), s.text.clone()));
             }
         }
     }
