@@ -284,3 +284,41 @@ fn background_reports_keep_no_narrative_until_opened() {
     assert_eq!(view.tab, Tab::Narrative);
     assert!(view.rows.len() > 20, "the narrative is shown: {} rows", view.rows.len());
 }
+
+/// A report whose file turned bad after the list was read is not opened
+/// from what was kept: the auditor is told which file and where it broke.
+#[test]
+fn a_report_broken_after_listing_says_so_when_opened() {
+    let ws = tempfile::tempdir().unwrap();
+    let reports = ws.path().join("reports");
+    std::fs::create_dir_all(&reports).unwrap();
+    let src = Path::new("sample-data/reports/linxiang-education-bureau-2024.json");
+    let file = reports.join("edu.json");
+    std::fs::copy(src, &file).unwrap();
+    let mut app = App::new_lazy(
+        ws.path().to_path_buf(),
+        false,
+        vec![file.clone()],
+        Lang::En,
+        Keymap::builtin("default").unwrap(),
+        CheckConfig::default(),
+    );
+    app.start_checks();
+    let t = std::time::Instant::now();
+    while app.checking() && t.elapsed() < std::time::Duration::from_secs(30) {
+        app.poll();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(app.slim[0]);
+    std::fs::write(&file, "{\"fuhe_report\": 1, \"department\": 12}").unwrap();
+    app.open(0);
+    assert!(app.view.is_none(), "not opened from the kept copy");
+    let (msg, is_error) = app.message.clone().unwrap();
+    assert!(is_error);
+    assert!(msg.contains("edu.json") && msg.contains("department"), "{msg}");
+    // The file mended: it opens.
+    std::fs::copy(src, &file).unwrap();
+    app.open(0);
+    assert!(app.view.is_some());
+    assert!(!app.reports[0].report.department_form.narrative.is_empty());
+}
