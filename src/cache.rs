@@ -136,6 +136,11 @@ impl CheckCache {
         }
     }
 
+    /// The cache file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The key of a report file in this cache: its path below the workspace.
     pub fn key(&self, file: &Path) -> String {
         file.strip_prefix(&self.root)

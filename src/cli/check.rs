@@ -148,11 +148,13 @@ fn check_all(
             }
         }
     }
-    for (root, r) in shared {
-        if let Some(cache) = r.cache
-            && let Err(e) = cache.save()
-        {
-            eprintln!("fuhe: could not keep the check cache for {}: {e}", root.display());
+    for r in shared.into_values() {
+        if let Some(cache) = r.cache {
+            let path = cache.path().to_path_buf();
+            if let Err(e) = cache.save() {
+                // The findings are printed; only the next run is slower.
+                eprintln!("fuhe: could not write the check cache {}: {e}", path.display());
+            }
         }
     }
     Ok(())
