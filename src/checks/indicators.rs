@@ -40,13 +40,16 @@ pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], fla
     for ((base, form), probes) in forms.into_iter().zip(&probes) {
         for ((i, ind), probe) in form.indicators().iter().enumerate().zip(probes) {
             let name = clean(ind.display_name());
-            let row = index(
-                &base,
-                "indicators",
-                i,
-                &format!("指标“{name}”"),
-                &format!("indicator \"{name}\""),
-            );
+            // Places are written out only for a finding: most indicators have none.
+            let row = || {
+                index(
+                    &base,
+                    "indicators",
+                    i,
+                    &format!("指标“{name}”"),
+                    &format!("indicator \"{name}\""),
+                )
+            };
             check_one(ind, &name, &row, config, sentences, (probe, &clause_index), flags);
         }
     }
@@ -55,14 +58,14 @@ pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], fla
 fn check_one(
     ind: &Indicator,
     name: &str,
-    row: &Place,
+    row: &dyn Fn() -> Place,
     config: &CheckConfig,
     sentences: &[Sentence3],
     (probe, clauses): (&NameProbe, &ClauseIndex),
     flags: &mut Vec<Flag>,
 ) {
-    let target_place = row.child("target", "指标值", "target");
-    let actual_place = row.child("actual", "实际完成值", "actual");
+    let target_place = || row().child("target", "指标值", "target");
+    let actual_place = || row().child("actual", "实际完成值", "actual");
     let target_text = ind.target.as_ref().map(|t| clean(&t.text)).unwrap_or_default();
     let actual_text = ind.actual.as_ref().map(|t| clean(&t.text)).unwrap_or_default();
     let target_q = ind.target.as_ref().and_then(|t| t.quantity());
@@ -72,14 +75,14 @@ fn check_one(
         None => flags.push(Flag::new(
             "indicator.target_missing",
             Severity::Warning,
-            &target_place,
+            &target_place(),
             format!("指标“{name}”没有填写目标值，无法衡量完成情况。"),
             format!("Indicator \"{name}\" has no target, so nothing can be measured against it."),
         )),
         Some(_) if ind.target.as_ref().is_some_and(|t| t.is_blank()) => flags.push(Flag::new(
             "indicator.target_missing",
             Severity::Warning,
-            &target_place,
+            &target_place(),
             format!("指标“{name}”没有填写目标值，无法衡量完成情况。"),
             format!("Indicator \"{name}\" has no target, so nothing can be measured against it."),
         )),
@@ -87,7 +90,7 @@ fn check_one(
             Flag::new(
                 "indicator.qualitative_target",
                 Severity::Warning,
-                &target_place,
+                &target_place(),
                 format!("定量指标“{name}”的目标值“{target_text}”没有数值，是定性表述，无法衡量。"),
                 format!(
                     "Quantitative indicator \"{name}\" has the target \"{target_text}\", which states no number and cannot be measured."
@@ -107,7 +110,7 @@ fn check_one(
                     Flag::new(
                         "indicator.impossible_target",
                         Severity::Error,
-                        &target_place,
+                        &target_place(),
                         format!("“{name}”目标为“{target_text}”：下降（减少）率达到100%意味着该项成本完全消失，目标不合理。"),
                         format!(
                             "\"{name}\" targets \"{target_text}\": a reduction of 100 % or more would mean the cost disappears entirely; the target makes no sense."
@@ -120,7 +123,7 @@ fn check_one(
                     Flag::new(
                         "indicator.rate_ceiling",
                         Severity::Warning,
-                        &target_place,
+                        &target_place(),
                         format!("比率“{name}”的目标为“{target_text}”：比率不能超过100%，“≥100%”等于要求恰好100%，应直接写100%或设定可衡量的目标。"),
                         format!(
                             "The rate \"{name}\" targets \"{target_text}\": a rate cannot exceed 100 %, so \"≥100%\" just means exactly 100 %; write that, or set a measurable target."
@@ -146,7 +149,7 @@ fn check_one(
             flags.push(Flag::new(
                 "indicator.actual_missing",
                 Severity::Warning,
-                &actual_place,
+                &actual_place(),
                 format!("指标“{name}”（目标“{target_text}”）没有填写实际完成值。{zh_extra}"),
                 format!("Indicator \"{name}\" (target \"{target_text}\") has no actual value.{en_extra}"),
             ));
@@ -162,7 +165,7 @@ fn check_one(
                     Flag::new(
                         "indicator.actual_restates_target",
                         Severity::Warning,
-                        &actual_place,
+                        &actual_place(),
                         format!("“{name}”的实际完成值“{actual_text}”只是重复目标（带比较符号），不是实测数值。"),
                         format!(
                             "The actual value of \"{name}\", \"{actual_text}\", restates the target with a comparator; it is not a measured value."
@@ -175,7 +178,7 @@ fn check_one(
                     Flag::new(
                         "indicator.actual_unmeasurable",
                         Severity::Warning,
-                        &actual_place,
+                        &actual_place(),
                         format!("“{name}”的目标是数值（“{target_text}”），实际完成值“{actual_text}”却没有数值。"),
                         format!(
                             "\"{name}\" has a numeric target (\"{target_text}\") but the actual \"{actual_text}\" states no number."
@@ -191,7 +194,7 @@ fn check_one(
                 Flag::new(
                     "indicator.below_target",
                     Severity::Warning,
-                    &actual_place,
+                    &actual_place(),
                     format!(
                         "“{name}”未达目标：目标“{target_text}”，实际“{actual_text}”（完成{}{}）。",
                         pct(achieved * Decimal::ONE_HUNDRED, false),
@@ -211,7 +214,7 @@ fn check_one(
                 Flag::new(
                     "indicator.target_too_low",
                     Severity::Warning,
-                    &target_place,
+                    &target_place(),
                     format!(
                         "“{name}”实际“{actual_text}”超出目标“{target_text}”{}，目标可能定得过低（部分地方规定扣2分）。",
                         pct(o, false)
@@ -254,7 +257,7 @@ fn check_one(
                         Flag::new(
                             "indicator.narrative_contradiction",
                             Severity::Warning,
-                            &actual_place,
+                            &actual_place(),
                             format!(
                                 "“{name}”实际完成值为“{actual_text}”，但叙述中写“{}”（{}）。",
                                 super::narrative::quote(clause),
