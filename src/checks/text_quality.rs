@@ -99,14 +99,23 @@ pub fn check(
         if s.text.len() < 60 {
             continue;
         }
-        let norm: std::borrow::Cow<str> = if s.text.chars().any(char::is_whitespace) {
+        // One pass: the characters that are not whitespace, and whether any is.
+        let (mut kept, mut spaced) = (0usize, false);
+        for c in s.text.chars() {
+            if c.is_whitespace() {
+                spaced = true;
+            } else {
+                kept += 1;
+            }
+        }
+        if kept < 60 {
+            continue;
+        }
+        let norm: std::borrow::Cow<str> = if spaced {
             s.text.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
         } else {
             s.text.as_str().into()
         };
-        if norm.chars().count() < 60 {
-            continue;
-        }
         match at.get(&norm) {
             Some(&i) => {
                 let e = &mut seen[i];
