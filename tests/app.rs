@@ -237,9 +237,10 @@ fn readme_documents_every_action() {
     }
 }
 
-/// Reports read in the background are kept without their narratives (the
-/// bulk of a report) and read in full again when opened, with the same
-/// findings; the list and the voucher lookup work on the kept part.
+/// Reports read in the background are kept without their narratives and
+/// voucher strings (the bulk of a report) and read in full again when
+/// opened, with the same findings; the list and the voucher lookup work on
+/// the kept part.
 #[test]
 fn background_reports_keep_no_narrative_until_opened() {
     let files = fuhe::workspace::report_files(Path::new("sample-data/reports")).unwrap();
@@ -263,8 +264,16 @@ fn background_reports_keep_no_narrative_until_opened() {
         .iter()
         .position(|r| r.id == "linxiang-data-bureau-2024")
         .unwrap();
+    let vouchers_kept = |app: &App| {
+        app.reports[i].report.project_forms[0]
+            .expenses
+            .iter()
+            .filter(|e| e.vouchers.is_some())
+            .count()
+    };
     assert!(app.slim[i]);
     assert!(app.reports[i].report.department_form.narrative.is_empty());
+    assert_eq!(vouchers_kept(&app), 0);
     let flags_before = app.flags[i].clone().unwrap();
     assert!(flags_before.iter().any(|f| f.rule == "narrative.funding_split"));
     // The lookup finds 5月19# without any narrative in memory.
@@ -278,6 +287,7 @@ fn background_reports_keep_no_narrative_until_opened() {
     app.open(i);
     assert!(!app.slim[i]);
     assert!(!app.reports[i].report.department_form.narrative.is_empty());
+    assert_eq!(vouchers_kept(&app), 9, "the nine expense lines' voucher strings");
     assert_eq!(app.flags[i].as_ref().unwrap(), &flags_before);
     app.act(fuhe::keymap::Action::TabNarrative);
     let view = app.view.as_ref().unwrap();

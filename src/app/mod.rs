@@ -382,7 +382,7 @@ pub struct App {
     /// from the file names and fills in as background threads read them).
     pub unread: Vec<Option<PathBuf>>,
     /// Reports read in the background are kept without their narratives
-    /// (see [`crate::model::Report::drop_narratives`]) and read again in
+    /// and voucher strings (see [`crate::model::Report::slim_down`]) and read again in
     /// full when opened.
     pub slim: Vec<bool>,
     /// Who is reviewing (config, --reviewer, else the login name).
@@ -505,7 +505,7 @@ impl App {
                             Ok(mut r) => {
                                 let flags = check_report(&r.report, &config);
                                 let part = lookup::Part::of(*i, &r);
-                                r.report.drop_narratives();
+                                r.report.slim_down();
                                 Loaded::Read(*i, Box::new(r), flags, part)
                             }
                             Err(e) => Loaded::Failed(*i, e),

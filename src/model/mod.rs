@@ -45,14 +45,18 @@ fn default_format() -> u32 {
 }
 
 impl Report {
-    /// Drops the narratives (综述), the bulk of a report, keeping every
-    /// table and figure. The interface keeps thousands of reports for the
-    /// list and the voucher index, which need no narrative; a report is
-    /// read again in full when it is opened.
-    pub fn drop_narratives(&mut self) {
+    /// Drops the narratives (综述) and the voucher strings, the bulk of a
+    /// report, keeping every table, figure and name. The interface keeps
+    /// thousands of reports for the list and the scores, which need neither
+    /// (the voucher index is made before); a report is read again in full
+    /// when it is opened.
+    pub fn slim_down(&mut self) {
         self.department_form.narrative = Vec::new();
         for p in &mut self.project_forms {
             p.narrative = Vec::new();
+            for e in &mut p.expenses {
+                e.vouchers = None;
+            }
         }
     }
 }
