@@ -21,12 +21,16 @@ use crate::text::clean;
 use rust_decimal::Decimal;
 
 pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
-    // Every clause of the narrative once, for matching indicators against.
+    // Every clause of the narrative that states a number, for matching
+    // indicators against: both uses want a figure (a mention to show beside
+    // a missing actual, a figure that contradicts the actual), and most
+    // clauses have none.
     let clauses: Vec<(&str, usize)> = sentences
         .iter()
         .enumerate()
+        .filter(|(_, (s, _, _))| s.text.bytes().any(|b| b.is_ascii_digit()))
         .flat_map(|(i, (s, _, _))| s.text.split(['，', '；', '。', ',', '：', ':']).map(move |c| (c, i)))
-        .filter(|(c, _)| !c.is_empty())
+        .filter(|(c, _)| c.bytes().any(|b| b.is_ascii_digit()))
         .collect();
     let mut forms: Vec<(Place, &dyn Form)> = vec![(dept(), &report.department_form)];
     for (i, p) in report.project_forms.iter().enumerate() {
