@@ -146,12 +146,6 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         if score < config.near_full_score {
             continue;
         }
-        let evidence = evidence_score(report, pi, config, flags);
-        let rubric_summary = config
-            .rubric
-            .as_ref()
-            .unwrap_or_else(|| Rubric::builtin_ref())
-            .summary(pi.is_some());
         let inds = form.indicators();
         let outcomes: Vec<Outcome> = inds.iter().map(assess).collect();
         let unmeasured = outcomes
@@ -159,14 +153,27 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             .filter(|o| matches!(o, Outcome::Missing | Outcome::NotMeasurable))
             .count();
         let missed = outcomes.iter().filter(|o| matches!(o, Outcome::Missed { .. })).count();
+        let owner = match pi {
+            None => "department_form".to_string(),
+            Some(i) => format!("project_forms[{i}]"),
+        };
         let errors = flags
             .iter()
-            .filter(|f| f.severity == Severity::Error && owned_by(&f.path, pi))
+            .filter(|f| f.severity == Severity::Error && owns(&owner, &f.path))
             .count();
-        let gap = score - evidence.total;
-        if gap < Decimal::ONE || (unmeasured == 0 && missed == 0 && errors == 0) {
+        // Nothing speaks against the score: no need to work out the evidence.
+        if unmeasured == 0 && missed == 0 && errors == 0 {
             continue;
         }
+        let evidence = evidence_score(report, pi, config, flags);
+        if score - evidence.total < Decimal::ONE {
+            continue;
+        }
+        let rubric_summary = config
+            .rubric
+            .as_ref()
+            .unwrap_or_else(|| Rubric::builtin_ref())
+            .summary(pi.is_some());
         let supported_grade = Grade::for_score(evidence.total);
         let severity = if supported_grade > band {
             Severity::Error
@@ -222,10 +229,24 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
     flags.extend(new);
 }
 
-/// Whether a flag's path belongs to the given form.
-fn owned_by(path: &str, project_index: Option<usize>) -> bool {
-    match project_index {
-        None => path.starts_with("department_form"),
-        Some(i) => path.starts_with(&format!("project_forms[{i}]")),
+/// Whether the item at `path` is in the form at `owner`:
+/// "project_forms[1]" owns "project_forms[1].funds", not "project_forms[10]".
+fn owns(owner: &str, path: &str) -> bool {
+    path.strip_prefix(owner)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::owns;
+
+    #[test]
+    fn a_form_owns_its_own_items_only() {
+        assert!(owns("project_forms[1]", "project_forms[1].funds.spent.total"));
+        assert!(owns("project_forms[1]", "project_forms[1]"));
+        assert!(!owns("project_forms[1]", "project_forms[10].funds"));
+        assert!(!owns("project_forms[1]", "department_form.income"));
+        assert!(owns("department_form", "department_form.income.summary.total"));
+        assert!(!owns("department_form", "project_forms[0].name"));
     }
 }
