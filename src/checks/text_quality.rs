@@ -76,6 +76,18 @@ fn foreign_finder() -> &'static aho_corasick::AhoCorasick {
     })
 }
 
+/// A SIMD searcher (Teddy) for "does this text hold any term at all",
+/// several times faster on Chinese text than the automaton; None where the
+/// processor lacks the instructions.
+fn quick_finder() -> Option<&'static aho_corasick::packed::Searcher> {
+    static QUICK: std::sync::OnceLock<Option<aho_corasick::packed::Searcher>> = std::sync::OnceLock::new();
+    QUICK
+        .get_or_init(|| {
+            aho_corasick::packed::Searcher::new(FOREIGN_TERMS.iter().flat_map(|(_, _, terms)| terms.iter()))
+        })
+        .as_ref()
+}
+
 pub fn check(
     report: &Report,
     _config: &CheckConfig,
@@ -180,13 +192,28 @@ pub fn check(
     let mut hits: Vec<Vec<&str>> = vec![Vec::new(); FOREIGN_TERMS.len()];
     let mut firsts: Vec<Option<(super::Place, String)>> = vec![None; FOREIGN_TERMS.len()];
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for (s, place, _) in sentences {
-        // In list order within a sentence, as the findings' keys have it.
-        found.clear();
-        // Nearly no sentence holds a term: the quick test first.
-        if !finder.is_match(s.text.as_str()) {
+    // Nearly no paragraph holds a term: one quick test per paragraph (no
+    // term holds a line break or a full stop, so a term in a paragraph is
+    // in one of its sentences), then its sentences one by one.
+    let mut paragraph_has_term = (usize::MAX, usize::MAX, None, false);
+    for (s, place, owner) in sentences {
+        if (s.section, s.paragraph, *owner) != (paragraph_has_term.0, paragraph_has_term.1, paragraph_has_term.2) {
+            let narrative = match owner {
+                None => &report.department_form.narrative,
+                Some(i) => &report.project_forms[*i].narrative,
+            };
+            let paragraph = &narrative[s.section].paragraphs[s.paragraph];
+            let has = match quick_finder() {
+                Some(q) => q.find(paragraph.as_str()).is_some(),
+                None => finder.is_match(paragraph.as_str()),
+            };
+            paragraph_has_term = (s.section, s.paragraph, *owner, has);
+        }
+        if !paragraph_has_term.3 {
             continue;
         }
+        // In list order within a sentence, as the findings' keys have it.
+        found.clear();
         found.extend(
             finder
                 .find_overlapping_iter(s.text.as_str())
