@@ -40,7 +40,7 @@ fn explanation(report: &Report, project_index: usize) -> Option<String> {
     form_sentences(&p.narrative)
         .chain(form_sentences(&report.department_form.narrative))
         .find(|s| EXPLAIN_WORDS.iter().any(|w| s.text.contains(w)))
-        .map(|s| s.text)
+        .map(|s| s.text.to_string())
 }
 
 pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
@@ -133,7 +133,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             .child("total", "支出合计", "total");
         let sentence = form_sentences(&d.narrative)
             .find(|s| EXPLAIN_WORDS.iter().any(|w| s.text.contains(w)))
-            .map(|s| s.text);
+            .map(|s| s.text.to_string());
         flags.push(explained(
             "budget.execution_rate",
             &place,

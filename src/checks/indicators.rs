@@ -11,7 +11,7 @@
 use super::narrative::figures;
 
 /// A narrative sentence with its paragraph's place and owning project form.
-pub(crate) type Sentence3 = (super::narrative::Sentence, std::rc::Rc<Place>, Option<usize>);
+pub(crate) type Sentence3<'a> = (super::narrative::Sentence<'a>, std::rc::Rc<Place>, Option<usize>);
 use super::places::{dept, index, project};
 use super::{CheckConfig, Flag, Place, Severity, pct};
 use crate::assess::{Outcome, assess, is_reverse};

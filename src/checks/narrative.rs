@@ -17,15 +17,16 @@ use rust_decimal::Decimal;
 
 /// A sentence of a narrative, with where it stands.
 #[derive(Debug, Clone)]
-pub struct Sentence {
-    pub text: String,
+pub struct Sentence<'a> {
+    /// A slice of the paragraph: sentences are never copied.
+    pub text: &'a str,
     pub section: usize,
     pub paragraph: usize,
 }
 
 /// Splits text into sentences at 。！？ and line breaks (a sentence keeps
 /// its closing mark; line breaks and blank pieces are dropped).
-pub fn split_sentences(text: &str) -> Vec<String> {
+pub fn split_sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
@@ -33,13 +34,13 @@ pub fn split_sentences(text: &str) -> Vec<String> {
             '\n' => {
                 let piece = &text[start..i];
                 if !piece.trim().is_empty() {
-                    out.push(piece.to_string());
+                    out.push(piece);
                 }
                 start = i + 1;
             }
             '。' | '！' | '？' => {
                 let end = i + c.len_utf8();
-                out.push(text[start..end].to_string());
+                out.push(&text[start..end]);
                 start = end;
             }
             _ => {}
@@ -47,13 +48,13 @@ pub fn split_sentences(text: &str) -> Vec<String> {
     }
     let rest = &text[start..];
     if !rest.trim().is_empty() {
-        out.push(rest.to_string());
+        out.push(rest);
     }
     out
 }
 
 /// Every sentence of a form's narrative, in order.
-pub fn form_sentences(sections: &[NarrativeSection]) -> impl Iterator<Item = Sentence> + '_ {
+pub fn form_sentences(sections: &[NarrativeSection]) -> impl Iterator<Item = Sentence<'_>> + '_ {
     sections.iter().enumerate().flat_map(|(si, s)| {
         s.paragraphs.iter().enumerate().flat_map(move |(pi, p)| {
             split_sentences(p).into_iter().map(move |text| Sentence {
@@ -86,7 +87,7 @@ pub fn paragraph_place(base: &Place, sections: &[NarrativeSection], si: usize, p
 
 /// All narrative sentences of a report with the paragraph's place and the
 /// project form they belong to (None for the department form).
-pub fn report_sentences(report: &Report) -> Vec<(Sentence, std::rc::Rc<Place>, Option<usize>)> {
+pub fn report_sentences(report: &Report) -> Vec<(Sentence<'_>, std::rc::Rc<Place>, Option<usize>)> {
     let mut out = Vec::new();
     let forms = std::iter::once((dept(), &report.department_form.narrative, None)).chain(
         report

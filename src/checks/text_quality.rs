@@ -126,7 +126,7 @@ pub fn check(
         let norm: std::borrow::Cow<str> = if spaced {
             s.text.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
         } else {
-            s.text.as_str().into()
+            s.text.into()
         };
         match at.get(&norm) {
             Some(&i) => {
@@ -216,7 +216,7 @@ pub fn check(
         found.clear();
         found.extend(
             finder
-                .find_overlapping_iter(s.text.as_str())
+                .find_overlapping_iter(s.text)
                 .map(|m| FOREIGN_INDEX[m.pattern().as_usize()]),
         );
         found.sort_unstable();
@@ -225,7 +225,7 @@ pub fn check(
             let term = FOREIGN_TERMS[k].2[t];
             if !hits[k].contains(&term) {
                 hits[k].push(term);
-                firsts[k].get_or_insert_with(|| ((**place).clone(), s.text.clone()));
+                firsts[k].get_or_insert_with(|| ((**place).clone(), s.text.to_string()));
             }
         }
     }
