@@ -591,7 +591,7 @@ pub fn check(
         let owner = *owner;
         let chars: Vec<char> = sentence.text.chars().collect();
         let figs = figures(&chars);
-        let in_project = project_context(&sentence.text);
+        let in_project = project_context(sentence.text);
         let proj = if in_project { project_of(report, owner) } else { None };
         let mut split: Vec<(Item, Decimal)> = Vec::new();
         for (k, fig) in figs.iter().enumerate() {
