@@ -544,7 +544,10 @@ pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
                 let list: Vec<String> = dup_vouchers
                     .iter()
                     .map(|v| {
-                        let others: Vec<String> = bookings[v]
+                        let lines = bookings
+                            .binary_search_by_key(v, |(k, _)| *k)
+                            .map_or(&[][..], |at| &bookings[at].1[..]);
+                        let others: Vec<String> = lines
                             .iter()
                             .filter(|l| **l != (pi, li))
                             .map(|(opi, oli)| clean(&report.project_forms[*opi].expenses[*oli].label(*oli)))
