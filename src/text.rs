@@ -23,6 +23,10 @@ fn is_invisible_format(c: char) -> bool {
 /// sequences and invisible format characters are removed; tabs and line
 /// breaks become single spaces.
 pub fn clean(s: &str) -> String {
+    // Nearly all text is clean already: one look, then one copy.
+    if !s.chars().any(|c| c.is_control() || is_invisible_format(c)) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
