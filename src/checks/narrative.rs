@@ -862,5 +862,12 @@ mod tests {
     #[test]
     fn sentences() {
         assert_eq!(split_sentences("一。二！\n三"), vec!["一。", "二！", "三"]);
+        assert_eq!(
+            split_sentences("问？答，好、（是）。"),
+            vec!["问？", "答，好、（是）。"]
+        );
+        assert_eq!(split_sentences("\n \n。\n"), vec!["。"]);
+        assert!(split_sentences("").is_empty());
+        assert_eq!(split_sentences("ab\r\ncd"), vec!["ab\r", "cd"]);
     }
 }
