@@ -237,6 +237,17 @@ fn readme_documents_every_action() {
     }
 }
 
+/// Starts the background readers and takes their results until every report
+/// is read (at most 30 s).
+fn read_in_background(app: &mut App) {
+    app.start_checks();
+    let t = std::time::Instant::now();
+    while app.checking() && t.elapsed() < std::time::Duration::from_secs(30) {
+        app.poll();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
 /// Reports read in the background are kept without their narratives and
 /// voucher strings (the bulk of a report) and read in full again when
 /// opened, with the same findings; the list and the voucher lookup work on
@@ -252,12 +263,7 @@ fn background_reports_keep_no_narrative_until_opened() {
         Keymap::builtin("default").unwrap(),
         CheckConfig::default(),
     );
-    app.start_checks();
-    let t = std::time::Instant::now();
-    while app.checking() && t.elapsed() < std::time::Duration::from_secs(30) {
-        app.poll();
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    read_in_background(&mut app);
     assert!(!app.checking(), "every report read");
     let i = app
         .reports
@@ -313,12 +319,7 @@ fn a_report_broken_after_listing_says_so_when_opened() {
         Keymap::builtin("default").unwrap(),
         CheckConfig::default(),
     );
-    app.start_checks();
-    let t = std::time::Instant::now();
-    while app.checking() && t.elapsed() < std::time::Duration::from_secs(30) {
-        app.poll();
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    read_in_background(&mut app);
     assert!(app.slim[0]);
     std::fs::write(&file, "{\"fuhe_report\": 1, \"department\": 12}").unwrap();
     app.open(0);

@@ -66,13 +66,9 @@ impl Hit {
     }
 }
 
-/// The bit of a character in a [`Text`]'s mask.
-fn char_bit(c: char) -> u64 {
-    1 << ((c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
-}
-
+/// The mask of the characters a [`Text`] holds.
 fn mask_of(text: &str) -> u64 {
-    text.chars().fold(0, |m, c| m | char_bit(c))
+    text.chars().fold(0, |m, c| m | crate::text::char_bit(c))
 }
 
 /// The `k` smallest of `v`, sorted: a selection, then a sort of only those.
@@ -293,7 +289,7 @@ impl VoucherIndex {
         // vouchers. A text is only scored when it holds every character typed.
         let matcher = SkimMatcherV2::default();
         let wanted: Vec<char> = q.chars().filter(|c| !c.is_whitespace()).collect();
-        let need = wanted.iter().fold(0, |m, c| m | char_bit(*c));
+        let need = wanted.iter().fold(0, |m, c| m | crate::text::char_bit(*c));
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
         let earlier: Option<&[u32]> = match &*last {
             Some((lq, matched)) if q.starts_with(lq.as_str()) => Some(matched),

@@ -369,7 +369,7 @@ impl<'a> ClauseIndex<'a> {
         let mut postings = vec![Vec::new(); pieces.len()];
         // Most characters start no piece: a mask of the first characters
         // skips them before any search.
-        let bit = |c: char| 1u64 << ((c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+        let bit = crate::text::char_bit;
         let firsts = pieces.iter().fold(0u64, |m, p| m | bit(p[0]));
         if !pieces.is_empty() {
             for (i, (clause, _)) in clauses.iter().enumerate() {

@@ -32,14 +32,12 @@ pub struct CheckArgs {
     pub no_cache: bool,
 }
 
-/// One report's findings and what the output shows of the report.
+/// One report's findings and what the output shows of the report: the
+/// part kept in the cache, and what is read afresh each time.
 pub struct Checked {
     pub file: PathBuf,
     pub id: String,
-    pub department: String,
-    pub year: u16,
-    pub project_forms: usize,
-    pub flags: Vec<Flag>,
+    pub found: Entry,
     pub review: Summary,
 }
 
@@ -71,35 +69,28 @@ fn check_file(path: &Path, root: &Path, shared: &Root) -> Result<Checked, LoadEr
             file: path.to_path_buf(),
             id,
             review: Summary::unreviewed(&e.flags),
-            department: e.department,
-            year: e.year,
-            project_forms: e.project_forms,
-            flags: e.flags,
+            found: e,
         });
     }
     // The file's SHA-256 is needed only to tell a review stale.
     let r = fuhe::workspace::load_report_bytes(path, &bytes, reviewed)?;
     let flags = check_report(&r.report, &shared.config);
     let review = summarize_with(root, &r, &flags, &shared.rubric, false);
-    let checked = Checked {
-        file: path.to_path_buf(),
-        id,
-        department: r.report.department.clone(),
+    let found = Entry {
+        department: r.report.department,
         year: r.report.year,
         project_forms: r.report.project_forms.len(),
         flags,
-        review,
     };
     if let Some((cache, key, hash)) = cached {
-        let entry = Entry {
-            department: checked.department.clone(),
-            year: checked.year,
-            project_forms: checked.project_forms,
-            flags: checked.flags.clone(),
-        };
-        cache.put(key, hash, &entry);
+        cache.put(key, hash, &found);
     }
-    Ok(checked)
+    Ok(Checked {
+        file: path.to_path_buf(),
+        id,
+        found,
+        review,
+    })
 }
 
 /// Checks `files` on every core, handing the results to `sink` in file order.
@@ -192,7 +183,7 @@ pub fn run(
             }
         };
         checked += 1;
-        if c.flags.iter().any(|f| f.severity == Severity::Error) {
+        if c.found.flags.iter().any(|f| f.severity == Severity::Error) {
             with_errors += 1;
         }
         match args.format {
@@ -270,10 +261,10 @@ fn push_wrapped(out: &mut dyn Write, indent: usize, text: &str, w: usize) -> std
 
 fn text_one(c: &Checked, lang: Lang, w: usize, out: &mut dyn Write) -> std::io::Result<()> {
     {
-        let title = format!("{} {}", clean(&c.department), c.year);
+        let title = format!("{} {}", clean(&c.found.department), c.found.year);
         let file = c.file.display().to_string();
         writeln!(out, "{title}  {}", clean(&file))?;
-        let (e, wn, i) = counts(&c.flags);
+        let (e, wn, i) = counts(&c.found.flags);
         let rv = &c.review;
         let state = if rv.review.is_some() || rv.invalid.is_some() {
             format!(
@@ -292,7 +283,7 @@ fn text_one(c: &Checked, lang: Lang, w: usize, out: &mut dyn Write) -> std::io::
         };
         writeln!(out, "{}", "─".repeat(w.min(width(&title) + width(&file) + 2).max(20)))?;
         writeln!(out, "{state}")?;
-        if c.flags.is_empty() {
+        if c.found.flags.is_empty() {
             writeln!(out, "  {}\n", lang.t(&labels::NO_FLAGS))?;
             return Ok(());
         }
@@ -304,7 +295,7 @@ fn text_one(c: &Checked, lang: Lang, w: usize, out: &mut dyn Write) -> std::io::
             lang.t(&labels::INFOS)
         )?;
         for sev in [Severity::Error, Severity::Warning, Severity::Info] {
-            let group: Vec<&Flag> = c.flags.iter().filter(|f| f.severity == sev).collect();
+            let group: Vec<&Flag> = c.found.flags.iter().filter(|f| f.severity == sev).collect();
             if group.is_empty() {
                 continue;
             }
@@ -383,15 +374,15 @@ struct JsonReview {
 }
 
 fn json_one(c: &Checked) -> JsonReport<'_> {
-    let (error, warning, info) = counts(&c.flags);
+    let (error, warning, info) = counts(&c.found.flags);
     let sheet = c.review.review.as_ref().and_then(|_| c.review.forms.first());
     JsonReport {
         file: c.file.display().to_string(),
         id: &c.id,
         report: JsonHead {
-            department: &c.department,
-            year: c.year,
-            project_forms: c.project_forms,
+            department: &c.found.department,
+            year: c.found.year,
+            project_forms: c.found.project_forms,
         },
         counts: JsonCounts { error, warning, info },
         review: JsonReview {
@@ -404,7 +395,7 @@ fn json_one(c: &Checked) -> JsonReport<'_> {
             review_score: sheet.map(|f| f.review.total.to_string()),
             review_grade: sheet.map(|f| f.review.grade.clone()),
         },
-        flags: &c.flags,
+        flags: &c.found.flags,
     }
 }
 
@@ -425,11 +416,11 @@ const CSV_HEAD: [&str; 12] = [
 
 fn csv_one(c: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    for f in &c.flags {
+    for f in &c.found.flags {
         w.write_record([
             c.file.display().to_string().as_str(),
-            &c.department,
-            &c.year.to_string(),
+            &c.found.department,
+            &c.found.year.to_string(),
             &f.rule,
             f.severity.en(),
             &f.path,
