@@ -130,16 +130,14 @@ pub fn department_form(m: &mut Mapper<'_>, span: Span, cover: Cover, stop: Optio
             other: v(x, 3),
         }
     });
-    let parts::Tail {
-        qualitative_goals,
-        indicators,
-        self_score,
-        grade,
-        evaluators,
-        sign_offs,
-        filled_by,
-        narrative,
-    } = parts::tail(m, span, DEPT, stop);
+    let qualitative_goals = parts::goals(m, span, DEPT);
+    let indicators = super::indicators::indicators(m, span, DEPT);
+    let (self_score, grade) = parts::score_and_grade(m, span, DEPT);
+    let (evaluators, after) = parts::evaluators(m, span, DEPT);
+    let sign_offs = parts::sign_offs(m, span, after);
+    let stream = m.stream(span);
+    let filled_by = parts::filled_by(m, &stream, DEPT);
+    let narrative = parts::narrative(m, &stream, stop, DEPT);
     DepartmentForm {
         cover,
         basic,

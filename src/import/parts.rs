@@ -6,42 +6,8 @@ use super::label;
 use super::layout::Addr;
 use super::map::{Mapper, Span};
 use super::tables::{Field, cell_label, leaf_labels, match_columns};
-use crate::model::{Evaluator, FilledBy, Goals, Indicator, NarrativeSection, SignOff};
+use crate::model::{Evaluator, FilledBy, Goals, NarrativeSection, SignOff};
 use rust_decimal::Decimal;
-
-/// Everything after a form's own tables, laid out alike in both forms.
-pub struct Tail {
-    pub qualitative_goals: Goals,
-    pub indicators: Vec<Indicator>,
-    pub self_score: Option<Decimal>,
-    pub grade: Option<String>,
-    pub evaluators: Vec<Evaluator>,
-    pub sign_offs: Vec<SignOff>,
-    pub filled_by: FilledBy,
-    pub narrative: Vec<NarrativeSection>,
-}
-
-/// Reads the [`Tail`] of a form, in the order the form has its parts.
-pub fn tail(m: &mut Mapper<'_>, span: Span, form: &str, stop: Option<Addr>) -> Tail {
-    let qualitative_goals = goals(m, span, form);
-    let indicators = super::indicators::indicators(m, span, form);
-    let (self_score, grade) = score_and_grade(m, span, form);
-    let (evaluators, after) = evaluators(m, span, form);
-    let sign_offs = sign_offs(m, span, after);
-    let stream = m.stream(span);
-    let filled_by = filled_by(m, &stream, form);
-    let narrative = narrative(m, &stream, stop, form);
-    Tail {
-        qualitative_goals,
-        indicators,
-        self_score,
-        grade,
-        evaluators,
-        sign_offs,
-        filled_by,
-        narrative,
-    }
-}
 
 /// 预期目标 / 实际完成: the header row, and the values in the row below,
 /// under the same cells.

@@ -165,16 +165,14 @@ pub fn project_form(m: &mut Mapper<'_>, span: Span, form: &str, stop: Option<Add
     let period = text(m, &["项目起止时间", "项目实施时间"]);
     let funds = funds(m, span, form);
     let (expenses, expense_total) = expenses(m, span, form);
-    let parts::Tail {
-        qualitative_goals,
-        indicators,
-        self_score,
-        grade,
-        evaluators,
-        sign_offs,
-        filled_by,
-        narrative,
-    } = parts::tail(m, span, form, stop);
+    let qualitative_goals = parts::goals(m, span, form);
+    let indicators = super::indicators::indicators(m, span, form);
+    let (self_score, grade) = parts::score_and_grade(m, span, form);
+    let (evaluators, after) = parts::evaluators(m, span, form);
+    let sign_offs = parts::sign_offs(m, span, after);
+    let stream = m.stream(span);
+    let filled_by = parts::filled_by(m, &stream, form);
+    let narrative = parts::narrative(m, &stream, stop, form);
     ProjectForm {
         name,
         issuer: None,
