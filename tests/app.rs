@@ -333,3 +333,64 @@ fn a_report_broken_after_listing_says_so_when_opened() {
     assert!(app.view.is_some());
     assert!(!app.reports[0].report.department_form.narrative.is_empty());
 }
+
+fn alt(c: char) -> Key {
+    Key {
+        alt: true,
+        ..Key::ch(c)
+    }
+}
+
+#[test]
+fn esc_joined_with_the_next_key_acts_as_both() {
+    // Over SSH, Esc and the key after it arrive in one read and are decoded
+    // as Alt+key; nothing binds Alt+o, so it is Esc then o.
+    for keymap in ["default", "vim"] {
+        let mut app = sample_app(keymap);
+        open_data_bureau(&mut app);
+        typed(&mut app, "s");
+        assert!(matches!(app.popup, Some(Popup::Scores { .. })), "{keymap}");
+        keys(&mut app, &[alt('o')]);
+        assert!(
+            matches!(app.popup, Some(Popup::Opinion { .. })),
+            "{keymap}: Alt+o on the score sheet closes it and opens the opinion"
+        );
+        // In a text field too: Esc closes the filter, then the key acts.
+        keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+        assert!(app.popup.is_none());
+        typed(&mut app, "?");
+        assert!(matches!(app.popup, Some(Popup::Help { .. })));
+        keys(&mut app, &[alt('/')]);
+        assert!(
+            matches!(
+                app.popup,
+                Some(Popup::Filter { .. }) | Some(Popup::Lookup { .. }) | None
+            ),
+            "{keymap}: the help closed"
+        );
+        assert!(!matches!(app.popup, Some(Popup::Help { .. })));
+    }
+}
+
+#[test]
+fn a_bound_alt_key_keeps_its_action() {
+    use fuhe::keymap::{Action, Mode};
+    let mut km = Keymap::builtin("default").unwrap();
+    km.bindings
+        .entry(Mode::Global)
+        .or_default()
+        .insert(vec![alt('h')], Action::Help);
+    let ws = Workspace::open(Path::new("sample-data")).unwrap();
+    let mut app = App::new(
+        "sample-data".into(),
+        false,
+        ws.reports,
+        ws.errors,
+        Lang::Zh,
+        km,
+        CheckConfig::default(),
+    );
+    app.check_all();
+    keys(&mut app, &[alt('h')]);
+    assert!(matches!(app.popup, Some(Popup::Help { .. })));
+}

@@ -30,23 +30,31 @@ fn review_in_tmux_then_export() {
     t.wait_for("概况");
 
     // Annotate the arrived-funds cell on the funds tab.
-    t.text("1a");
+    t.text("1");
+    t.wait_for("项目资金");
+    t.text("a");
     t.wait_for("批注");
     t.text("到位资金比计划多232.79万元，需核实追加文件");
     t.keys(&["C-s"]);
     t.wait_for("已保存");
+    t.wait_without("Ctrl-s 保存");
 
     // Dismiss the first finding with a reason.
-    t.text("5-");
+    t.text("5");
+    t.wait_for("错误 (");
+    t.text("-");
     t.wait_for("驳回");
     t.text("资金来源表述为笔误");
     t.keys(&["Enter"]);
     t.wait_for("×");
+    t.wait_without("理由（必填）");
 
     // Change the project's budget-execution score.
     t.text("s");
     t.wait_for("复核评分");
-    t.keys(&["Tab", "Enter"]);
+    t.keys(&["Tab"]);
+    t.wait_for("复核评分：项目1");
+    t.keys(&["Enter"]);
     t.wait_for("复核分");
     t.keys(&["C-u"]);
     t.text("8");
@@ -54,17 +62,21 @@ fn review_in_tmux_then_export() {
     t.text("到位超计划22.2%");
     t.keys(&["Enter"]);
     t.wait_for("到位超计划");
-    t.keys(&["Escape"]);
-
-    // The opinion: a conclusion and the text.
-    t.text("o");
+    t.wait_without("理由（与建议不同时必填）");
+    // Esc and the next key in one write, as they arrive over SSH: both act.
+    t.keys(&["Escape", "o"]);
     t.wait_for("财政部门归口业务科室意见");
     t.keys(&["Down", "Down", "Down", "Enter", "Down", "Enter"]);
     t.wait_for("Enter 换行");
     t.text("自评打分明显偏高，退回修改。");
     t.keys(&["C-s"]);
     t.wait_for("退回修改。");
-    t.keys(&["Escape", "Escape", "q"]);
+    t.wait_without("Enter 换行");
+    t.keys(&["Escape"]);
+    t.wait_without("财政部门归口业务科室意见");
+    t.keys(&["Escape"]);
+    t.wait_for("份报告");
+    t.keys(&["q"]);
     assert!(t.wait_gone(), "fuhe quit");
 
     let review: serde_json::Value = serde_json::from_slice(

@@ -22,8 +22,14 @@ fn open_funds_and_look_up_a_voucher_in_tmux() {
     assert!(list.contains("内置示例"), "the bundled samples open: {list}");
 
     // Filter the list to the sample submission, open it, go to the funds.
-    t.text("/数据局");
-    t.keys(&["Enter", "Enter"]);
+    t.text("/");
+    t.wait_for("筛选:");
+    t.text("数据局");
+    t.keys(&["Enter"]);
+    t.wait_until("the filter to close on one report", |s| {
+        !s.contains("筛选:") && s.contains("临湘市数据局")
+    });
+    t.keys(&["Enter"]);
     t.wait_for("概况");
     t.text("1");
     let funds = t.wait_for("项目资金");
@@ -57,6 +63,7 @@ fn open_funds_and_look_up_a_voucher_in_tmux() {
     assert!(expenses.contains("智慧政务大厅信息硬件运维经费支出"), "{expenses}");
     t.keys(&["Escape"]);
     t.wait_for("年度");
+    t.wait_without("概况");
     t.keys(&["q"]);
     assert!(t.wait_gone(), "fuhe quit and the session ended");
     assert!(

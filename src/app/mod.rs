@@ -652,7 +652,17 @@ impl App {
     pub fn handle_key(&mut self, key: Key) {
         let mode = self.mode();
         self.pending.push(key);
-        match self.keymap.lookup(mode, &self.pending) {
+        let found = self.keymap.lookup(mode, &self.pending);
+        if key.alt && matches!(found, Lookup::None) {
+            // Terminals send Alt+x as Esc then x, so an Esc typed just before
+            // a key (or joined with it in one SSH packet) arrives as Alt+x.
+            // When nothing binds Alt+x, it was meant as Esc then x.
+            self.pending.pop();
+            self.handle_key(Key::plain(KeyCode::Esc));
+            self.handle_key(Key { alt: false, ..key });
+            return;
+        }
+        match found {
             Lookup::Action(a) => {
                 self.pending.clear();
                 self.act(a);

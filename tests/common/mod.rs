@@ -32,17 +32,42 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-t", "fuhe"])
     }
     /// Waits until the screen shows `what` (the program answers keys
-    /// asynchronously), returning the screen.
+    /// asynchronously), returning the screen. Fails the test, naming what it
+    /// waited for and showing the screen it saw, when it does not come: a
+    /// wait that times out silently only moves the failure far from its cause.
     pub fn wait_for(&self, what: &str) -> String {
+        self.wait_until(&format!("the screen to show {what:?}"), |s| s.contains(what))
+    }
+
+    /// Waits until the screen no longer shows `what` (a popup closed).
+    pub fn wait_without(&self, what: &str) -> String {
+        self.wait_until(&format!("{what:?} to leave the screen"), |s| !s.contains(what))
+    }
+
+    /// Waits for a condition on the screen; no fixed sleeps, so a busy
+    /// machine only makes the test slower, never wrong.
+    pub fn wait_until(&self, expected: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(what) || start.elapsed() > Duration::from_secs(10) {
+            if ok(&s) {
                 return s;
             }
-            sleep(Duration::from_millis(100));
+            if start.elapsed() > timeout() {
+                panic!("waited {:?} for {expected}; the screen was:\n{s}", start.elapsed());
+            }
+            sleep(Duration::from_millis(50));
         }
     }
+}
+
+/// Long enough for a loaded CI machine; `FUHE_E2E_TIMEOUT` (seconds) sets it.
+fn timeout() -> Duration {
+    let secs = std::env::var("FUHE_E2E_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60);
+    Duration::from_secs(secs)
 }
 
 impl Drop for Tmux {
@@ -58,12 +83,18 @@ impl Tmux {
         }
     }
 
-    /// Waits up to 5 s for the session to end (the program quit).
+    /// Waits for the session to end (the program quit); fails the test with
+    /// the last screen when it does not.
     pub fn wait_gone(&self) -> bool {
         let start = Instant::now();
-        while !self.run(&["list-sessions"]).is_empty() && start.elapsed() < Duration::from_secs(5) {
-            sleep(Duration::from_millis(100));
+        let mut last = String::new();
+        while !self.run(&["list-sessions"]).is_empty() {
+            if start.elapsed() > timeout() {
+                panic!("waited {:?} for fuhe to quit; the screen was:\n{last}", start.elapsed());
+            }
+            last = self.screen();
+            sleep(Duration::from_millis(50));
         }
-        self.run(&["list-sessions"]).is_empty()
+        true
     }
 }
