@@ -21,24 +21,35 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                 .child("expenditure", "支出表", "expenditure table")
                 .child("summary", "汇总行", "summary row")
                 .child("project", "项目支出", "project expenditure");
-            flags.push(
+            let n = report.project_forms.len();
+            let off = super::signed(dept_project - sum);
+            // Projects can only spend what the department spent on projects:
+            // more is a contradiction. Less is normal — only key projects
+            // get a self-evaluation form — so it is only worth knowing.
+            let flag = if sum > dept_project {
                 Flag::new(
                     "cross.project_spending",
                     Severity::Error,
                     &place,
+                    format!("部门整体表的项目支出为{dept_project}，但{n}张项目表的实际支出合计为{sum}，多于部门项目支出（差{off}）。"),
                     format!(
-                        "部门整体表的项目支出为{dept_project}，但{}张项目表的实际支出合计为{sum}（差{}）。",
-                        report.project_forms.len(),
-                        super::signed(dept_project - sum)
-                    ),
-                    format!(
-                        "The department form gives project expenditure {dept_project}, but the {} project form(s) spent {sum} in total (off by {}).",
-                        report.project_forms.len(),
-                        super::signed(dept_project - sum)
+                        "The department form gives project expenditure {dept_project}, but the {n} project form(s) spent {sum} in total, more than the department did (off by {off})."
                     ),
                 )
-                .values(sum, dept_project)
-                .related((0..report.project_forms.len()).map(|i| format!("project_forms[{i}].funds.spent.total")).collect()),
+            } else {
+                Flag::new(
+                    "cross.project_spending",
+                    Severity::Info,
+                    &place,
+                    format!("部门整体表的项目支出为{dept_project}，{n}张项目表的实际支出合计为{sum}，另有{off}的项目支出未提交项目自评表（或未纳入）。"),
+                    format!(
+                        "The department form gives project expenditure {dept_project}; the {n} project form(s) cover {sum}, leaving {off} of project spending without a self-evaluation form."
+                    ),
+                )
+            };
+            flags.push(
+                flag.values(sum, dept_project)
+                    .related((0..n).map(|i| format!("project_forms[{i}].funds.spent.total")).collect()),
             );
         }
     }

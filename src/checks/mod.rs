@@ -14,6 +14,7 @@ mod cross_form;
 mod indicators;
 pub mod narrative;
 mod score;
+pub mod scope;
 mod text_quality;
 mod vouchers;
 

@@ -225,47 +225,91 @@ fn project_context(sentence: &str) -> bool {
     ["专项", "项目资金", "项目经费"].iter().any(|w| sentence.contains(w))
 }
 
+/// The budget category a label names, when it names exactly one: the label
+/// must *be* the category (人员经费, “三公”经费支出合计), not merely contain
+/// it — `XX专项经费项目支出` is one project's spending, `劳务派遣人员经费`
+/// an expense line, `局机关人员经费` a unit's.
 fn classify(label: &str) -> Option<Item> {
-    let label = label.strip_prefix("用于").unwrap_or(label);
+    let core = category_core(label);
+    let label = core.as_str();
     let has = |w: &str| label.contains(w);
-    // Budget categories must open the label: "劳务派遣人员经费" is an
-    // expense line, not 人员经费.
-    let starts = |w: &str| label.starts_with(w);
-    Some(if has("三公") {
+    let is = |ws: &[&str]| ws.contains(&label);
+    // The three public expenses are named in many ways, none of them
+    // anything else's name.
+    Some(if is(&["三公经费", "三公"]) {
         Item::ThreeTotal
-    } else if has("公务接待") {
+    } else if is(&["公务接待费", "公务接待"]) {
         Item::Reception
-    } else if has("因公出国") {
+    } else if is(&["因公出国费", "因公出国", "因公出国境费", "因公出国境"]) {
         Item::Overseas
-    } else if has("公务用车购置") && (has("运行") || has("运维")) {
+    } else if has("公务用车购置") && (has("运行") || has("运维")) && label.starts_with("公务用车") {
         Item::Vehicle
-    } else if has("公务用车购置") {
+    } else if is(&["公务用车购置费", "公务用车购置"]) {
         Item::VehiclePurchase
-    } else if has("公务用车") && (has("运行") || has("运维")) {
+    } else if is(&["公务用车运行维护费", "公务用车运维费", "公务用车运行费"]) {
         Item::VehicleOperation
-    } else if has("固定资产") {
+    } else if is(&["固定资产", "固定资产总额", "固定资产原值"]) {
         Item::FixedTotal
-    } else if starts("人员经费") || starts("人员支出") {
+    } else if is(&["人员经费", "人员"]) {
         Item::Personnel
-    } else if starts("公用经费") || starts("公用支出") {
+    } else if is(&["公用经费", "公用"]) {
         Item::PublicUse
-    } else if starts("基本支出") {
+    } else if is(&["基本"]) {
         Item::Basic
-    } else if starts("项目支出") || starts("专项资金支出") || starts("专项支出") {
+    } else if is(&["项目", "专项资金", "专项", "项目经费"]) {
         Item::Project
-    } else if starts("财政拨款") {
+    } else if is(&["财政拨款", "财政拨款收入", "财政拨款资金"]) {
         Item::Fiscal
-    } else if starts("上年结转") {
+    } else if is(&["上年结转", "上年结转收入", "上年结转资金"]) {
         Item::Carryover
-    } else if starts("其他资金") || starts("其他收入") {
+    } else if is(&["其他资金", "其他收入", "其他"]) {
         Item::OtherFunds
-    } else if matches!(label, "收入" | "总收入" | "收入合计" | "收入总额" | "部门收入") {
+    } else if is(&["收入", "总收入", "部门收入", "部门总收入", "收入总计"]) {
         Item::IncomeTotal
-    } else if matches!(label, "支出" | "总支出" | "支出合计" | "支出总额" | "部门支出") {
+    } else if label_is_spending(&core) {
         Item::ExpTotal
     } else {
         return None;
     })
+}
+
+/// A label without quotes, brackets and the words that only say "amount"
+/// (支出, 合计, 决算, 总额 …) at its end.
+fn category_core(label: &str) -> String {
+    let mut s: String = label
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '（' | '）' | '(' | ')' | ' '))
+        .collect();
+    for p in ["用于", "全年", "本年度", "本年", "当年", "年度", "全局", "实际", "累计"] {
+        if let Some(r) = s.strip_prefix(p) {
+            s = r.to_string();
+        }
+    }
+    let mut spent = false;
+    loop {
+        let before = s.len();
+        for w in ["支出决算", "决算数", "决算", "合计", "总额", "金额", "共计", "支出", "数"] {
+            if let Some(r) = s.strip_suffix(w) {
+                spent |= w.contains("支出");
+                s = r.to_string();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    if spent && s.is_empty() {
+        // "支出" alone: keep a marker that it was spending.
+        return "\u{0}支出".to_string();
+    }
+    if spent && matches!(s.as_str(), "总" | "部门" | "部门总") {
+        return format!("{s}\u{0}支出");
+    }
+    s
+}
+
+fn label_is_spending(core: &str) -> bool {
+    core.contains('\u{0}')
 }
 
 /// Words too common in expense line names to tell lines apart.
@@ -583,6 +627,7 @@ pub fn check(
 ) {
     let mut found: Vec<Flag> = Vec::new();
     let mut names = Names::new(report);
+    let units = super::scope::Units::new(report);
     for (sentence, place, owner) in sentences {
         // Only figures are checked here, and most sentences state none.
         if !sentence.text.bytes().any(|b| b.is_ascii_digit()) {
@@ -594,53 +639,88 @@ pub fn check(
         let in_project = project_context(sentence.text);
         let proj = if in_project { project_of(report, owner) } else { None };
         let mut split: Vec<(Item, Decimal)> = Vec::new();
+        let mut split_hedged = false;
         for (k, fig) in figs.iter().enumerate() {
+            // A figure about a unit, a project's part, a plan, what is pending,
+            // another year or a sum of several things is not the cell of the
+            // same name: it is read, never compared (see `scope`).
+            let hedges = super::scope::hedges(&chars, fig.start, fig.end, report.year);
+            let scope = units.scope_at(&chars, fig.start);
+            let department_wide = scope == super::scope::Scope::Department;
             match fig.unit.as_str() {
                 "万元" => {
                     let label = label_before(&chars, fig.start);
-                    if label.is_empty() {
+                    if label.is_empty() || !hedges.is_empty() || !department_wide {
+                        split_hedged |= in_project && classify(&label).is_some();
                         continue;
                     }
                     // Project money is named by expense lines first, department
                     // money by budget category first.
+                    let category = classify(&label);
                     let item = if in_project {
-                        names.match_expense(&label, owner).or_else(|| classify(&label))
+                        names.match_expense(&label, owner).or(category)
                     } else {
-                        classify(&label).or_else(|| names.match_expense(&label, owner))
+                        category.or_else(|| names.match_expense(&label, owner))
                     };
-                    let Some(item) = item else { continue };
+                    let Some(mut item) = item else { continue };
+                    // In a project's own narrative a bare "支出"/"实际支出" is
+                    // that project's spending, not the department's total.
+                    if owner.is_some() && item == Item::ExpTotal && matches!(category_core(&label).as_str(), "\u{0}支出") {
+                        item = Item::Project;
+                    }
                     if in_project && matches!(item, Item::Fiscal | Item::OtherFunds) {
                         split.push((item, fig.value));
                         continue;
                     }
-                    let scope = if in_project { proj } else { None };
+                    let scope = match (item, owner) {
+                        (Item::Project, Some(o)) => Some(o),
+                        _ if in_project => proj,
+                        _ => None,
+                    };
                     let Some((Some(table), tplace, name_zh, name_en)) = lookup(report, item, scope) else {
                         continue;
                     };
-                    if !agrees(fig.value, table) {
-                        let label = crate::text::clean(&label);
-                        found.push(
-                            Flag::new(
-                                "narrative.amount",
-                                Severity::Error,
-                                place,
-                                format!("叙述称“{label}{}万元”，但{name_zh}为{table}。", fig.value),
-                                format!(
-                                    "The narrative says {label} {} 万元, but the {name_en} is {table}.",
-                                    fig.value
-                                ),
-                            )
-                            .values(table, fig.value)
-                            .related(vec![tplace.path]),
-                        );
+                    // 其他收入 is the income table's column; "其他资金" may also
+                    // mean all but appropriations. Either reading that agrees
+                    // settles it.
+                    let also = match item {
+                        Item::OtherFunds => report.department_form.income.summary.as_ref().and_then(|r| r.other),
+                        _ => None,
+                    };
+                    if agrees(fig.value, table) || also.is_some_and(|o| agrees(fig.value, o)) {
+                        continue;
+                    }
+                    let severity = amount_severity(item, owner, scope);
+                    let label = crate::text::clean(&label);
+                    found.push(
+                        Flag::new(
+                            "narrative.amount",
+                            severity,
+                            place,
+                            format!("叙述称“{label}{}万元”，但{name_zh}为{table}。", fig.value),
+                            format!(
+                                "The narrative says {label} {} 万元, but the {name_en} is {table}.",
+                                fig.value
+                            ),
+                        )
+                        .values(table, fig.value)
+                        .related(vec![tplace.path]),
+                    );
+                }
+                "%" => {
+                    if hedges.iter().all(|h| *h == super::scope::Hedge::Approximate) {
+                        share(report, &chars, &figs, k, place, (owner, proj, department_wide), &mut found)
                     }
                 }
-                "%" => share(report, &chars, &figs, k, place, proj, &mut found),
-                "人" => staff(report, &chars, fig, place, &mut found),
+                "人" => {
+                    if hedges.is_empty() && department_wide && owner.is_none() {
+                        staff(report, &chars, fig, place, &mut found)
+                    }
+                }
                 _ => {}
             }
         }
-        if let (false, Some(pi)) = (split.is_empty(), proj) {
+        if let (false, false, Some(pi)) = (split.is_empty(), split_hedged, proj) {
             funding_split(report, pi, &split, place, &mut found);
         }
     }
@@ -664,6 +744,23 @@ pub fn check(
     flags.extend(merged);
 }
 
+/// How sure a narrative amount's mismatch is. Certain (an error) only when
+/// the figure is named exactly and lives in the same form as the narrative:
+/// a department category in the department's narrative, a project's own
+/// total in its own narrative. Anything matched across forms or by a loose
+/// name (an expense line) rests on reading prose: a warning.
+fn amount_severity(item: Item, owner: Option<usize>, scope: Option<usize>) -> Severity {
+    let same_form = match item {
+        Item::ExpenseLine(..) => false,
+        Item::ProjectTotal(pi) => owner == Some(pi),
+        // The department's 项目支出 in its own narrative, or a project's
+        // spending in that project's narrative.
+        Item::Project => scope == owner,
+        _ => owner.is_none(),
+    };
+    if same_form { Severity::Error } else { Severity::Warning }
+}
+
 /// `占…的P%`: recompute the share from the amount before it and the base it names.
 fn share(
     report: &Report,
@@ -671,7 +768,7 @@ fn share(
     figs: &[Figure],
     k: usize,
     place: &Place,
-    proj: Option<usize>,
+    (owner, proj, department_wide): (Option<usize>, Option<usize>, bool),
     found: &mut Vec<Flag>,
 ) {
     let fig = &figs[k];
@@ -682,28 +779,44 @@ fn share(
     };
     let zhan_char = before[..zhan].chars().count();
     let base_words: String = chars[zhan_char + 1..fig.start].iter().collect();
-    if base_words.contains(['，', '。', '；']) {
+    if base_words.contains(['，', '。', '；', ',', ';']) {
         return;
     }
-    let Some(part) = figs[..k].iter().rev().find(|f| f.unit == "万元" && f.end <= zhan_char) else {
+    // The part is the amount right before 占: at most a comma between
+    // (`支出1281.79万元，占总支出的81.4%`), no other figure.
+    let Some(part) = figs[..k].last().filter(|f| f.unit == "万元" && f.end <= zhan_char) else {
         return;
     };
-    let base_item =
-        if base_words.contains("总支出") || base_words.contains("支出总额") || base_words.contains("全部支出")
-        {
-            Item::ExpTotal
-        } else if base_words.contains("专项") || base_words.contains("项目支出") {
-            Item::Project
-        } else if base_words.contains("基本支出") {
-            Item::Basic
-        } else if base_words.contains("总收入") || base_words.contains("收入") {
-            Item::IncomeTotal
-        } else {
-            return;
-        };
-    let Some((Some(base), _, base_zh, base_en)) = lookup(report, base_item, proj) else {
+    let between: String = chars[part.end..zhan_char].iter().collect();
+    if between.chars().count() > 3 || between.contains(['。', '；', ';']) {
+        return;
+    }
+    let part_hedges = super::scope::hedges(chars, part.start, part.end, report.year);
+    if part_hedges.iter().any(|h| *h != super::scope::Hedge::Approximate) {
+        return;
+    }
+    let dept_base = |w: &str| base_words.contains(w);
+    let base_item = if dept_base("总支出") || dept_base("支出总额") || dept_base("全部支出") || dept_base("支出合计") {
+        Item::ExpTotal
+    } else if dept_base("专项") || dept_base("项目支出") || dept_base("项目实际支出") || dept_base("项目资金") {
+        Item::Project
+    } else if dept_base("基本支出") {
+        Item::Basic
+    } else if dept_base("总收入") || dept_base("收入") {
+        Item::IncomeTotal
+    } else {
         return;
     };
+    // In the department's narrative the base is the department's; in a
+    // project's, "专项/项目支出" is that project's, unless the part is the
+    // project's own total (then the base is something wider: not settled).
+    let base_scope = if owner.is_none() { None } else { proj };
+    let Some((Some(base), _, base_zh, base_en)) = lookup(report, base_item, base_scope) else {
+        return;
+    };
+    if base_item == Item::Project && base_scope.is_some() && part.value == base {
+        return;
+    }
     let Some(computed) = ratio_pct(part.value, base) else {
         return;
     };
@@ -711,10 +824,18 @@ fn share(
     // Off by more than rounding to the stated precision.
     let half_unit = Decimal::new(5, stated.scale() + 1);
     if (computed - stated).abs() > half_unit {
+        // Certain when the base is the department's and the clause is about
+        // the whole department; a project's narrative quoting shares of
+        // wider totals is read, not proven.
+        let severity = if owner.is_none() && department_wide && part_hedges.is_empty() {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
         found.push(
             Flag::new(
                 "narrative.share",
-                Severity::Error,
+                severity,
                 place,
                 format!(
                     "叙述称{}万元占{base_zh}的{stated}%，但{} / {base} = {}。",
@@ -738,9 +859,21 @@ fn share(
 fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &mut Vec<Flag>) {
     let label = label_before(chars, fig.start);
     let b = &report.department_form.basic;
-    let (table, zh, en, key) = if label.contains("编制") {
+    // Only the department's own head counts: 行政编制, 事业编制, 退休人员,
+    // 劳务派遣 … are parts or other people.
+    let core: String = label
+        .trim_start_matches(['现', '共', '核'])
+        .trim_start_matches(['有', '定'])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let quota = ["编制", "编制人数", "人员编制", "编制数", "核定编制", "编制人员"];
+    let actual = [
+        "实有", "实有人数", "实际在岗人数", "在岗人数", "在岗", "实际在岗", "在职人数", "在职", "实有在职人数", "在编人数", "在编",
+    ];
+    let (table, zh, en, key) = if quota.contains(&core.as_str()) {
         (b.staff_quota, "人员编制", "staff quota", "staff_quota")
-    } else if ["实有", "在岗", "在职"].iter().any(|w| label.contains(w)) {
+    } else if actual.contains(&core.as_str()) {
         (b.staff_actual, "实有人数", "actual staff", "staff_actual")
     } else {
         return;
@@ -806,10 +939,17 @@ fn funding_split(report: &Report, pi: usize, split: &[(Item, Decimal)], place: &
     let fplace = project(pi, &p.label(pi))
         .child("funds", "资金", "funds")
         .child("arrived", "实际到位资金", "arrived");
+    // Certain only when the report has this one project: with several, a
+    // split in prose may be of all project money.
+    let severity = if report.project_forms.len() == 1 {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     found.push(
         Flag::new(
             "narrative.funding_split",
-            Severity::Error,
+            severity,
             place,
             format!(
                 "叙述称项目资金来源为{stated_zh}，但资金表实际到位为{table_zh}（财政{fiscal_table}，其它{other_table}），表中没有这一来源构成。"
