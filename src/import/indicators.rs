@@ -76,7 +76,7 @@ pub fn indicators(m: &mut Mapper<'_>, span: Span, form: &str) -> Vec<Indicator> 
         if let Some(l) = l2c.and_then(|c| level(m, b, c)) {
             level2 = Some(l);
         }
-        let names = paras(m, b, namec);
+        let names = split_names(paras(m, b, namec));
         let targets_raw = paras(m, b, targetc);
         let actuals_raw = paras(m, b, actualc);
         if names.is_empty() && targets_raw.is_empty() && actuals_raw.is_empty() {
@@ -159,6 +159,20 @@ fn split_values(m: &mut Mapper<'_>, ps: &[(Addr, String)], k: usize, at: &str) -
         }
         return out;
     }
+    if k > 1 {
+        // Values separated as departments separate them: `；`, `;`, line
+        // breaks or numbering (`1.` `（1）` `①` `指标1：`).
+        let all = ps.iter().map(|(_, p)| p.as_str()).collect::<Vec<_>>().join("\n");
+        if let Some(parts) = split_separated(&all, k) {
+            for (i, part) in parts.into_iter().enumerate() {
+                for (a, _) in ps {
+                    m.put(*a, &part);
+                }
+                out[i] = Some(part);
+            }
+            return out;
+        }
+    }
     if ps.len() == 1 && k > 1 {
         let (a, p) = &ps[0];
         if let Some(parts) = split_merged(p, k) {
@@ -181,6 +195,105 @@ fn split_values(m: &mut Mapper<'_>, ps: &[(Addr, String)], k: usize, at: &str) -
     }
     out[0] = Some(all);
     out
+}
+
+/// A name cell holding several indicators on one line (`指标1：A指标2：B`,
+/// `1.A；2.B`) is several names.
+fn split_names(ps: Vec<(Addr, String)>) -> Vec<(Addr, String)> {
+    if ps.len() != 1 {
+        return ps;
+    }
+    let (a, text) = &ps[0];
+    let marks = numbering_starts(text);
+    if marks.len() < 2 || marks[0] != 0 {
+        return ps;
+    }
+    let mut out = Vec::new();
+    for (i, &from) in marks.iter().enumerate() {
+        let to = marks.get(i + 1).copied().unwrap_or(text.len());
+        let part = text[from..to].trim().trim_end_matches(['；', ';', '，', ',', '。']).trim();
+        if !part.is_empty() {
+            out.push((*a, part.to_string()));
+        }
+    }
+    out
+}
+
+/// Byte offsets where a numbered item starts: `指标1：`, `1.`, `1、`,
+/// `（1）`, `(1)`, `①`. A digit inside a value (`≥12场`) is no numbering:
+/// the mark must open the text or follow a separator.
+fn numbering_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let at_start = prev.is_none_or(|p| matches!(p, '；' | ';' | '\n' | '，' | ',' | '。' | ' ' | '\u{3000}'));
+        let rest = &text[i..];
+        let numbered = |r: &str| {
+            let digits = r.chars().take_while(|d| d.is_ascii_digit()).count();
+            let after = &r[digits..];
+            let Some(sep) = after.chars().next() else { return false };
+            digits > 0
+                && digits < 3
+                && matches!(sep, '.' | '．' | '、' | '：' | ':' | '）' | ')')
+                // `1.5万元` is a number, not an item.
+                && !after[sep.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+        };
+        let is_mark = if rest.starts_with("指标") {
+            numbered(&rest["指标".len()..]) && (at_start || prev.is_some_and(|p| !p.is_ascii_digit()))
+        } else if rest.starts_with(['（', '(']) {
+            at_start && numbered(&rest[c.len_utf8()..])
+        } else if ('①'..='⑳').contains(&c) {
+            true
+        } else {
+            at_start && c.is_ascii_digit() && numbered(rest)
+        };
+        if is_mark {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Cuts a value cell holding `k` values at `；` / `;` / line breaks, or at
+/// numbering, when that gives exactly `k` non-empty parts. Numbering
+/// (`指标1：`, `1.`) is dropped from each part.
+pub fn split_separated(text: &str, k: usize) -> Option<Vec<String>> {
+    let strip = |p: &str| -> String {
+        let p = p.trim().trim_end_matches(['；', ';', '，', ',', '。']).trim();
+        let marks = numbering_starts(p);
+        if marks.first() == Some(&0) {
+            let after = p
+                .trim_start_matches("指标")
+                .trim_start_matches(['（', '('])
+                .trim_start_matches(|c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c))
+                .trim_start_matches(['.', '．', '、', '：', ':', '）', ')']);
+            after.trim().to_string()
+        } else {
+            p.to_string()
+        }
+    };
+    let by_sep: Vec<String> = text
+        .split(['；', ';', '\n'])
+        .map(strip)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if by_sep.len() == k {
+        return Some(by_sep);
+    }
+    let marks = numbering_starts(text);
+    if marks.len() == k && marks[0] == 0 {
+        let parts: Vec<String> = marks
+            .iter()
+            .enumerate()
+            .map(|(i, &from)| strip(&text[from..marks.get(i + 1).copied().unwrap_or(text.len())]))
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() == k {
+            return Some(parts);
+        }
+    }
+    None
 }
 
 /// Cuts one cell's text holding `k` values written back to back
@@ -228,5 +341,33 @@ mod tests {
         );
         assert_eq!(split_merged("≥100%", 2), None);
         assert_eq!(split_merged("≥10万元/年≥20万元/年", 2), None);
+    }
+
+    #[test]
+    fn splits_values_as_departments_separate_them() {
+        let two = |a: &str, b: &str| Some(vec![a.to_string(), b.to_string()]);
+        assert_eq!(split_separated("≥12场；≥3000人次", 2), two("≥12场", "≥3000人次"));
+        assert_eq!(split_separated("≥95%;≤5天", 2), two("≥95%", "≤5天"));
+        assert_eq!(split_separated("≥100%\n\n带动就业人员≥300人", 2), two("≥100%", "带动就业人员≥300人"));
+        assert_eq!(split_separated("1.≥12场 2.≥3000人次", 2), two("≥12场", "≥3000人次"));
+        assert_eq!(split_separated("指标1：≥12场；指标2：≥90%", 2), two("≥12场", "≥90%"));
+        assert_eq!(split_separated("（1）≥12场（2）≥90%", 2), None, "numbering must follow a separator");
+        // One value is never cut, and a count that does not fit is left whole.
+        assert_eq!(split_separated("≥12场；≥3000人次；≥5家", 2), None);
+        assert_eq!(split_separated("≥1.5万元", 2), None);
+    }
+
+    #[test]
+    fn splits_names_numbered_on_one_line() {
+        let a = Addr { block: 0, cell: Some(0), para: 0 };
+        let names: Vec<String> = split_names(vec![(a, "指标1：培训场次；指标2：参训人数".into())])
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(names, vec!["指标1：培训场次", "指标2：参训人数"]);
+        let one = split_names(vec![(a, "指标1：市场主体增长率".into())]);
+        assert_eq!(one.len(), 1);
+        let plain = split_names(vec![(a, "培训12场次覆盖率".into())]);
+        assert_eq!(plain.len(), 1);
     }
 }
