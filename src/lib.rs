@@ -16,6 +16,7 @@ pub mod indicator;
 pub mod keymap;
 pub mod labels;
 pub mod model;
+pub mod precision;
 pub mod review;
 pub mod scoring;
 pub mod text;

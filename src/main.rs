@@ -36,6 +36,15 @@ fn workspace_root(given: Option<&PathBuf>) -> std::io::Result<PathBuf> {
 
 fn run(cli: Cli) -> Result<i32, String> {
     match &cli.command {
+        Some(Command::Check(args)) if args.precision.is_some() => {
+            let dir = args.precision.clone().unwrap_or_default();
+            let (config, problems) = fuhe::config::load(&fuhe::config::files(cli.global.config.as_deref(), None));
+            for p in problems {
+                eprintln!("fuhe: {p}");
+            }
+            let mut out = std::io::stdout().lock();
+            cli::precision::run(&dir, &config.check, &mut out).map_err(|e| e.to_string())
+        }
         Some(Command::Check(args)) => {
             let paths = if args.paths.is_empty() {
                 vec![workspace_root(None).map_err(|e| e.to_string())?]

@@ -82,6 +82,8 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
         for (key, zh, en, v) in [
             ("leader", "项目负责人", "The project leader", &p.leader),
             ("phone", "联系电话", "The contact phone", &p.phone),
+            ("address", "项目地址", "The project address", &p.address),
+            ("postcode", "邮编", "The postcode", &p.postcode),
             ("period", "项目起止时间", "The project period", &p.period),
         ] {
             if is_blank(v) {

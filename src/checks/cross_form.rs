@@ -5,6 +5,7 @@
 
 use super::places::{dept, index, project};
 use super::{CheckConfig, Flag, Severity, sum_opt};
+use crate::indicator::{Comparator, IndicatorValue};
 use crate::model::{Indicator, Report};
 use crate::text::clean;
 
@@ -54,25 +55,209 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         }
     }
 
-    // The same measure in the department form and a project form.
+    same_measures(report, flags);
+    likely_same_measures(report, flags);
+}
+
+fn text(v: &Option<IndicatorValue>) -> Option<String> {
+    v.as_ref().map(|v| clean(v.text.trim())).filter(|t| !t.is_empty())
+}
+
+/// Whether two values say the same: the same text, or the same number,
+/// unit and direction however worded (`培训场次≥12场` / `≥12场` / `12场`).
+fn same_value(a: &Option<IndicatorValue>, b: &Option<IndicatorValue>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            if clean(x.text.trim()) == clean(y.text.trim()) {
+                return true;
+            }
+            match (x.quantity(), y.quantity()) {
+                (Some(p), Some(q)) => {
+                    let dir = |c: Option<Comparator>| match c {
+                        None | Some(Comparator::Eq | Comparator::Ge | Comparator::Gt) => 0,
+                        Some(Comparator::Le | Comparator::Lt) => 1,
+                    };
+                    p.number == q.number && (p.unit == q.unit || p.unit.is_none() || q.unit.is_none()) && dir(p.comparator) == dir(q.comparator)
+                }
+                _ => false,
+            }
+        }
+        _ => true,
+    }
+}
+
+/// Whether a department's count or amount can hold a project's as its part
+/// (the department's 培训场次 ≥15 includes a project's ≥8): not a rate, the
+/// same unit and direction, and the department's figure not smaller.
+fn part_of_whole(dept: &Option<IndicatorValue>, proj: &Option<IndicatorValue>) -> bool {
+    let (Some(d), Some(p)) = (
+        dept.as_ref().and_then(|v| v.quantity()),
+        proj.as_ref().and_then(|v| v.quantity()),
+    ) else {
+        return false;
+    };
+    let upper = |c: Option<Comparator>| c.is_some_and(|c| c.is_upper_bound());
+    !d.is_percent()
+        && !p.is_percent()
+        && (d.unit == p.unit || d.unit.is_none() || p.unit.is_none())
+        && upper(d.comparator) == upper(p.comparator)
+        && d.number >= p.number
+}
+
+/// The same measure in the department form and project forms. A measure
+/// the department states for itself and that several projects state for
+/// their part (a control figure: `项目支出控制数 ≤400万元` over projects of
+/// `≤150万元` and `≤250万元`) is the sum of the projects', not each one's.
+fn same_measures(report: &Report, flags: &mut Vec<Flag>) {
+    let d = &report.department_form;
     for (di, di_ind) in d.indicators.iter().enumerate() {
+        let matches: Vec<(usize, usize, &Indicator)> = report
+            .project_forms
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, p)| p.indicators.iter().enumerate().map(move |(ii, x)| (pi, ii, x)))
+            .filter(|(_, _, x)| same_measure(di_ind, x))
+            .collect();
+        let dname = clean(di_ind.display_name());
+        let place = index(
+            &dept(),
+            "indicators",
+            di,
+            &format!("指标“{dname}”"),
+            &format!("indicator \"{dname}\""),
+        );
+        let in_projects: std::collections::BTreeSet<usize> = matches.iter().map(|m| m.0).collect();
+        if in_projects.len() >= 2 {
+            sum_of_projects(report, di_ind, &dname, &place, &matches, flags);
+            continue;
+        }
+        for (pi, ii, pi_ind) in matches {
+            let p = &report.project_forms[pi];
+            let target_differs =
+                !same_value(&di_ind.target, &pi_ind.target) && !part_of_whole(&di_ind.target, &pi_ind.target);
+            let actual_differs =
+                !same_value(&di_ind.actual, &pi_ind.actual) && !part_of_whole(&di_ind.actual, &pi_ind.actual);
+            if !(target_differs || actual_differs) {
+                continue;
+            }
+            let pname = clean(pi_ind.display_name());
+            let other = index(&project(pi, &p.label(pi)), "indicators", ii, &pname, &pname);
+            let (what_zh, what_en, a, b) = if target_differs {
+                (
+                    "目标值",
+                    "target",
+                    text(&di_ind.target).unwrap_or_default(),
+                    text(&pi_ind.target).unwrap_or_default(),
+                )
+            } else {
+                (
+                    "实际完成值",
+                    "actual value",
+                    text(&di_ind.actual).unwrap_or_default(),
+                    text(&pi_ind.actual).unwrap_or_default(),
+                )
+            };
+            flags.push(
+                Flag::new(
+                    "cross.same_measure",
+                    Severity::Warning,
+                    &place,
+                    format!("同一指标在两张表中{what_zh}不同：部门整体表“{dname}”为“{a}”，项目表“{pname}”为“{b}”。"),
+                    format!(
+                        "The same measure has different {what_en}s: department form \"{dname}\" says \"{a}\", project form \"{pname}\" says \"{b}\"."
+                    ),
+                )
+                .values(&a, &b)
+                .related(vec![other.path]),
+            );
+        }
+    }
+}
+
+/// A department measure stated by several projects: its target should be
+/// the projects' targets added up (when all are amounts or counts in one
+/// unit); a rate or a mismatch of units is not summed and not judged.
+fn sum_of_projects(
+    report: &Report,
+    dept_ind: &Indicator,
+    dname: &str,
+    place: &super::Place,
+    matches: &[(usize, usize, &Indicator)],
+    flags: &mut Vec<Flag>,
+) {
+    let Some(dq) = dept_ind.target.as_ref().and_then(|t| t.quantity()) else { return };
+    if dq.is_percent() {
+        return;
+    }
+    let mut sum = rust_decimal::Decimal::ZERO;
+    let mut parts = Vec::new();
+    for (_, _, x) in matches {
+        let Some(q) = x.target.as_ref().and_then(|t| t.quantity()) else { return };
+        if q.is_percent() || (q.unit != dq.unit && q.unit.is_some() && dq.unit.is_some()) {
+            return;
+        }
+        sum += q.number;
+        parts.push(text(&x.target).unwrap_or_default());
+    }
+    if sum == dq.number {
+        return;
+    }
+    let dt = text(&dept_ind.target).unwrap_or_default();
+    let unit = dq.unit.clone().unwrap_or_default();
+    flags.push(
+        Flag::new(
+            "cross.same_measure",
+            Severity::Warning,
+            place,
+            format!(
+                "部门整体表“{dname}”目标为“{dt}”，而{}张项目表同名指标的目标合计为{sum}{unit}（{}）。",
+                parts.len(),
+                parts.join(" + ")
+            ),
+            format!(
+                "The department form targets \"{dname}\" at \"{dt}\", but the project forms' targets for it add up to {sum}{unit} ({}).",
+                parts.join(" + ")
+            ),
+        )
+        .values(format!("{sum}{unit}"), &dt)
+        .related(
+            matches
+                .iter()
+                .map(|(pi, ii, _)| format!("project_forms[{pi}].indicators[{ii}]"))
+                .collect(),
+        ),
+    );
+    let _ = report;
+}
+
+/// Differently named indicators that probably measure the same thing: the
+/// same kind (二级指标), a shared word in the name, and one form's target is
+/// the other's actual (`全年办件总量 10000件` / `全年行政许可事项 9000 → 10000`).
+/// Only a question for the auditor: a warning that asks.
+fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
+    let d = &report.department_form;
+    for (di, a) in d.indicators.iter().enumerate() {
+        let Some(at) = a.target.as_ref().and_then(|t| t.quantity()) else { continue };
+        if at.is_percent() {
+            continue;
+        }
         for (pi, p) in report.project_forms.iter().enumerate() {
-            for (ii, pi_ind) in p.indicators.iter().enumerate() {
-                if !same_measure(di_ind, pi_ind) {
+            for (ii, b) in p.indicators.iter().enumerate() {
+                if same_measure(a, b) || !same_kind(a, b) || !shares_word(a.display_name(), b.display_name()) {
                     continue;
                 }
-                let text = |v: &Option<crate::indicator::IndicatorValue>| {
-                    v.as_ref().map(|v| clean(v.text.trim())).filter(|t| !t.is_empty())
-                };
-                let (dt, pt) = (text(&di_ind.target), text(&pi_ind.target));
-                let (da, pa) = (text(&di_ind.actual), text(&pi_ind.actual));
-                let target_differs = matches!((&dt, &pt), (Some(a), Some(b)) if a != b);
-                let actual_differs = matches!((&da, &pa), (Some(a), Some(b)) if a != b);
-                if !(target_differs || actual_differs) {
+                let Some(bt) = b.target.as_ref().and_then(|t| t.quantity()) else { continue };
+                if bt.is_percent() || bt.number == at.number {
                     continue;
                 }
-                let dname = clean(di_ind.display_name());
-                let pname = clean(pi_ind.display_name());
+                let ba = b.actual.as_ref().and_then(|t| t.quantity());
+                let aa = a.actual.as_ref().and_then(|t| t.quantity());
+                let crossed = ba.is_some_and(|x| x.number == at.number) || aa.is_some_and(|x| x.number == bt.number);
+                if !crossed {
+                    continue;
+                }
+                let dname = clean(a.display_name());
+                let pname = clean(b.display_name());
                 let place = index(
                     &dept(),
                     "indicators",
@@ -81,32 +266,46 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                     &format!("indicator \"{dname}\""),
                 );
                 let other = index(&project(pi, &p.label(pi)), "indicators", ii, &pname, &pname);
-                let (what_zh, what_en, a, b) = if target_differs {
-                    ("目标值", "target", dt.unwrap_or_default(), pt.unwrap_or_default())
-                } else {
-                    (
-                        "实际完成值",
-                        "actual value",
-                        da.unwrap_or_default(),
-                        pa.unwrap_or_default(),
-                    )
-                };
+                let (x, y) = (text(&a.target).unwrap_or_default(), text(&b.target).unwrap_or_default());
                 flags.push(
                     Flag::new(
-                        "cross.same_measure",
+                        "cross.likely_same_measure",
                         Severity::Warning,
                         &place,
-                        format!("同一指标在两张表中{what_zh}不同：部门整体表“{dname}”为“{a}”，项目表“{pname}”为“{b}”。"),
                         format!(
-                            "The same measure has different {what_en}s: department form \"{dname}\" says \"{a}\", project form \"{pname}\" says \"{b}\"."
+                            "部门整体表“{dname}”目标“{x}”与项目表“{pname}”目标“{y}”名称不同，但数值交叉吻合（一张表的目标是另一张表的实际值），可能是同一指标却设了不同目标——请核实是否衡量同一事项。"
+                        ),
+                        format!(
+                            "Department indicator \"{dname}\" (target \"{x}\") and project indicator \"{pname}\" (target \"{y}\") have different names, but one form's target is the other's actual: probably the same measure with two targets — check whether they measure the same thing."
                         ),
                     )
-                    .values(&a, &b)
+                    .values(&x, &y)
                     .related(vec![other.path]),
                 );
             }
         }
     }
+}
+
+/// The same 二级指标 (数量, 质量, 时效, 成本, 效益 …), when both say.
+fn same_kind(a: &Indicator, b: &Indicator) -> bool {
+    const KINDS: &[&str] = &["数量", "质量", "时效", "成本", "社会", "经济", "生态", "满意"];
+    let kind = |i: &Indicator| {
+        let l = i.level2.as_deref().unwrap_or_default();
+        KINDS.iter().position(|k| l.contains(k))
+    };
+    matches!((kind(a), kind(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// A two-character word in both names, other than generic ones.
+fn shares_word(a: &str, b: &str) -> bool {
+    const GENERIC: &[&str] = &["指标", "完成", "情况", "工作", "率达", "数量"];
+    let bc: Vec<char> = b.chars().collect();
+    let ac: Vec<char> = a.chars().filter(|c| !c.is_ascii_punctuation() && !c.is_ascii_digit()).collect();
+    ac.windows(2).any(|w| {
+        let word: String = w.iter().collect();
+        !GENERIC.contains(&word.as_str()) && w.iter().all(|c| !matches!(c, '：' | ':')) && bc.windows(2).any(|v| v == w)
+    })
 }
 
 /// The same name, or the same name with a generic word added ("绿色审批"

@@ -13,9 +13,11 @@ mod completeness;
 mod cross_form;
 mod indicators;
 pub mod narrative;
+mod rates;
 mod score;
 pub mod scope;
 mod text_quality;
+mod typos;
 mod vouchers;
 
 use crate::model::Report;
@@ -185,9 +187,11 @@ pub fn check_report(report: &Report, config: &CheckConfig) -> Vec<Flag> {
     budget::check(report, config, &mut flags);
     narrative::check(report, config, &sentences, &mut flags);
     indicators::check(report, config, &sentences, &mut flags);
+    rates::check(report, &sentences, &mut flags);
     vouchers::check(report, config, &mut flags);
     completeness::check(report, config, &mut flags);
     text_quality::check(report, config, &sentences, &mut flags);
+    typos::check(report, &mut flags);
     // Score judgments weigh the other findings, so they come last.
     score::check(report, config, &mut flags);
     flags.sort_by_key(|f| f.severity);

@@ -220,6 +220,17 @@ enum Item {
     ProjectTotal(usize),
 }
 
+/// Whether the text names a project: 项目, 专项, 经费, or a project form's name.
+fn names_project(report: &Report, before: &[char]) -> bool {
+    let text: String = before.iter().collect();
+    ["项目", "专项", "经费"].iter().any(|w| text.contains(w))
+        || report
+            .project_forms
+            .iter()
+            .filter_map(|p| p.name.as_deref())
+            .any(|n| text.contains(without_place_and_year(n)))
+}
+
 /// Whether a sentence talks about project (专项) money.
 fn project_context(sentence: &str) -> bool {
     ["专项", "项目资金", "项目经费"].iter().any(|w| sentence.contains(w))
@@ -280,7 +291,7 @@ fn category_core(label: &str) -> String {
         .chars()
         .filter(|c| !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '（' | '）' | '(' | ')' | ' '))
         .collect();
-    for p in ["用于", "全年", "本年度", "本年", "当年", "年度", "全局", "实际", "累计"] {
+    for p in ["用于", "全年", "本年度", "本年", "当年", "年度", "全局", "本部门", "部门", "实际", "累计"] {
         if let Some(r) = s.strip_prefix(p) {
             s = r.to_string();
         }
@@ -366,7 +377,7 @@ impl Names {
         let mut lines = Vec::new();
         for (pi, p) in report.project_forms.iter().enumerate() {
             if let Some(n) = &p.name {
-                projects.push((pi, core_chars(n)));
+                projects.push((pi, core_chars(without_place_and_year(n))));
             }
             for (li, e) in p.expenses.iter().enumerate() {
                 if let Some(c) = &e.content {
@@ -404,13 +415,22 @@ impl Names {
         {
             return Some(Item::ProjectTotal(*pi));
         }
+        // A label that is mostly a project's name is about the project (its
+        // spending, balance or plan), never one of its lines.
+        let like_project = self
+            .projects
+            .iter()
+            .any(|(pi, n)| only.is_none_or(|o| o == *pi) && coverage(&l, n) >= 0.8 && coverage(n, &l) >= 0.5);
+        if like_project {
+            return None;
+        }
         let mut scored: Vec<(f64, usize, usize)> = Vec::new();
         for (pi, li, line) in &self.lines {
             if only.is_some_and(|o| o != *pi) {
                 continue;
             }
             // The label's words must be the line's, and cover most of it.
-            if coverage(line, &l) >= 0.5 {
+            if coverage(line, &l) >= 0.75 {
                 scored.push((coverage(&l, line), *pi, *li));
             }
         }
@@ -422,6 +442,22 @@ impl Names {
             _ => None,
         }
     }
+}
+
+/// A project's name without the place and year it opens with
+/// (`汨罗市2024年河湖长制工作经费` is named `河湖长制工作经费` in prose).
+fn without_place_and_year(name: &str) -> &str {
+    let mut rest = name.trim();
+    // 汨罗市 / 平江县 / 岳阳市云溪区: a place is at most six characters.
+    if let Some((i, c)) = rest.char_indices().take(7).find(|(_, c)| matches!(c, '市' | '县' | '区')) {
+        rest = &rest[i + c.len_utf8()..];
+    }
+    let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 4 && rest[4..].starts_with('年') {
+        rest = &rest[4 + '年'.len_utf8()..];
+        rest = rest.strip_prefix('度').unwrap_or(rest);
+    }
+    if rest.chars().count() >= 2 { rest } else { name }
 }
 
 /// The table value of an item, its place and its name.
@@ -663,6 +699,21 @@ pub fn check(
                         category.or_else(|| names.match_expense(&label, owner))
                     };
                     let Some(mut item) = item else { continue };
+                    let core = category_core(&label);
+                    let bare = matches!(core.as_str(), "\u{0}支出" | "收入");
+                    // "实际支出279.05万元" after "XX经费计划安排…" is that
+                    // project's: a bare measure word is the department's
+                    // only where the sentence names no project.
+                    if bare && owner.is_none() && names_project(report, &chars[..fig.start]) {
+                        continue;
+                    }
+                    // A project's or line's name alone does not say which
+                    // measure the figure is (planned, spent, balance).
+                    if matches!(item, Item::ExpenseLine(..) | Item::ProjectTotal(_))
+                        && !["支出", "经费", "费", "资金", "费用", "款"].iter().any(|w| label.ends_with(w))
+                    {
+                        continue;
+                    }
                     // In a project's own narrative a bare "支出"/"实际支出" is
                     // that project's spending, not the department's total.
                     if owner.is_some() && item == Item::ExpTotal && matches!(category_core(&label).as_str(), "\u{0}支出") {
@@ -810,7 +861,7 @@ fn share(
     // In the department's narrative the base is the department's; in a
     // project's, "专项/项目支出" is that project's, unless the part is the
     // project's own total (then the base is something wider: not settled).
-    let base_scope = if owner.is_none() { None } else { proj };
+    let base_scope = if owner.is_none() { None } else { owner.or(proj) };
     let Some((Some(base), _, base_zh, base_en)) = lookup(report, base_item, base_scope) else {
         return;
     };
@@ -870,6 +921,7 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
     let quota = ["编制", "编制人数", "人员编制", "编制数", "核定编制", "编制人员"];
     let actual = [
         "实有", "实有人数", "实际在岗人数", "在岗人数", "在岗", "实际在岗", "在职人数", "在职", "实有在职人数", "在编人数", "在编",
+        "实有在职人员", "在职人员", "实有人员", "在编人员", "在岗人员", "实际在岗人员",
     ];
     let (table, zh, en, key) = if quota.contains(&core.as_str()) {
         (b.staff_quota, "人员编制", "staff quota", "staff_quota")

@@ -36,6 +36,8 @@ pub enum Hedge {
     OtherYear,
     /// `约`, `近`, `以上`, `余`: an approximation.
     Approximate,
+    /// After `结余` / `余额` in the sentence: a list of what is left, not spent.
+    Balance,
 }
 
 impl Hedge {
@@ -47,6 +49,7 @@ impl Hedge {
             Hedge::Comparative => "增减额",
             Hedge::OtherYear => "其他年度的数",
             Hedge::Approximate => "约数",
+            Hedge::Balance => "结余数",
         }
     }
 }
@@ -215,6 +218,9 @@ pub fn hedges(chars: &[char], start: usize, end: usize, year: u16) -> Vec<Hedge>
     ];
     if comparative.iter().any(|w| before.contains(w)) {
         out.push(Hedge::Comparative);
+    }
+    if ["结余", "余额", "质保金"].iter().any(|w| sentence_before.contains(w)) {
+        out.push(Hedge::Balance);
     }
     if other_year(&sentence_before, year) {
         out.push(Hedge::OtherYear);

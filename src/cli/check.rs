@@ -30,6 +30,11 @@ pub struct CheckArgs {
     /// earlier results (see README: the check cache).
     #[arg(long)]
     pub no_cache: bool,
+    /// Judge the findings on a folder of test forms whose problems are
+    /// known (each `<form>.txt|.docx` with a `<form>.expect.json`): prints
+    /// flags, right and wrong per rule (see README: how far to trust a finding).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["paths", "format"])]
+    pub precision: Option<PathBuf>,
 }
 
 /// One report's findings and what the output shows of the report: the

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod export;
 pub mod import;
+pub mod precision;
 pub mod summary;
 
 use clap::{Parser, Subcommand, ValueEnum};

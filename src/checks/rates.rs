@@ -1,0 +1,258 @@
+//! Rates the narrative measures against the rates the indicators claim.
+//!
+//! Departments fill a rate indicator's actual with the target again
+//! (`≥100%`) or a round `100%`, while their own narrative states what was
+//! measured: `市镇村三级事项覆盖率95.45%`, or counts that imply the rate
+//! (`收到信件630件，已办结504件` → 办结率 80 %). When the measured value is
+//! below what the form claims, the claim is not supported.
+//!
+//! Matching prose to an indicator is a reading, so this is a warning that
+//! quotes the sentence. It is raised only when the measure is the same:
+//! the rate's own word (覆盖率, 办结率 …) names exactly one rate indicator of
+//! the form, and the clause is not about a plan, another year, a change, a
+//! part still pending, or a combination of things.
+
+use super::indicators::Sentence3;
+use super::places::{dept, index, project};
+use super::scope::{Hedge, hedges};
+use super::{Flag, Severity, pct};
+use crate::model::{Form, Indicator, Report};
+use crate::text::clean;
+use rust_decimal::Decimal;
+
+pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
+    let mut forms: Vec<(Option<usize>, &dyn Form)> = vec![(None, &report.department_form)];
+    for (i, p) in report.project_forms.iter().enumerate() {
+        forms.push((Some(i), p));
+    }
+    let all_stems: Vec<Option<String>> = forms
+        .iter()
+        .flat_map(|(_, f)| f.indicators().iter().map(|i| rate_stem(i.display_name())))
+        .collect();
+    for (owner, form) in forms {
+        let inds = form.indicators();
+        for (i, ind) in inds.iter().enumerate() {
+            let Some(stem) = rate_stem(ind.display_name()) else { continue };
+            // The word must name one rate of this form, or it says nothing
+            // about which indicator the sentence measures.
+            let in_form = inds
+                .iter()
+                .filter(|o| rate_stem(o.display_name()).as_deref() == Some(stem.as_str()))
+                .count();
+            let unique = in_form == 1
+                && all_stems.iter().filter(|s| s.as_deref() == Some(stem.as_str())).count() == 1;
+            let qualifier = qualifier(ind.display_name(), &stem);
+            let Some(claimed) = claimed_rate(ind) else { continue };
+            // The form's own narrative, and for a project the department's,
+            // which describes the projects too. A sentence counts when the
+            // rate's word belongs to this indicator alone in the report, or
+            // the paragraph names the indicator's subject (一网通办 of
+            // 一网通办覆盖率, 投诉举报 of 投诉举报按时办结率).
+            let candidates = sentences.iter().filter(|(s, _, o)| {
+                let para = paragraph(report, *o, s.section, s.paragraph);
+                let names_it = qualifier.as_deref().is_some_and(|q| mostly_in(q, para));
+                (*o == owner && (unique || names_it)) || (owner.is_some() && o.is_none() && names_it)
+            });
+            for (s, place, _) in candidates {
+                let Some((measured, quote)) = measured_rate(s.text, &stem, report.year) else { continue };
+                if measured >= claimed {
+                    continue;
+                }
+                let name = clean(ind.display_name());
+                let base = match owner {
+                    None => dept(),
+                    Some(pi) => project(pi, &report.project_forms[pi].label(pi)),
+                };
+                let actual_text = ind.actual.as_ref().map(|a| clean(a.text.trim())).unwrap_or_default();
+                let claim = if actual_text.is_empty() {
+                    ind.target.as_ref().map(|t| clean(t.text.trim())).unwrap_or_default()
+                } else {
+                    actual_text.clone()
+                };
+                let what = if actual_text.is_empty() { "目标" } else { "实际完成值" };
+                let what_en = if actual_text.is_empty() { "target" } else { "actual" };
+                let place_ind = index(
+                    &base,
+                    "indicators",
+                    i,
+                    &format!("指标“{name}”"),
+                    &format!("indicator \"{name}\""),
+                )
+                .child("actual", "实际完成值", "actual");
+                // A stated rate as written; a rate from counts to one decimal.
+                let shown = if measured.scale() <= 2 && quote.contains(&format!("{measured}%")) {
+                    format!("{measured}%")
+                } else {
+                    pct(measured, false)
+                };
+                flags.push(
+                    Flag::new(
+                        "indicator.narrative_contradiction",
+                        Severity::Warning,
+                        &place_ind,
+                        format!(
+                            "“{name}”{what}为“{claim}”，但叙述中实测的{stem}率只有{shown}：“{quote}”。请核实该指标是否达成。"
+                        ),
+                        format!(
+                            "\"{name}\" claims \"{claim}\" ({what_en}), but the narrative measures a {stem}率 of only {shown}: \"{quote}\". Check whether the indicator was met."
+                        ),
+                    )
+                    .values(&claim, &shown)
+                    .related(vec![place.path.clone()]),
+                );
+                break;
+            }
+        }
+    }
+}
+
+/// The text of a narrative paragraph (department form when `owner` is None).
+fn paragraph(report: &Report, owner: Option<usize>, section: usize, paragraph: usize) -> &str {
+    let narrative = match owner {
+        None => &report.department_form.narrative,
+        Some(pi) => &report.project_forms[pi].narrative,
+    };
+    narrative
+        .get(section)
+        .and_then(|s| s.paragraphs.get(paragraph))
+        .map_or("", |p| p.as_str())
+}
+
+/// What a rate is of: the name without numbering and without its
+/// `<stem>率` (一网通办 of 一网通办覆盖率); None when under two characters.
+fn qualifier(name: &str, stem: &str) -> Option<String> {
+    let name = name.rsplit(['：', ':']).next().unwrap_or(name);
+    let q = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let q = q.strip_suffix('率')?.strip_suffix(stem)?;
+    let q = q.trim_end_matches(['的', '事', '项']);
+    (q.chars().count() >= 2).then(|| q.to_string())
+}
+
+/// Whether most (at least half) of the two-character pieces of `q` are in
+/// `text`.
+fn mostly_in(q: &str, text: &str) -> bool {
+    let c: Vec<char> = q.chars().collect();
+    if c.len() < 2 {
+        return false;
+    }
+    let pieces: Vec<String> = c.windows(2).map(|w| w.iter().collect()).collect();
+    let hits = pieces.iter().filter(|p| text.contains(p.as_str())).count();
+    hits * 2 >= pieces.len() && hits >= 2.min(pieces.len())
+}
+
+/// The two characters before 率 at the end of a rate's name: 覆盖 of
+/// 一网通办覆盖率, 办结 of 法定时限内办结率. Names that are not a rate of
+/// done-over-total (增长率, 下降率, 满意率 — surveyed, not counted) give None.
+fn rate_stem(name: &str) -> Option<String> {
+    let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let chars: Vec<char> = name.chars().collect();
+    let n = chars.len();
+    if n < 3 || chars[n - 1] != '率' {
+        return None;
+    }
+    let stem: String = chars[n - 3..n - 1].iter().collect();
+    const NOT_COUNTED: &[&str] = &["增长", "下降", "降低", "减少", "满意", "重复", "增速", "节约", "使用", "执行"];
+    (!NOT_COUNTED.contains(&stem.as_str())).then_some(stem)
+}
+
+/// What the form claims for a rate: the actual as a number (`≥100%` claims
+/// 100), or, with no actual, nothing (a blank is another finding).
+fn claimed_rate(ind: &Indicator) -> Option<Decimal> {
+    let a = ind.actual.as_ref()?.quantity()?;
+    if !a.is_percent() || a.comparator.is_some_and(|c| c.is_upper_bound()) {
+        return None;
+    }
+    Some(a.number)
+}
+
+/// A rate the sentence measures for `stem`: `…覆盖率95.45%`, or counts
+/// `受理/收到/接到 X件 … 办结 Y件` when the stem is 办结 / 办理 / 处理.
+fn measured_rate(sentence: &str, stem: &str, year: u16) -> Option<(Decimal, String)> {
+    let chars: Vec<char> = sentence.chars().collect();
+    let figs = super::narrative::figures(&chars);
+    let key: Vec<char> = format!("{stem}率").chars().collect();
+    for f in &figs {
+        if f.unit != "%" || f.start < key.len() {
+            continue;
+        }
+        // The rate's word right before the number (`覆盖率95.45%`,
+        // `覆盖率达95.45%`, `覆盖率为95.45%`).
+        let before: String = chars[f.start.saturating_sub(key.len() + 2)..f.start].iter().collect();
+        let k: String = key.iter().collect();
+        if !before.contains(&k) {
+            continue;
+        }
+        let hs = hedges(&chars, f.start, f.end, year);
+        if hs.iter().any(|h| *h != Hedge::Approximate) || f.value > Decimal::ONE_HUNDRED {
+            continue;
+        }
+        return Some((f.value, super::narrative::quote(sentence.trim())));
+    }
+    if matches!(stem, "办结" | "处理" | "办理" | "答复" | "回复") {
+        return counted_rate(&chars, &figs, stem, year);
+    }
+    None
+}
+
+/// `收到信件630件，已办结504件` → 80 %: a received count, then a done count
+/// in the same unit, neither hedged, the done count not larger.
+fn counted_rate(
+    chars: &[char],
+    figs: &[super::narrative::Figure],
+    stem: &str,
+    year: u16,
+) -> Option<(Decimal, String)> {
+    let unit_after = |f: &super::narrative::Figure| chars.get(f.end).copied();
+    let label = |f: &super::narrative::Figure| -> String {
+        let (cs, _) = super::scope::clause(chars, f.start, f.end);
+        chars[cs..f.start].iter().collect()
+    };
+    let received = figs.iter().find(|f| {
+        let l = label(f);
+        ["受理", "收到", "接到", "接收", "共受理"].iter().any(|w| l.contains(w)) && unit_after(f) == Some('件')
+    })?;
+    let done = figs.iter().find(|f| {
+        f.start > received.end && label(f).contains(stem) && unit_after(f) == Some('件') && !label(f).contains("未")
+    })?;
+    for f in [received, done] {
+        if hedges(chars, f.start, f.end, year).iter().any(|h| *h != Hedge::Approximate) {
+            return None;
+        }
+    }
+    if received.value.is_zero() || done.value > received.value {
+        return None;
+    }
+    let rate = done.value * Decimal::ONE_HUNDRED / received.value;
+    let from = super::scope::clause(chars, received.start, received.end).0;
+    let to = super::scope::clause(chars, done.start, done.end).1;
+    let quote: String = chars[from..to].iter().collect();
+    Some((rate, super::narrative::quote(quote.trim())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems() {
+        assert_eq!(rate_stem("一网通办覆盖率").as_deref(), Some("覆盖"));
+        assert_eq!(rate_stem("指标1：法定时限内办结率").as_deref(), Some("办结"));
+        assert_eq!(rate_stem("市场主体增长率"), None);
+        assert_eq!(rate_stem("群众满意率"), None);
+        assert_eq!(rate_stem("全年办件总量"), None);
+    }
+
+    #[test]
+    fn rates_the_narrative_measures() {
+        let (r, _) = measured_rate("市镇村三级事项覆盖数3081项，覆盖率95.45%。", "覆盖", 2024).unwrap();
+        assert_eq!(r, Decimal::new(9545, 2));
+        let (r, _) = measured_rate("市长信箱收到信件630件，已办结504件。", "办结", 2024).unwrap();
+        assert_eq!(r, Decimal::from(80));
+        // Not the same measure, a plan, another year, or pending: nothing.
+        assert!(measured_rate("计划覆盖率达到95%。", "覆盖", 2024).is_none());
+        assert!(measured_rate("2023年覆盖率为90%。", "覆盖", 2024).is_none());
+        assert!(measured_rate("通过率95%。", "覆盖", 2024).is_none());
+        assert!(measured_rate("受理630件，尚未办结126件。", "办结", 2024).is_none());
+        assert!(measured_rate("收到信件630件，已办结630件。", "办结", 2024).is_some_and(|(r, _)| r == Decimal::ONE_HUNDRED));
+    }
+}

@@ -1,0 +1,110 @@
+//! Typos in the names that a review quotes back: indicator names and
+//! expense lines. A name is copied into the review, the bureau's tables and
+//! next year's targets, so `材料一次性通过率真` (率 with a stray 真) or
+//! `工作经费费支出` (a doubled 费) is worth a word to the department. Only two
+//! patterns that are nearly never intended are looked for; prose is not
+//! spell-checked.
+
+use super::places::{dept, index, project};
+use super::{Flag, Place, Severity};
+use crate::model::{Form, Report};
+use crate::text::clean;
+
+/// Doubled characters that Chinese writes on purpose (层层把关, 户户通, 逐一).
+const REDUPLICATED: &str = "常人天层年个处事步时家件项一多明刚渐看谢户村乡镇点条样面方重纷频屡久默悄慢好大小高深紧稳实星";
+
+pub fn check(report: &Report, flags: &mut Vec<Flag>) {
+    let mut forms: Vec<(Place, &dyn Form)> = vec![(dept(), &report.department_form)];
+    for (i, p) in report.project_forms.iter().enumerate() {
+        forms.push((project(i, &p.label(i)), p));
+    }
+    for (base, form) in &forms {
+        for (i, ind) in form.indicators().iter().enumerate() {
+            let name = clean(ind.display_name());
+            if let Some((zh, en)) = typo(&name) {
+                let place = index(base, "indicators", i, &format!("指标“{name}”"), &format!("indicator \"{name}\""))
+                    .child("name", "指标名称", "name");
+                flags.push(typo_flag(&place, &name, zh, en));
+            }
+        }
+    }
+    for (pi, p) in report.project_forms.iter().enumerate() {
+        let base = project(pi, &p.label(pi));
+        for (li, e) in p.expenses.iter().enumerate() {
+            let Some(content) = e.content.as_deref() else { continue };
+            let name = clean(content);
+            if let Some((zh, en)) = typo(&name) {
+                let place = index(&base, "expenses", li, &name, &format!("expense line \"{name}\""))
+                    .child("content", "支出内容", "content");
+                flags.push(typo_flag(&place, &name, zh, en));
+            }
+        }
+    }
+}
+
+fn typo_flag(place: &Place, name: &str, zh: String, en: String) -> Flag {
+    Flag::new(
+        "text.typo",
+        Severity::Warning,
+        place,
+        format!("名称“{name}”疑有错字：{zh}。"),
+        format!("The name \"{name}\" seems to hold a typo: {en}."),
+    )
+}
+
+/// What looks wrong in a short name, if anything.
+fn typo(name: &str) -> Option<(String, String)> {
+    let chars: Vec<char> = name.trim().chars().collect();
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    // A rate's name ends at 率; one stray character after it is a slip
+    // (通过率真). Brackets, units and 指标 after it are not.
+    if let Some(pos) = chars.iter().rposition(|&c| c == '率')
+        && pos + 2 == chars.len()
+        && cjk(chars[pos + 1])
+        && !"值类等数".contains(chars[pos + 1])
+        && pos >= 2
+    {
+        let fixed: String = chars[..=pos].iter().collect();
+        return Some((
+            format!("“率”后多出“{}”，应为“{fixed}”", chars[pos + 1]),
+            format!("a stray \"{}\" after 率; probably \"{fixed}\"", chars[pos + 1]),
+        ));
+    }
+    for w in chars.windows(2) {
+        if w[0] == w[1] && cjk(w[0]) && !REDUPLICATED.contains(w[0]) {
+            return Some((
+                format!("“{0}{0}”重复", w[0]),
+                format!("\"{0}{0}\" doubled", w[0]),
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typo;
+
+    #[test]
+    fn slips_found() {
+        assert!(typo("材料一次性通过率真").is_some());
+        assert!(typo("智慧大厅政务服务工作经费费支出").is_some());
+    }
+
+    #[test]
+    fn correct_names_left_alone() {
+        for n in [
+            "材料一次性通过率",
+            "指标1：审批合规率",
+            "层层落实责任制",
+            "户户通覆盖率",
+            "绿色审批",
+            "无纸化审批覆盖率（电子证照电子印章）",
+            "群众满意率",
+            "覆盖率值",
+            "",
+        ] {
+            assert!(typo(n).is_none(), "{n}");
+        }
+    }
+}
