@@ -126,6 +126,18 @@ pub fn assess(ind: &Indicator) -> Outcome {
     if blank(&ind.actual) {
         return Outcome::Missing;
     }
+    // A deadline (`2024年10月底前`) against the date it was done.
+    if let (Some(due), Some(done)) = (
+        ind.target.as_ref().and_then(|t| deadline(&t.text)),
+        ind.actual.as_ref().and_then(|a| date(&a.text)),
+    ) {
+        return if done.1 <= due {
+            Outcome::Met { overshoot_pct: None }
+        } else {
+            // Late is not done on time: a time indicator earns nothing.
+            Outcome::Missed { achieved: Decimal::ZERO }
+        };
+    }
     let actual = ind.actual.as_ref().and_then(|a| a.quantity());
     let target = ind.target.as_ref().and_then(|t| t.quantity());
     match (target, actual) {
@@ -222,5 +234,111 @@ mod tests {
         i.level1 = Some("产出目标".into());
         i.level2 = Some("质量指标".into());
         assert_eq!(category(&i), Category::Output);
+    }
+}
+
+/// A date in a value: `2024年11月20日`, `2024年11月`, `2024.11.20`,
+/// `2024-11-20`. The text before and after is returned with the date as
+/// (year, month, day); a date without a day is the month's last day when
+/// `end_of_month`, else its first. None for anything else.
+fn find_date(text: &str, end_of_month: bool) -> Option<(usize, (u32, u32, u32), usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let num = |from: usize| -> (Option<u32>, usize) {
+        let n: String = chars[from..].iter().take_while(|c| c.is_ascii_digit()).collect();
+        (n.parse().ok(), from + n.chars().count())
+    };
+    for start in 0..chars.len() {
+        if !chars[start].is_ascii_digit() || (start > 0 && chars[start - 1].is_ascii_digit()) {
+            continue;
+        }
+        let (Some(y), e) = num(start) else { continue };
+        if !(1990..=2100).contains(&y) || !matches!(chars.get(e), Some('年' | '.' | '-' | '/')) {
+            continue;
+        }
+        let (Some(m), e2) = num(e + 1) else { continue };
+        if !(1..=12).contains(&m) {
+            continue;
+        }
+        let mut end = e2;
+        if chars.get(end) == Some(&'月') {
+            end += 1;
+        }
+        let (d, e3) = num(end);
+        let day = match d {
+            Some(d) if (1..=31).contains(&d) => {
+                end = e3;
+                if chars.get(end) == Some(&'日') || chars.get(end) == Some(&'号') {
+                    end += 1;
+                }
+                d
+            }
+            _ if end_of_month => days_in(y, m),
+            _ => 1,
+        };
+        return Some((start, (y, m, day), end));
+    }
+    None
+}
+
+fn days_in(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A target that is a deadline: a date followed by 前 / 之前 / 以前 / 底前
+/// (`2024年10月底前`, `2024年10月31日前`). Month-only deadlines mean the
+/// month's end.
+pub fn deadline(text: &str) -> Option<(u32, u32, u32)> {
+    let (_, d, end) = find_date(text, true)?;
+    let rest: String = text.chars().skip(end).collect();
+    let rest = rest.trim_start_matches(['底', '末', ' ']);
+    ["前", "之前", "以前", "内"].iter().any(|w| rest.starts_with(w)).then_some(d)
+}
+
+/// A completion date (`2024年11月20日`, `2024年11月` = that month's end:
+/// the latest it could mean, so lateness is never overstated).
+pub fn date(text: &str) -> Option<(usize, (u32, u32, u32))> {
+    let (start, d, _) = find_date(text, true)?;
+    Some((start, d))
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn deadlines_and_dates() {
+        assert_eq!(deadline("2024年10月底前"), Some((2024, 10, 31)));
+        assert_eq!(deadline("2024年10月31日前完成"), Some((2024, 10, 31)));
+        assert_eq!(deadline("2024年2月之前"), Some((2024, 2, 29)));
+        assert_eq!(deadline("≥92%"), None);
+        assert_eq!(deadline("2024年完成"), None);
+        assert_eq!(date("2024年11月20日").map(|d| d.1), Some((2024, 11, 20)));
+        assert_eq!(date("2024.9.30").map(|d| d.1), Some((2024, 9, 30)));
+        assert_eq!(date("2024年10月").map(|d| d.1), Some((2024, 10, 31)));
+        assert_eq!(date("按期完成"), None);
+    }
+
+    #[test]
+    fn a_late_date_misses_the_deadline() {
+        let ind = |t: &str, a: &str| Indicator {
+            name: "健身器材安装完成时间".into(),
+            target: Some(IndicatorValue::parse(t)),
+            actual: Some(IndicatorValue::parse(a)),
+            ..Default::default()
+        };
+        assert_eq!(
+            assess(&ind("2024年10月底前", "2024年11月20日")),
+            Outcome::Missed { achieved: Decimal::ZERO }
+        );
+        assert_eq!(
+            assess(&ind("2024年10月底前", "2024年10月28日")),
+            Outcome::Met { overshoot_pct: None }
+        );
+        assert_eq!(assess(&ind("2024年10月底前", "2024年10月")), Outcome::Met { overshoot_pct: None });
     }
 }

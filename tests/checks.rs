@@ -39,7 +39,7 @@ fn base() -> Report {
         ]}]
       },
       "project_forms": [{
-        "name": "测试项目", "leader": "王五", "phone": "0730-7654321", "period": "2024年1月至12月",
+        "name": "测试项目", "leader": "王五", "phone": "0730-7654321", "address": "临湘市长安路1号", "postcode": "414300", "period": "2024年1月至12月",
         "funds": {"planned": {"total": "60", "city": "60"}, "arrived": {"total": "60", "city": "60"},
                   "spent": {"total": "60", "city": "60"}, "balance": {"total": "0", "city": "0"}},
         "expenses": [{"content": "设备购置费", "amount": "35", "vouchers": "1月1#2#"},
@@ -441,6 +441,9 @@ fn completeness() {
     r.department_form.basic.phone = None;
     r.department_form.basic.staff_quota = None;
     assert_eq!(find(&r, "completeness.blank").len(), 2);
+    // A project's 邮编 is a basic fact too (the sample leaves it blank).
+    r.project_forms[0].postcode = None;
+    assert!(find(&r, "completeness.blank").iter().any(|f| f.path == "project_forms[0].postcode"));
     let mut r = base();
     r.department_form.basic.staff_actual = Some(12);
     r.department_form.narrative[0].paragraphs[1] = "现有编制人数10人，实际在岗人数12人。全年办件量1100件。".into();

@@ -238,21 +238,25 @@ fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
     let d = &report.department_form;
     for (di, a) in d.indicators.iter().enumerate() {
         let Some(at) = a.target.as_ref().and_then(|t| t.quantity()) else { continue };
-        if at.is_percent() {
-            continue;
-        }
         for (pi, p) in report.project_forms.iter().enumerate() {
             for (ii, b) in p.indicators.iter().enumerate() {
                 if same_measure(a, b) || !same_kind(a, b) || !shares_word(a.display_name(), b.display_name()) {
                     continue;
                 }
                 let Some(bt) = b.target.as_ref().and_then(|t| t.quantity()) else { continue };
-                if bt.is_percent() || bt.number == at.number {
+                if at.is_percent() != bt.is_percent() || same_value(&a.target, &b.target) {
                     continue;
                 }
-                let ba = b.actual.as_ref().and_then(|t| t.quantity());
-                let aa = a.actual.as_ref().and_then(|t| t.quantity());
-                let crossed = ba.is_some_and(|x| x.number == at.number) || aa.is_some_and(|x| x.number == bt.number);
+                // Counts: one form's target is the other's actual. Rates:
+                // names that are nearly the same words (小型病险水库除险加固
+                // 完成率 / 小型水库除险加固任务完成率).
+                let crossed = if at.is_percent() {
+                    near_same_name(a.display_name(), b.display_name())
+                } else {
+                    let ba = b.actual.as_ref().and_then(|t| t.quantity());
+                    let aa = a.actual.as_ref().and_then(|t| t.quantity());
+                    ba.is_some_and(|x| x.number == at.number) || aa.is_some_and(|x| x.number == bt.number)
+                };
                 if !crossed {
                     continue;
                 }
@@ -267,16 +271,21 @@ fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
                 );
                 let other = index(&project(pi, &p.label(pi)), "indicators", ii, &pname, &pname);
                 let (x, y) = (text(&a.target).unwrap_or_default(), text(&b.target).unwrap_or_default());
+                let (why_zh, why_en) = if at.is_percent() {
+                    ("名称几乎相同", "nearly the same words")
+                } else {
+                    ("数值交叉吻合（一张表的目标是另一张表的实际值）", "one form's target is the other's actual")
+                };
                 flags.push(
                     Flag::new(
                         "cross.likely_same_measure",
                         Severity::Warning,
                         &place,
                         format!(
-                            "部门整体表“{dname}”目标“{x}”与项目表“{pname}”目标“{y}”名称不同，但数值交叉吻合（一张表的目标是另一张表的实际值），可能是同一指标却设了不同目标——请核实是否衡量同一事项。"
+                            "部门整体表“{dname}”目标“{x}”与项目表“{pname}”目标“{y}”名称不同，但{why_zh}，可能是同一指标却设了不同目标——请核实是否衡量同一事项。"
                         ),
                         format!(
-                            "Department indicator \"{dname}\" (target \"{x}\") and project indicator \"{pname}\" (target \"{y}\") have different names, but one form's target is the other's actual: probably the same measure with two targets — check whether they measure the same thing."
+                            "Department indicator \"{dname}\" (target \"{x}\") and project indicator \"{pname}\" (target \"{y}\") have different names, but {why_en}: probably the same measure with two targets — check whether they measure the same thing."
                         ),
                     )
                     .values(&x, &y)
@@ -285,6 +294,18 @@ fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
             }
         }
     }
+}
+
+/// Names made of nearly the same characters: each has at least 80 % of
+/// the other's (numbering and punctuation aside), at least five in common.
+fn near_same_name(a: &str, b: &str) -> bool {
+    let set = |s: &str| -> std::collections::BTreeSet<char> {
+        let s = s.rsplit(['：', ':']).next().unwrap_or(s);
+        s.chars().filter(|c| c.is_alphanumeric() && !c.is_ascii_digit()).collect()
+    };
+    let (x, y) = (set(a), set(b));
+    let common = x.intersection(&y).count();
+    common >= 5 && common * 5 >= x.len() * 4 && common * 5 >= y.len() * 4
 }
 
 /// The same 二级指标 (数量, 质量, 时效, 成本, 效益 …), when both say.

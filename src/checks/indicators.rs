@@ -192,6 +192,18 @@ fn check_one(
                 );
             }
         }
+        Outcome::Missed { .. } if ind.target.as_ref().is_some_and(|t| crate::assess::deadline(&t.text).is_some()) => {
+            flags.push(
+                Flag::new(
+                    "indicator.below_target",
+                    Severity::Warning,
+                    &actual_place(),
+                    format!("“{name}”未按期完成：期限“{target_text}”，实际“{actual_text}”。"),
+                    format!("\"{name}\" was late: due \"{target_text}\", done \"{actual_text}\"."),
+                )
+                .values(&target_text, &actual_text),
+            );
+        }
         Outcome::Missed { achieved } => {
             let reverse = target_q.is_some_and(|t| is_reverse(ind, t));
             flags.push(
@@ -242,6 +254,14 @@ fn check_one(
     {
         for (clause, si) in clauses.mentioning(probe) {
             let place = &sentences[si].1;
+            // A breakdown (其中…、…), figures given one by one (分别), or
+            // what is planned, pending or combined is not the measured total.
+            if ["其中", "分别", "尚未", "未完成", "计划", "预计", "合计", "共计", "累计"]
+                .iter()
+                .any(|w| clause.contains(w))
+            {
+                continue;
+            }
             {
                 let chars: Vec<char> = clause.chars().collect();
                 let stated: Vec<(Decimal, bool)> = number_with_unit(&chars, unit);

@@ -54,7 +54,9 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
                 (*o == owner && (unique || names_it)) || (owner.is_some() && o.is_none() && names_it)
             });
             for (s, place, _) in candidates {
-                let Some((measured, quote)) = measured_rate(s.text, &stem, report.year) else { continue };
+                let Some((measured, quote)) = measured_rate(s.text, &stem, qualifier.as_deref(), report.year) else {
+                    continue;
+                };
                 if measured >= claimed {
                     continue;
                 }
@@ -167,7 +169,7 @@ fn claimed_rate(ind: &Indicator) -> Option<Decimal> {
 
 /// A rate the sentence measures for `stem`: `…覆盖率95.45%`, or counts
 /// `受理/收到/接到 X件 … 办结 Y件` when the stem is 办结 / 办理 / 处理.
-fn measured_rate(sentence: &str, stem: &str, year: u16) -> Option<(Decimal, String)> {
+fn measured_rate(sentence: &str, stem: &str, qualifier: Option<&str>, year: u16) -> Option<(Decimal, String)> {
     let chars: Vec<char> = sentence.chars().collect();
     let figs = super::narrative::figures(&chars);
     let key: Vec<char> = format!("{stem}率").chars().collect();
@@ -182,6 +184,15 @@ fn measured_rate(sentence: &str, stem: &str, year: u16) -> Option<(Decimal, Stri
         if !before.contains(&k) {
             continue;
         }
+        // What the clause says the rate is of (化肥 of 化肥利用率): when it
+        // names something, it must be the indicator's subject.
+        let (cs, _) = super::scope::clause(&chars, f.start, f.end);
+        let clause: String = chars[cs..f.start].iter().collect();
+        let of: &str = clause.split(k.as_str()).next().unwrap_or("");
+        let of = of.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if of.chars().count() >= 2 && !qualifier.is_some_and(|q| mostly_in(q, of)) {
+            continue;
+        }
         let hs = hedges(&chars, f.start, f.end, year);
         if hs.iter().any(|h| *h != Hedge::Approximate) || f.value > Decimal::ONE_HUNDRED {
             continue;
@@ -189,7 +200,7 @@ fn measured_rate(sentence: &str, stem: &str, year: u16) -> Option<(Decimal, Stri
         return Some((f.value, super::narrative::quote(sentence.trim())));
     }
     if matches!(stem, "办结" | "处理" | "办理" | "答复" | "回复") {
-        return counted_rate(&chars, &figs, stem, year);
+        return counted_rate(&chars, &figs, stem, qualifier, year);
     }
     None
 }
@@ -200,6 +211,7 @@ fn counted_rate(
     chars: &[char],
     figs: &[super::narrative::Figure],
     stem: &str,
+    qualifier: Option<&str>,
     year: u16,
 ) -> Option<(Decimal, String)> {
     let unit_after = |f: &super::narrative::Figure| chars.get(f.end).copied();
@@ -211,6 +223,9 @@ fn counted_rate(
         let l = label(f);
         ["受理", "收到", "接到", "接收", "共受理"].iter().any(|w| l.contains(w)) && unit_after(f) == Some('件')
     })?;
+    if qualifier.is_some_and(|q| !mostly_in(q, &label(received))) {
+        return None;
+    }
     let done = figs.iter().find(|f| {
         f.start > received.end && label(f).contains(stem) && unit_after(f) == Some('件') && !label(f).contains("未")
     })?;
@@ -244,15 +259,19 @@ mod tests {
 
     #[test]
     fn rates_the_narrative_measures() {
-        let (r, _) = measured_rate("市镇村三级事项覆盖数3081项，覆盖率95.45%。", "覆盖", 2024).unwrap();
+        let (r, _) = measured_rate("市镇村三级事项覆盖数3081项，覆盖率95.45%。", "覆盖", Some("一网通办"), 2024).unwrap();
         assert_eq!(r, Decimal::new(9545, 2));
-        let (r, _) = measured_rate("市长信箱收到信件630件，已办结504件。", "办结", 2024).unwrap();
+        let (r, _) = measured_rate("市长信箱收到信件630件，已办结504件。", "办结", None, 2024).unwrap();
         assert_eq!(r, Decimal::from(80));
         // Not the same measure, a plan, another year, or pending: nothing.
-        assert!(measured_rate("计划覆盖率达到95%。", "覆盖", 2024).is_none());
-        assert!(measured_rate("2023年覆盖率为90%。", "覆盖", 2024).is_none());
-        assert!(measured_rate("通过率95%。", "覆盖", 2024).is_none());
-        assert!(measured_rate("受理630件，尚未办结126件。", "办结", 2024).is_none());
-        assert!(measured_rate("收到信件630件，已办结630件。", "办结", 2024).is_some_and(|(r, _)| r == Decimal::ONE_HUNDRED));
+        // Another measure's rate in the same sentence is not this one's.
+        let s = "化肥利用率43.1%，畜禽粪污综合利用率92.4%。";
+        let (r, _) = measured_rate(s, "利用", Some("畜禽粪污综合"), 2024).unwrap();
+        assert_eq!(r, Decimal::new(924, 1));
+        assert!(measured_rate("计划覆盖率达到95%。", "覆盖", None, 2024).is_none());
+        assert!(measured_rate("2023年覆盖率为90%。", "覆盖", None, 2024).is_none());
+        assert!(measured_rate("通过率95%。", "覆盖", None, 2024).is_none());
+        assert!(measured_rate("受理630件，尚未办结126件。", "办结", None, 2024).is_none());
+        assert!(measured_rate("收到信件630件，已办结630件。", "办结", None, 2024).is_some_and(|(r, _)| r == Decimal::ONE_HUNDRED));
     }
 }

@@ -28,6 +28,7 @@ pub fn check(report: &Report, flags: &mut Vec<Flag>) {
             }
         }
     }
+    one_character_apart(report, &forms, flags);
     for (pi, p) in report.project_forms.iter().enumerate() {
         let base = project(pi, &p.label(pi));
         for (li, e) in p.expenses.iter().enumerate() {
@@ -37,6 +38,51 @@ pub fn check(report: &Report, flags: &mut Vec<Flag>) {
                 let place = index(&base, "expenses", li, &name, &format!("expense line \"{name}\""))
                     .child("content", "支出内容", "content");
                 flags.push(typo_flag(&place, &name, zh, en));
+            }
+        }
+    }
+}
+
+/// Characters whose change makes another, intended measure: levels,
+/// numbers, periods, places (省级 / 市级, 一季度 / 二季度, 男 / 女).
+const MEANINGFUL: &str = "一二三四五六七八九十百千万省市县区镇乡村组上下前后左右年月日季周男女老幼大中小高低初终新旧增减出入内外进收支正负主次单双多少长短";
+
+/// The same indicator named twice with one character changed, in two
+/// forms of one report (`食用农产品快检数量` / `食用农产品块检数量`): one of
+/// the two is a slip. The project form's copy is flagged (the department
+/// form is the one the bureau reads first), the other named beside it.
+fn one_character_apart(report: &Report, forms: &[(Place, &dyn Form)], flags: &mut Vec<Flag>) {
+    let _ = report;
+    let mut seen = std::collections::HashSet::new();
+    for (fi, (_, first)) in forms.iter().enumerate() {
+        for (later_base, later) in &forms[fi + 1..] {
+            for a in first.indicators() {
+                let an: Vec<char> = a.display_name().chars().collect();
+                for (j, b) in later.indicators().iter().enumerate() {
+                    let bn: Vec<char> = b.display_name().chars().collect();
+                    if an.len() != bn.len() || an.len() < 5 {
+                        continue;
+                    }
+                    let diff: Vec<usize> = (0..an.len()).filter(|&k| an[k] != bn[k]).collect();
+                    let [k] = diff[..] else { continue };
+                    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+                    if !cjk(an[k]) || !cjk(bn[k]) || MEANINGFUL.contains(an[k]) || MEANINGFUL.contains(bn[k]) {
+                        continue;
+                    }
+                    let name = clean(b.display_name());
+                    if !seen.insert(name.clone()) {
+                        continue;
+                    }
+                    let other = clean(a.display_name());
+                    let place = index(later_base, "indicators", j, &format!("指标“{name}”"), &format!("indicator \"{name}\""))
+                        .child("name", "指标名称", "name");
+                    flags.push(typo_flag(
+                        &place,
+                        &name,
+                        format!("与另一张表的“{other}”只差一个字（“{}”/“{}”），其中一处可能写错", bn[k], an[k]),
+                        format!("it differs from \"{other}\" in the other form by one character (\"{}\" / \"{}\"); one of them is probably a slip", bn[k], an[k]),
+                    ));
+                }
             }
         }
     }
