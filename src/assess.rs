@@ -135,7 +135,9 @@ pub fn assess(ind: &Indicator) -> Outcome {
             Outcome::Met { overshoot_pct: None }
         } else {
             // Late is not done on time: a time indicator earns nothing.
-            Outcome::Missed { achieved: Decimal::ZERO }
+            Outcome::Missed {
+                achieved: Decimal::ZERO,
+            }
         };
     }
     let actual = ind.actual.as_ref().and_then(|a| a.quantity());
@@ -282,7 +284,7 @@ fn find_date(text: &str, end_of_month: bool) -> Option<(usize, (u32, u32, u32), 
 
 fn days_in(y: u32, m: u32) -> u32 {
     match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -296,7 +298,10 @@ pub fn deadline(text: &str) -> Option<(u32, u32, u32)> {
     let (_, d, end) = find_date(text, true)?;
     let rest: String = text.chars().skip(end).collect();
     let rest = rest.trim_start_matches(['底', '末', ' ']);
-    ["前", "之前", "以前", "内"].iter().any(|w| rest.starts_with(w)).then_some(d)
+    ["前", "之前", "以前", "内"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        .then_some(d)
 }
 
 /// A completion date (`2024年11月20日`, `2024年11月` = that month's end:
@@ -333,12 +338,17 @@ mod date_tests {
         };
         assert_eq!(
             assess(&ind("2024年10月底前", "2024年11月20日")),
-            Outcome::Missed { achieved: Decimal::ZERO }
+            Outcome::Missed {
+                achieved: Decimal::ZERO
+            }
         );
         assert_eq!(
             assess(&ind("2024年10月底前", "2024年10月28日")),
             Outcome::Met { overshoot_pct: None }
         );
-        assert_eq!(assess(&ind("2024年10月底前", "2024年10月")), Outcome::Met { overshoot_pct: None });
+        assert_eq!(
+            assess(&ind("2024年10月底前", "2024年10月")),
+            Outcome::Met { overshoot_pct: None }
+        );
     }
 }

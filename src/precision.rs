@@ -69,19 +69,13 @@ pub enum Verdict {
 }
 
 fn under(path: &str, prefix: &str) -> bool {
-    path == prefix
-        || (path.starts_with(prefix)
-            && path[prefix.len()..].starts_with(['.', '[', '#']))
+    path == prefix || (path.starts_with(prefix) && path[prefix.len()..].starts_with(['.', '[', '#']))
 }
 
 /// Whether a flag quotes a figure: as a whole number in its messages or
 /// values, not as part of a longer one (9 is not in 1999).
 fn quotes(f: &Flag, figure: &str) -> bool {
-    let fields = [
-        Some(f.message_zh.as_str()),
-        f.expected.as_deref(),
-        f.found.as_deref(),
-    ];
+    let fields = [Some(f.message_zh.as_str()), f.expected.as_deref(), f.found.as_deref()];
     fields.into_iter().flatten().any(|text| {
         text.match_indices(figure).any(|(i, _)| {
             let before = text[..i].chars().next_back();
@@ -103,7 +97,7 @@ impl Expectations {
         let planted = self
             .planted
             .iter()
-            .any(|p| p.rules.iter().any(|r| *r == f.rule) && under(&f.path, &p.path));
+            .any(|p| p.rules.contains(&f.rule) && under(&f.path, &p.path));
         let accepted = self
             .accepted
             .iter()
@@ -111,15 +105,11 @@ impl Expectations {
         if planted || accepted {
             return Verdict::Right;
         }
-        let contradicts = self.correct.iter().any(|c| {
-            under(&f.path, &c.path)
-                && (c.figures.is_empty() || c.figures.iter().any(|fig| quotes(f, fig)))
-        });
-        if contradicts {
-            Verdict::Wrong
-        } else {
-            Verdict::Unjudged
-        }
+        let contradicts = self
+            .correct
+            .iter()
+            .any(|c| under(&f.path, &c.path) && (c.figures.is_empty() || c.figures.iter().any(|fig| quotes(f, fig))));
+        if contradicts { Verdict::Wrong } else { Verdict::Unjudged }
     }
 
     /// The planted problems no flag finds.
@@ -129,7 +119,7 @@ impl Expectations {
             .filter(|p| {
                 !flags
                     .iter()
-                    .any(|f| p.rules.iter().any(|r| *r == f.rule) && under(&f.path, &p.path))
+                    .any(|f| p.rules.contains(&f.rule) && under(&f.path, &p.path))
             })
             .collect()
     }
@@ -232,10 +222,20 @@ mod tests {
                 "correct":[{"statement":"局机关编制12人","path":"department_form.narrative[1]","figures":["12"]}]}"#,
         )
         .unwrap();
-        let right = flag("income.row_sum", Severity::Error, "department_form.income.institutions[1].total", "");
+        let right = flag(
+            "income.row_sum",
+            Severity::Error,
+            "department_form.income.institutions[1].total",
+            "",
+        );
         assert_eq!(exp.judge(&right), Verdict::Right);
         // institutions[10] is not under institutions[1].
-        let other = flag("income.row_sum", Severity::Error, "department_form.income.institutions[10].total", "");
+        let other = flag(
+            "income.row_sum",
+            Severity::Error,
+            "department_form.income.institutions[10].total",
+            "",
+        );
         assert_eq!(exp.judge(&other), Verdict::Unjudged);
         let wrong = flag(
             "narrative.staff",

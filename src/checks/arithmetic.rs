@@ -94,7 +94,10 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             continue;
         };
         let expected = received - spent;
-        if (expected - balance).abs() > tol {
+        // 当年结余 is written two ways: 收入合计 − 支出合计, or without the
+        // carry-over (本年收入 − 本年支出). Either reading that fits settles it.
+        let without_carryover = income_row.and_then(|r| r.carryover).map(|c| received - c - spent);
+        if (expected - balance).abs() > tol && without_carryover.is_none_or(|w| (w - balance).abs() > tol) {
             let p = place.child("balance_year", "当年结余", "balance for the year");
             flags.push(
                 Flag::new(
@@ -199,6 +202,11 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         }
         for (key, zh, en, arrived, spent, balance) in pairs {
             let Some(balance) = balance else { continue };
+            // A source with only one of the two filled in (spending kept at
+            // the total only) says nothing about its balance.
+            if key != "total" && (arrived.is_none() || spent.is_none()) {
+                continue;
+            }
             if arrived.is_none() && spent.is_none() {
                 continue;
             }
@@ -346,6 +354,8 @@ fn sum_rule(
         Some(total) if (total - sum).abs() > tol => flags.push(
             Flag::new(
                 rule,
+                // Forms leave zero cells blank (the sample's 上年结转), so a
+                // blank part is 0 and the row is simply wrong.
                 Severity::Error,
                 place,
                 format!(
@@ -394,10 +404,11 @@ fn summary_rule<R>(
         let sum = sum_opt(&parts).unwrap_or_default();
         if (stated - sum).abs() > tol {
             let place = base.child("summary", "汇总行", "summary row").child(key, zh, key);
+            let severity = Severity::Error;
             flags.push(
                 Flag::new(
                     rule,
-                    Severity::Error,
+                    severity,
                     &place,
                     format!(
                         "汇总行“{zh}”{stated}，但各机构行之和为{sum}，差{}。",

@@ -37,10 +37,29 @@ pub const EXPLAIN_WORDS: &[&str] = &[
 /// The first narrative sentence of the report that explains a change.
 fn explanation(report: &Report, project_index: usize) -> Option<String> {
     let p = &report.project_forms[project_index];
+    // The department's narrative explains this project's change only in a
+    // sentence that names the project.
+    let name = p.name.as_deref().filter(|n| n.chars().count() >= 4);
     form_sentences(&p.narrative)
-        .chain(form_sentences(&report.department_form.narrative))
-        .find(|s| EXPLAIN_WORDS.iter().any(|w| s.text.contains(w)))
-        .map(|s| s.text.to_string())
+        .map(|s| s.text)
+        .chain(
+            form_sentences(&report.department_form.narrative)
+                .map(|s| s.text)
+                .filter(|t| name.is_some_and(|n| t.contains(n))),
+        )
+        .find(|t| explains_money(t))
+        .map(|t| t.to_string())
+}
+
+/// A sentence that explains a change of money: an explaining word (追加,
+/// 调整, 未到位 …; 上年结转 is income, not a reason) about funds (资金,
+/// 预算, 经费, 到位, 拨付). "施工进度滞后" explains a delay of work, not of money.
+fn explains_money(t: &str) -> bool {
+    let cleaned = t.replace("上年结转", "");
+    EXPLAIN_WORDS.iter().any(|w| cleaned.contains(w))
+        && ["资金", "预算", "经费", "到位", "拨付", "拨款", "安排"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
@@ -132,7 +151,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             .child("summary", "汇总行", "summary row")
             .child("total", "支出合计", "total");
         let sentence = form_sentences(&d.narrative)
-            .find(|s| EXPLAIN_WORDS.iter().any(|w| s.text.contains(w)))
+            .find(|s| explains_money(s.text))
             .map(|s| s.text.to_string());
         flags.push(explained(
             "budget.execution_rate",

@@ -72,13 +72,9 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
     let mut forms: Vec<(Place, &dyn Form)> = vec![(dp.clone(), d)];
     for (i, p) in report.project_forms.iter().enumerate() {
         let base = project(i, &p.label(i));
-        if is_blank(&p.name) {
-            flags.push(blank_flag(
-                &base.child("name", "项目名称", "project name"),
-                "项目名称",
-                "The project name",
-            ));
-        }
+        // No name check: the provincial template has no 项目名称 field (the
+        // name is in the title, when at all), so a blank name is no fault
+        // of the department's; the form is called 项目N instead.
         for (key, zh, en, v) in [
             ("leader", "项目负责人", "The project leader", &p.leader),
             ("phone", "联系电话", "The contact phone", &p.phone),

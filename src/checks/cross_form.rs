@@ -27,12 +27,25 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             // Projects can only spend what the department spent on projects:
             // more is a contradiction. Less is normal — only key projects
             // get a self-evaluation form — so it is only worth knowing.
+            // A project form that covers several years may count spending
+            // of other years: then more is a question, not a contradiction.
+            let single_year = report.project_forms.iter().all(|p| {
+                p.period
+                    .as_deref()
+                    .is_none_or(|t| years_in(t).iter().all(|y| *y == u32::from(report.year)))
+            });
             let flag = if sum > dept_project {
                 Flag::new(
                     "cross.project_spending",
-                    Severity::Error,
+                    if single_year {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    },
                     &place,
-                    format!("部门整体表的项目支出为{dept_project}，但{n}张项目表的实际支出合计为{sum}，多于部门项目支出（差{off}）。"),
+                    format!(
+                        "部门整体表的项目支出为{dept_project}，但{n}张项目表的实际支出合计为{sum}，多于部门项目支出（差{off}）。"
+                    ),
                     format!(
                         "The department form gives project expenditure {dept_project}, but the {n} project form(s) spent {sum} in total, more than the department did (off by {off})."
                     ),
@@ -42,21 +55,44 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                     "cross.project_spending",
                     Severity::Info,
                     &place,
-                    format!("部门整体表的项目支出为{dept_project}，{n}张项目表的实际支出合计为{sum}，另有{off}的项目支出未提交项目自评表（或未纳入）。"),
+                    format!(
+                        "部门整体表的项目支出为{dept_project}，{n}张项目表的实际支出合计为{sum}，另有{off}的项目支出未提交项目自评表（或未纳入）。"
+                    ),
                     format!(
                         "The department form gives project expenditure {dept_project}; the {n} project form(s) cover {sum}, leaving {off} of project spending without a self-evaluation form."
                     ),
                 )
             };
             flags.push(
-                flag.values(sum, dept_project)
-                    .related((0..n).map(|i| format!("project_forms[{i}].funds.spent.total")).collect()),
+                flag.values(sum, dept_project).related(
+                    (0..n)
+                        .map(|i| format!("project_forms[{i}].funds.spent.total"))
+                        .collect(),
+                ),
             );
         }
     }
 
     same_measures(report, flags);
     likely_same_measures(report, flags);
+}
+
+/// The four-digit years a text names (`2023年1月起至2024年12月止`).
+fn years_in(text: &str) -> Vec<u32> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for i in 0..chars.len().saturating_sub(3) {
+        let four = &chars[i..i + 4];
+        let boundary =
+            (i == 0 || !chars[i - 1].is_ascii_digit()) && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        if boundary && four.iter().all(|c| c.is_ascii_digit()) {
+            let y: u32 = four.iter().collect::<String>().parse().unwrap_or(0);
+            if (1990..=2100).contains(&y) {
+                out.push(y);
+            }
+        }
+    }
+    out
 }
 
 fn text(v: &Option<IndicatorValue>) -> Option<String> {
@@ -77,7 +113,9 @@ fn same_value(a: &Option<IndicatorValue>, b: &Option<IndicatorValue>) -> bool {
                         None | Some(Comparator::Eq | Comparator::Ge | Comparator::Gt) => 0,
                         Some(Comparator::Le | Comparator::Lt) => 1,
                     };
-                    p.number == q.number && (p.unit == q.unit || p.unit.is_none() || q.unit.is_none()) && dir(p.comparator) == dir(q.comparator)
+                    p.number == q.number
+                        && (p.unit == q.unit || p.unit.is_none() || q.unit.is_none())
+                        && dir(p.comparator) == dir(q.comparator)
                 }
                 _ => false,
             }
@@ -185,14 +223,18 @@ fn sum_of_projects(
     matches: &[(usize, usize, &Indicator)],
     flags: &mut Vec<Flag>,
 ) {
-    let Some(dq) = dept_ind.target.as_ref().and_then(|t| t.quantity()) else { return };
+    let Some(dq) = dept_ind.target.as_ref().and_then(|t| t.quantity()) else {
+        return;
+    };
     if dq.is_percent() {
         return;
     }
     let mut sum = rust_decimal::Decimal::ZERO;
     let mut parts = Vec::new();
     for (_, _, x) in matches {
-        let Some(q) = x.target.as_ref().and_then(|t| t.quantity()) else { return };
+        let Some(q) = x.target.as_ref().and_then(|t| t.quantity()) else {
+            return;
+        };
         if q.is_percent() || (q.unit != dq.unit && q.unit.is_some() && dq.unit.is_some()) {
             return;
         }
@@ -237,26 +279,32 @@ fn sum_of_projects(
 fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
     let d = &report.department_form;
     for (di, a) in d.indicators.iter().enumerate() {
-        let Some(at) = a.target.as_ref().and_then(|t| t.quantity()) else { continue };
+        let Some(at) = a.target.as_ref().and_then(|t| t.quantity()) else {
+            continue;
+        };
         for (pi, p) in report.project_forms.iter().enumerate() {
             for (ii, b) in p.indicators.iter().enumerate() {
                 if same_measure(a, b) || !same_kind(a, b) || !shares_word(a.display_name(), b.display_name()) {
                     continue;
                 }
-                let Some(bt) = b.target.as_ref().and_then(|t| t.quantity()) else { continue };
+                let Some(bt) = b.target.as_ref().and_then(|t| t.quantity()) else {
+                    continue;
+                };
                 if at.is_percent() != bt.is_percent() || same_value(&a.target, &b.target) {
                     continue;
                 }
                 // Counts: one form's target is the other's actual. Rates:
                 // names that are nearly the same words (小型病险水库除险加固
                 // 完成率 / 小型水库除险加固任务完成率).
-                let crossed = if at.is_percent() {
-                    near_same_name(a.display_name(), b.display_name())
-                } else {
-                    let ba = b.actual.as_ref().and_then(|t| t.quantity());
-                    let aa = a.actual.as_ref().and_then(|t| t.quantity());
-                    ba.is_some_and(|x| x.number == at.number) || aa.is_some_and(|x| x.number == bt.number)
-                };
+                // One form's target is the other's actual: the two forms
+                // count the same thing. Similar names alone are not enough —
+                // a department's rate and one project's may differ by right.
+                let ba = b.actual.as_ref().and_then(|t| t.quantity());
+                let aa = a.actual.as_ref().and_then(|t| t.quantity());
+                // Rates are left out: 100 % and 95 % are everyone's figures,
+                // so a crossing says nothing.
+                let crossed = !at.is_percent()
+                    && (ba.is_some_and(|x| x.number == at.number) || aa.is_some_and(|x| x.number == bt.number));
                 if !crossed {
                     continue;
                 }
@@ -271,11 +319,10 @@ fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
                 );
                 let other = index(&project(pi, &p.label(pi)), "indicators", ii, &pname, &pname);
                 let (x, y) = (text(&a.target).unwrap_or_default(), text(&b.target).unwrap_or_default());
-                let (why_zh, why_en) = if at.is_percent() {
-                    ("名称几乎相同", "nearly the same words")
-                } else {
-                    ("数值交叉吻合（一张表的目标是另一张表的实际值）", "one form's target is the other's actual")
-                };
+                let (why_zh, why_en) = (
+                    "数值交叉吻合（一张表的目标是另一张表的实际值）",
+                    "one form's target is the other's actual",
+                );
                 flags.push(
                     Flag::new(
                         "cross.likely_same_measure",
@@ -296,18 +343,6 @@ fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
     }
 }
 
-/// Names made of nearly the same characters: each has at least 80 % of
-/// the other's (numbering and punctuation aside), at least five in common.
-fn near_same_name(a: &str, b: &str) -> bool {
-    let set = |s: &str| -> std::collections::BTreeSet<char> {
-        let s = s.rsplit(['：', ':']).next().unwrap_or(s);
-        s.chars().filter(|c| c.is_alphanumeric() && !c.is_ascii_digit()).collect()
-    };
-    let (x, y) = (set(a), set(b));
-    let common = x.intersection(&y).count();
-    common >= 5 && common * 5 >= x.len() * 4 && common * 5 >= y.len() * 4
-}
-
 /// The same 二级指标 (数量, 质量, 时效, 成本, 效益 …), when both say.
 fn same_kind(a: &Indicator, b: &Indicator) -> bool {
     const KINDS: &[&str] = &["数量", "质量", "时效", "成本", "社会", "经济", "生态", "满意"];
@@ -322,7 +357,10 @@ fn same_kind(a: &Indicator, b: &Indicator) -> bool {
 fn shares_word(a: &str, b: &str) -> bool {
     const GENERIC: &[&str] = &["指标", "完成", "情况", "工作", "率达", "数量"];
     let bc: Vec<char> = b.chars().collect();
-    let ac: Vec<char> = a.chars().filter(|c| !c.is_ascii_punctuation() && !c.is_ascii_digit()).collect();
+    let ac: Vec<char> = a
+        .chars()
+        .filter(|c| !c.is_ascii_punctuation() && !c.is_ascii_digit())
+        .collect();
     ac.windows(2).any(|w| {
         let word: String = w.iter().collect();
         !GENERIC.contains(&word.as_str()) && w.iter().all(|c| !matches!(c, '：' | ':')) && bc.windows(2).any(|v| v == w)

@@ -109,7 +109,12 @@ fn check_one(
             let at_least_100 = q.is_percent()
                 && q.number >= Decimal::ONE_HUNDRED
                 && matches!(q.comparator, Some(Comparator::Ge | Comparator::Gt));
-            if at_least_100 && lower_is_claimed {
+            // Certain only when the name is the reduction rate itself
+            // (成本下降率, 减少重复率); "降低成本完成率" is a completion rate.
+            let completion = ["完成率", "达标率", "执行率", "落实率", "到位率", "合格率", "通过率", "覆盖率", "办结率"]
+                .iter()
+                .any(|w| n.ends_with(w));
+            if at_least_100 && lower_is_claimed && !completion {
                 flags.push(
                     Flag::new(
                         "indicator.impossible_target",
@@ -192,7 +197,12 @@ fn check_one(
                 );
             }
         }
-        Outcome::Missed { .. } if ind.target.as_ref().is_some_and(|t| crate::assess::deadline(&t.text).is_some()) => {
+        Outcome::Missed { .. }
+            if ind
+                .target
+                .as_ref()
+                .is_some_and(|t| crate::assess::deadline(&t.text).is_some()) =>
+        {
             flags.push(
                 Flag::new(
                     "indicator.below_target",
@@ -256,9 +266,23 @@ fn check_one(
             let place = &sentences[si].1;
             // A breakdown (其中…、…), figures given one by one (分别), or
             // what is planned, pending or combined is not the measured total.
-            if ["其中", "分别", "尚未", "未完成", "计划", "预计", "合计", "共计", "累计"]
-                .iter()
-                .any(|w| clause.contains(w))
+            if [
+                "其中",
+                "分别",
+                "尚未",
+                "未完成",
+                "计划",
+                "预计",
+                "合计",
+                "共计",
+                "累计",
+                "预算",
+                "以内",
+                "控制在",
+                "不超过",
+            ]
+            .iter()
+            .any(|w| clause.contains(w))
             {
                 continue;
             }

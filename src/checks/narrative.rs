@@ -291,7 +291,19 @@ fn category_core(label: &str) -> String {
         .chars()
         .filter(|c| !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '（' | '）' | '(' | ')' | ' '))
         .collect();
-    for p in ["用于", "全年", "本年度", "本年", "当年", "年度", "全局", "本部门", "部门", "实际", "累计"] {
+    for p in [
+        "用于",
+        "全年",
+        "本年度",
+        "本年",
+        "当年",
+        "年度",
+        "全局",
+        "本部门",
+        "部门",
+        "实际",
+        "累计",
+    ] {
         if let Some(r) = s.strip_prefix(p) {
             s = r.to_string();
         }
@@ -299,7 +311,17 @@ fn category_core(label: &str) -> String {
     let mut spent = false;
     loop {
         let before = s.len();
-        for w in ["支出决算", "决算数", "决算", "合计", "总额", "金额", "共计", "支出", "数"] {
+        for w in [
+            "支出决算",
+            "决算数",
+            "决算",
+            "合计",
+            "总额",
+            "金额",
+            "共计",
+            "支出",
+            "数",
+        ] {
             if let Some(r) = s.strip_suffix(w) {
                 spent |= w.contains("支出");
                 s = r.to_string();
@@ -449,7 +471,11 @@ impl Names {
 fn without_place_and_year(name: &str) -> &str {
     let mut rest = name.trim();
     // 汨罗市 / 平江县 / 岳阳市云溪区: a place is at most six characters.
-    if let Some((i, c)) = rest.char_indices().take(7).find(|(_, c)| matches!(c, '市' | '县' | '区')) {
+    if let Some((i, c)) = rest
+        .char_indices()
+        .take(7)
+        .find(|(_, c)| matches!(c, '市' | '县' | '区'))
+    {
         rest = &rest[i + c.len_utf8()..];
     }
     let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
@@ -707,16 +733,30 @@ pub fn check(
                     if bare && owner.is_none() && names_project(report, &chars[..fig.start]) {
                         continue;
                     }
+                    // "XX项目，项目支出96.2万元": the department's 项目支出 only when
+                    // no project is named before the label.
+                    let label_start = fig.start.saturating_sub(label.chars().count());
+                    if item == Item::Project
+                        && owner.is_none()
+                        && names_project(report, &chars[..label_start.min(fig.start)])
+                    {
+                        continue;
+                    }
                     // A project's or line's name alone does not say which
                     // measure the figure is (planned, spent, balance).
                     if matches!(item, Item::ExpenseLine(..) | Item::ProjectTotal(_))
-                        && !["支出", "经费", "费", "资金", "费用", "款"].iter().any(|w| label.ends_with(w))
+                        && !["支出", "经费", "费", "资金", "费用", "款"]
+                            .iter()
+                            .any(|w| label.ends_with(w))
                     {
                         continue;
                     }
                     // In a project's own narrative a bare "支出"/"实际支出" is
                     // that project's spending, not the department's total.
-                    if owner.is_some() && item == Item::ExpTotal && matches!(category_core(&label).as_str(), "\u{0}支出") {
+                    if owner.is_some()
+                        && item == Item::ExpTotal
+                        && matches!(category_core(&label).as_str(), "\u{0}支出")
+                    {
                         item = Item::Project;
                     }
                     if in_project && matches!(item, Item::Fiscal | Item::OtherFunds) {
@@ -758,15 +798,17 @@ pub fn check(
                         .related(vec![tplace.path]),
                     );
                 }
-                "%" => {
-                    if hedges.iter().all(|h| *h == super::scope::Hedge::Approximate) {
-                        share(report, &chars, &figs, k, place, (owner, proj, department_wide), &mut found)
-                    }
-                }
-                "人" => {
-                    if hedges.is_empty() && department_wide && owner.is_none() {
-                        staff(report, &chars, fig, place, &mut found)
-                    }
+                "%" if hedges.iter().all(|h| *h == super::scope::Hedge::Approximate) => share(
+                    report,
+                    &chars,
+                    &figs,
+                    k,
+                    place,
+                    (owner, proj, department_wide),
+                    &mut found,
+                ),
+                "人" if hedges.is_empty() && department_wide && owner.is_none() => {
+                    staff(report, &chars, fig, place, &mut found)
                 }
                 _ => {}
             }
@@ -847,9 +889,11 @@ fn share(
         return;
     }
     let dept_base = |w: &str| base_words.contains(w);
-    let base_item = if dept_base("总支出") || dept_base("支出总额") || dept_base("全部支出") || dept_base("支出合计") {
+    let base_item = if dept_base("总支出") || dept_base("支出总额") || dept_base("全部支出") || dept_base("支出合计")
+    {
         Item::ExpTotal
-    } else if dept_base("专项") || dept_base("项目支出") || dept_base("项目实际支出") || dept_base("项目资金") {
+    } else if dept_base("专项") || dept_base("项目支出") || dept_base("项目实际支出") || dept_base("项目资金")
+    {
         Item::Project
     } else if dept_base("基本支出") {
         Item::Basic
@@ -912,6 +956,8 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
     let b = &report.department_form.basic;
     // Only the department's own head counts: 行政编制, 事业编制, 退休人员,
     // 劳务派遣 … are parts or other people.
+    let label = label.replace(report.department.as_str(), "");
+    let label = label.trim_start_matches(|c: char| "全局单位部门本".contains(c));
     let core: String = label
         .trim_start_matches(['现', '共', '核'])
         .trim_start_matches(['有', '定'])
@@ -920,8 +966,23 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
         .collect();
     let quota = ["编制", "编制人数", "人员编制", "编制数", "核定编制", "编制人员"];
     let actual = [
-        "实有", "实有人数", "实际在岗人数", "在岗人数", "在岗", "实际在岗", "在职人数", "在职", "实有在职人数", "在编人数", "在编",
-        "实有在职人员", "在职人员", "实有人员", "在编人员", "在岗人员", "实际在岗人员",
+        "实有",
+        "实有人数",
+        "实际在岗人数",
+        "在岗人数",
+        "在岗",
+        "实际在岗",
+        "在职人数",
+        "在职",
+        "实有在职人数",
+        "在编人数",
+        "在编",
+        "实有在职人员",
+        "在职人员",
+        "实有人员",
+        "在编人员",
+        "在岗人员",
+        "实际在岗人员",
     ];
     let (table, zh, en, key) = if quota.contains(&core.as_str()) {
         (b.staff_quota, "人员编制", "staff quota", "staff_quota")
@@ -931,6 +992,12 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
         return;
     };
     let Some(table) = table else { return };
+    // "在岗人员30人（含聘用人员8人）" counts other people too.
+    let (_, ce) = super::scope::clause(chars, fig.start, fig.end);
+    let after: String = chars[fig.end..ce].iter().collect();
+    if ["含", "包括", "其中", "另有"].iter().any(|w| after.contains(w)) {
+        return;
+    }
     if fig.value != Decimal::from(table) {
         let tplace = dept().child("basic", "基本概况", "basic facts").child(key, zh, en);
         found.push(
@@ -940,7 +1007,7 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
                 place,
                 format!(
                     "叙述称{}{}人，但基本概况中{zh}为{table}人。",
-                    crate::text::clean(&label),
+                    crate::text::clean(label),
                     fig.value
                 ),
                 format!(
@@ -993,7 +1060,11 @@ fn funding_split(report: &Report, pi: usize, split: &[(Item, Decimal)], place: &
         .child("arrived", "实际到位资金", "arrived");
     // Certain only when the report has this one project: with several, a
     // split in prose may be of all project money.
-    let severity = if report.project_forms.len() == 1 {
+    // ... and only when the split adds up to this project's money, so it is
+    // its split and not the department's.
+    let project_total = [p.funds.arrived.total, p.funds.spent.total];
+    let of_this_project = project_total.iter().flatten().any(|t| agrees(fiscal_n + other_n, *t));
+    let severity = if report.project_forms.len() == 1 && of_this_project {
         Severity::Error
     } else {
         Severity::Warning

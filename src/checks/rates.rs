@@ -32,15 +32,16 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
     for (owner, form) in forms {
         let inds = form.indicators();
         for (i, ind) in inds.iter().enumerate() {
-            let Some(stem) = rate_stem(ind.display_name()) else { continue };
+            let Some(stem) = rate_stem(ind.display_name()) else {
+                continue;
+            };
             // The word must name one rate of this form, or it says nothing
             // about which indicator the sentence measures.
             let in_form = inds
                 .iter()
                 .filter(|o| rate_stem(o.display_name()).as_deref() == Some(stem.as_str()))
                 .count();
-            let unique = in_form == 1
-                && all_stems.iter().filter(|s| s.as_deref() == Some(stem.as_str())).count() == 1;
+            let unique = in_form == 1 && all_stems.iter().filter(|s| s.as_deref() == Some(stem.as_str())).count() == 1;
             let qualifier = qualifier(ind.display_name(), &stem);
             let Some(claimed) = claimed_rate(ind) else { continue };
             // The form's own narrative, and for a project the department's,
@@ -71,7 +72,11 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
                 } else {
                     actual_text.clone()
                 };
-                let what = if actual_text.is_empty() { "目标" } else { "实际完成值" };
+                let what = if actual_text.is_empty() {
+                    "目标"
+                } else {
+                    "实际完成值"
+                };
                 let what_en = if actual_text.is_empty() { "target" } else { "actual" };
                 let place_ind = index(
                     &base,
@@ -153,7 +158,9 @@ fn rate_stem(name: &str) -> Option<String> {
         return None;
     }
     let stem: String = chars[n - 3..n - 1].iter().collect();
-    const NOT_COUNTED: &[&str] = &["增长", "下降", "降低", "减少", "满意", "重复", "增速", "节约", "使用", "执行"];
+    const NOT_COUNTED: &[&str] = &[
+        "增长", "下降", "降低", "减少", "满意", "重复", "增速", "节约", "使用", "执行",
+    ];
     (!NOT_COUNTED.contains(&stem.as_str())).then_some(stem)
 }
 
@@ -230,7 +237,10 @@ fn counted_rate(
         f.start > received.end && label(f).contains(stem) && unit_after(f) == Some('件') && !label(f).contains("未")
     })?;
     for f in [received, done] {
-        if hedges(chars, f.start, f.end, year).iter().any(|h| *h != Hedge::Approximate) {
+        if hedges(chars, f.start, f.end, year)
+            .iter()
+            .any(|h| *h != Hedge::Approximate)
+        {
             return None;
         }
     }
@@ -259,7 +269,13 @@ mod tests {
 
     #[test]
     fn rates_the_narrative_measures() {
-        let (r, _) = measured_rate("市镇村三级事项覆盖数3081项，覆盖率95.45%。", "覆盖", Some("一网通办"), 2024).unwrap();
+        let (r, _) = measured_rate(
+            "市镇村三级事项覆盖数3081项，覆盖率95.45%。",
+            "覆盖",
+            Some("一网通办"),
+            2024,
+        )
+        .unwrap();
         assert_eq!(r, Decimal::new(9545, 2));
         let (r, _) = measured_rate("市长信箱收到信件630件，已办结504件。", "办结", None, 2024).unwrap();
         assert_eq!(r, Decimal::from(80));
@@ -272,6 +288,9 @@ mod tests {
         assert!(measured_rate("2023年覆盖率为90%。", "覆盖", None, 2024).is_none());
         assert!(measured_rate("通过率95%。", "覆盖", None, 2024).is_none());
         assert!(measured_rate("受理630件，尚未办结126件。", "办结", None, 2024).is_none());
-        assert!(measured_rate("收到信件630件，已办结630件。", "办结", None, 2024).is_some_and(|(r, _)| r == Decimal::ONE_HUNDRED));
+        assert!(
+            measured_rate("收到信件630件，已办结630件。", "办结", None, 2024)
+                .is_some_and(|(r, _)| r == Decimal::ONE_HUNDRED)
+        );
     }
 }

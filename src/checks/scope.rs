@@ -81,7 +81,14 @@ const UNIT_ENDINGS: &[char] = &['馆', '站', '所', '队', '院'];
 
 /// Words that name the whole department.
 const WHOLE_WORDS: &[&str] = &[
-    "全局", "本部门", "部门整体", "我局", "本单位", "全系统", "汇总", "局机关及二级机构",
+    "全局",
+    "本部门",
+    "部门整体",
+    "我局",
+    "本单位",
+    "全系统",
+    "汇总",
+    "局机关及二级机构",
 ];
 
 impl Units {
@@ -153,7 +160,9 @@ impl Units {
 /// A table row's institution without its numbering (`2、临湘市文化馆`).
 fn unit_name(s: &str) -> String {
     s.trim()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '、' | '.' | '．' | ' ' | '（' | '）' | '(' | ')'))
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || matches!(c, '、' | '.' | '．' | ' ' | '（' | '）' | '(' | ')')
+        })
         .trim()
         .to_string()
 }
@@ -197,24 +206,58 @@ pub fn hedges(chars: &[char], start: usize, end: usize, year: u16) -> Vec<Hedge>
     let sentence_before: String = chars[..start].iter().collect();
     let mut out = Vec::new();
     let joined = ['和', '及', '与', '、'].iter().any(|c| before.contains(*c)) || before.contains("以及");
-    let summed = ["共", "合计", "累计", "总计", "一共", "小计"].iter().any(|w| before.contains(w));
+    let summed = ["共", "合计", "累计", "总计", "一共", "小计"]
+        .iter()
+        .any(|w| before.contains(w));
     if (joined && summed) || sentence_before.contains("分别") {
         out.push(Hedge::Combined);
     }
     // 尚未完成 / 未结算 / 待支付 / 剩余: about what is not done.
-    let pending = ["尚未", "未完成", "未结算", "未支付", "未拨付", "待", "剩余", "仍有", "还有"];
+    let pending = [
+        "尚未",
+        "未完成",
+        "未结算",
+        "未支付",
+        "未拨付",
+        "待",
+        "剩余",
+        "仍有",
+        "还有",
+    ];
     if pending.iter().any(|w| before.contains(w) || after.contains(w)) {
         out.push(Hedge::Pending);
     }
     let planned = [
-        "计划", "预计", "预算数", "年初预算", "预算安排", "拟", "力争", "目标", "预期", "申请",
+        "计划",
+        "预计",
+        "预算数",
+        "年初预算",
+        "预算安排",
+        "拟",
+        "力争",
+        "目标",
+        "预期",
+        "申请",
     ];
     if planned.iter().any(|w| before.contains(w)) {
         out.push(Hedge::Planned);
     }
     let comparative = [
-        "比上年", "较上年", "同比", "上年同期", "增长", "减少", "下降", "增加", "节约", "压减", "降低",
-        "提高", "增幅", "减幅", "环比",
+        "比上年",
+        "较上年",
+        "同比",
+        "上年同期",
+        "增长",
+        "减少",
+        "下降",
+        "增加",
+        "节约",
+        "压减",
+        "降低",
+        "提高",
+        "增幅",
+        "减幅",
+        "环比",
     ];
     if comparative.iter().any(|w| before.contains(w)) {
         out.push(Hedge::Comparative);
@@ -225,7 +268,18 @@ pub fn hedges(chars: &[char], start: usize, end: usize, year: u16) -> Vec<Hedge>
     if other_year(&sentence_before, year) {
         out.push(Hedge::OtherYear);
     }
-    let approx = ["约", "近", "超过", "以上", "左右", "余", "多", "不低于", "不少于", "达到"];
+    let approx = [
+        "约",
+        "近",
+        "超过",
+        "以上",
+        "左右",
+        "余",
+        "多",
+        "不低于",
+        "不少于",
+        "达到",
+    ];
     let near_after: String = chars[end..(end + 3).min(chars.len())].iter().collect();
     if before.ends_with('约')
         || before.ends_with('近')

@@ -211,7 +211,10 @@ fn split_names(ps: Vec<(Addr, String)>) -> Vec<(Addr, String)> {
     let mut out = Vec::new();
     for (i, &from) in marks.iter().enumerate() {
         let to = marks.get(i + 1).copied().unwrap_or(text.len());
-        let part = text[from..to].trim().trim_end_matches(['；', ';', '，', ',', '。']).trim();
+        let part = text[from..to]
+            .trim()
+            .trim_end_matches(['；', ';', '，', ',', '。'])
+            .trim();
         if !part.is_empty() {
             out.push((*a, part.to_string()));
         }
@@ -239,8 +242,8 @@ fn numbering_starts(text: &str) -> Vec<usize> {
                 // `1.5万元` is a number, not an item.
                 && !after[sep.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
         };
-        let is_mark = if rest.starts_with("指标") {
-            numbered(&rest["指标".len()..]) && (at_start || prev.is_some_and(|p| !p.is_ascii_digit()))
+        let is_mark = if let Some(after) = rest.strip_prefix("指标") {
+            numbered(after) && (at_start || prev.is_some_and(|p| !p.is_ascii_digit()))
         } else if rest.starts_with(['（', '(']) {
             at_start && numbered(&rest[c.len_utf8()..])
         } else if ('①'..='⑳').contains(&c) {
@@ -348,10 +351,17 @@ mod tests {
         let two = |a: &str, b: &str| Some(vec![a.to_string(), b.to_string()]);
         assert_eq!(split_separated("≥12场；≥3000人次", 2), two("≥12场", "≥3000人次"));
         assert_eq!(split_separated("≥95%;≤5天", 2), two("≥95%", "≤5天"));
-        assert_eq!(split_separated("≥100%\n\n带动就业人员≥300人", 2), two("≥100%", "带动就业人员≥300人"));
+        assert_eq!(
+            split_separated("≥100%\n\n带动就业人员≥300人", 2),
+            two("≥100%", "带动就业人员≥300人")
+        );
         assert_eq!(split_separated("1.≥12场 2.≥3000人次", 2), two("≥12场", "≥3000人次"));
         assert_eq!(split_separated("指标1：≥12场；指标2：≥90%", 2), two("≥12场", "≥90%"));
-        assert_eq!(split_separated("（1）≥12场（2）≥90%", 2), None, "numbering must follow a separator");
+        assert_eq!(
+            split_separated("（1）≥12场（2）≥90%", 2),
+            None,
+            "numbering must follow a separator"
+        );
         // One value is never cut, and a count that does not fit is left whole.
         assert_eq!(split_separated("≥12场；≥3000人次；≥5家", 2), None);
         assert_eq!(split_separated("≥1.5万元", 2), None);
@@ -359,7 +369,11 @@ mod tests {
 
     #[test]
     fn splits_names_numbered_on_one_line() {
-        let a = Addr { block: 0, cell: Some(0), para: 0 };
+        let a = Addr {
+            block: 0,
+            cell: Some(0),
+            para: 0,
+        };
         let names: Vec<String> = split_names(vec![(a, "指标1：培训场次；指标2：参训人数".into())])
             .into_iter()
             .map(|(_, n)| n)
