@@ -44,4 +44,17 @@ fn unseen_forms_every_planted_problem_found_no_false_error() {
         table.markdown()
     );
     assert_eq!(table.total(Severity::Error).wrong, 0);
+    // The README's table is this one: it stays honest as rules change.
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme
+        .find("<!-- precision:start -->\n")
+        .expect("README has the precision table");
+    let end = readme.find("<!-- precision:end -->").unwrap();
+    let shown = &readme[start + "<!-- precision:start -->\n".len()..end];
+    assert_eq!(
+        shown.trim(),
+        table.markdown().trim(),
+        "README's precision table is out of date; put this in it (fuhe check --precision tests/fixtures/unseen):\n{}",
+        table.markdown()
+    );
 }

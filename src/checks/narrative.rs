@@ -774,11 +774,25 @@ pub fn check(
                     // 其他收入 is the income table's column; "其他资金" may also
                     // mean all but appropriations. Either reading that agrees
                     // settles it.
-                    let also = match item {
-                        Item::OtherFunds => report.department_form.income.summary.as_ref().and_then(|r| r.other),
-                        _ => None,
+                    // Likewise 财政拨款 with or without 专户 money, 收入 with or
+                    // without the carry-over (本年收入).
+                    let inc = report.department_form.income.summary.as_ref();
+                    let also: Vec<Decimal> = match (item, inc) {
+                        (Item::OtherFunds, Some(r)) => r.other.into_iter().collect(),
+                        (Item::Fiscal, Some(r)) => [
+                            r.public_finance,
+                            sum_opt(&[r.public_finance, r.government_fund, r.special_account]),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
+                        (Item::IncomeTotal, Some(r)) => match (r.total, r.carryover) {
+                            (Some(t), Some(c)) => vec![t - c],
+                            _ => Vec::new(),
+                        },
+                        _ => Vec::new(),
                     };
-                    if agrees(fig.value, table) || also.is_some_and(|o| agrees(fig.value, o)) {
+                    if agrees(fig.value, table) || also.iter().any(|o| agrees(fig.value, *o)) {
                         continue;
                     }
                     let severity = amount_severity(item, owner, scope);
