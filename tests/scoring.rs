@@ -65,3 +65,44 @@ fn the_sample_department_form() {
             .all(|l| l.suggested.unwrap().is_zero())
     );
 }
+
+#[test]
+fn only_certain_or_confirmed_findings_take_points_off() {
+    use fuhe::checks::Severity;
+    use fuhe::review::{Decision, FlagDecision, Review, decided_flags};
+    let r = load_report(Path::new("sample-data/reports/linxiang-data-bureau-2024.json"))
+        .unwrap()
+        .report;
+    let flags = check_report(&r, &CheckConfig::default());
+    let compliance = |flags: &[fuhe::checks::Flag]| {
+        suggest(&r, None, &Rubric::builtin(), flags)
+            .into_iter()
+            .find(|l| l.id == "department_form#compliance")
+            .unwrap()
+            .suggested
+            .unwrap()
+    };
+    let before = compliance(&decided_flags(&flags, None));
+    // Confirming a warning makes it count; setting an error aside does not.
+    let warning = flags
+        .iter()
+        .find(|f| {
+            f.severity == Severity::Warning
+                && f.path.starts_with("department_form")
+                && !f.rule.starts_with("indicator.")
+                && !f.rule.starts_with("score.")
+        })
+        .unwrap();
+    let mut review = Review::new("x", "x.json", "0", "王审核");
+    review.flag_decisions.push(FlagDecision {
+        flag: warning.key(),
+        rule: warning.rule.clone(),
+        path: warning.path.clone(),
+        decision: Decision::Confirmed,
+        reason: None,
+        author: "王审核".into(),
+        time: "2026-11-28T10:00:00+08:00".into(),
+    });
+    let after = compliance(&decided_flags(&flags, Some(&review)));
+    assert_eq!(before - after, rust_decimal::Decimal::ONE, "{before} → {after}");
+}

@@ -76,7 +76,15 @@ impl ReviewInfo {
 impl App {
     /// The scoring lines of a form of a report, with the report's flags.
     pub fn score_lines(&self, report: usize, form: Option<usize>) -> Vec<ScoreLine> {
-        scoring::suggest(&self.reports[report].report, form, &self.rubric, self.flags_of(report))
+        // Points come off for certain findings and for those the auditor
+        // confirmed, not for warnings nobody has looked at.
+        let review = self
+            .session
+            .as_ref()
+            .filter(|s| s.report == report)
+            .and_then(|s| s.review.as_ref());
+        let flags = crate::review::decided_flags(self.flags_of(report), review);
+        scoring::suggest(&self.reports[report].report, form, &self.rubric, &flags)
     }
 
     /// The review total of a form: review scores where given, else the

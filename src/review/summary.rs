@@ -113,7 +113,7 @@ pub fn summarize_with(root: &Path, r: &LoadedReport, flags: &[Flag], rubric: &Ru
     }
     for (form, name, self_score, self_grade) in list {
         let lines = if all_scores || review.is_some() {
-            scoring::suggest(&r.report, form, rubric, flags)
+            scoring::suggest(&r.report, form, rubric, &super::decided_flags(flags, review.as_ref()))
         } else {
             Vec::new()
         };
