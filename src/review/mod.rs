@@ -383,6 +383,37 @@ impl Review {
     }
 }
 
+/// The findings as the auditor has decided them, for scoring: an error set
+/// aside no longer counts (it becomes information), a warning the auditor
+/// confirmed counts as an error. Only what is certain — or confirmed —
+/// takes points off.
+pub fn decided_flags(flags: &[Flag], review: Option<&Review>) -> Vec<Flag> {
+    let Some(review) = review else {
+        return flags.to_vec();
+    };
+    flags
+        .iter()
+        .map(|f| {
+            let key = f.key();
+            let decision = review
+                .flag_decisions
+                .iter()
+                .rev()
+                .find(|d| d.flag == key)
+                .map(|d| d.decision);
+            let mut f = f.clone();
+            match decision {
+                Some(Decision::Confirmed) => f.severity = crate::checks::Severity::Error,
+                Some(Decision::Dismissed) if f.severity == crate::checks::Severity::Error => {
+                    f.severity = crate::checks::Severity::Info
+                }
+                _ => {}
+            }
+            f
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -446,35 +477,4 @@ mod tests {
         let back: Review = serde_json::from_str(&json).unwrap();
         assert_eq!(back, r);
     }
-}
-
-/// The findings as the auditor has decided them, for scoring: an error set
-/// aside no longer counts (it becomes information), a warning the auditor
-/// confirmed counts as an error. Only what is certain — or confirmed —
-/// takes points off.
-pub fn decided_flags(flags: &[Flag], review: Option<&Review>) -> Vec<Flag> {
-    let Some(review) = review else {
-        return flags.to_vec();
-    };
-    flags
-        .iter()
-        .map(|f| {
-            let key = f.key();
-            let decision = review
-                .flag_decisions
-                .iter()
-                .rev()
-                .find(|d| d.flag == key)
-                .map(|d| d.decision);
-            let mut f = f.clone();
-            match decision {
-                Some(Decision::Confirmed) => f.severity = crate::checks::Severity::Error,
-                Some(Decision::Dismissed) if f.severity == crate::checks::Severity::Error => {
-                    f.severity = crate::checks::Severity::Info
-                }
-                _ => {}
-            }
-            f
-        })
-        .collect()
 }
