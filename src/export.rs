@@ -328,20 +328,32 @@ pub fn render(r: &LoadedReport, flags: &[Flag], s: &Summary, format: Format) -> 
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record(["section", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"]);
+            let _ = w.write_record(crate::text::csv_record([
+                "section", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8",
+            ]));
             for (k, v) in &facts {
-                let _ = w.write_record(["fact", k.as_str(), v.as_str(), "", "", "", "", "", ""]);
+                let _ = w.write_record(crate::text::csv_record([
+                    "fact",
+                    k.as_str(),
+                    v.as_str(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                ]));
             }
             for t in &tables {
                 let mut head = vec![format!("{}（表头）", t.title)];
                 head.extend(t.head.iter().cloned());
                 head.resize(9, String::new());
-                let _ = w.write_record(&head);
+                let _ = w.write_record(crate::text::csv_record(&head));
                 for row in &t.rows {
                     let mut r = vec![t.title.clone()];
                     r.extend(row.iter().cloned());
                     r.resize(9, String::new());
-                    let _ = w.write_record(&r);
+                    let _ = w.write_record(crate::text::csv_record(&r));
                 }
             }
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
-            eprintln!("fuhe: {e}");
+            eprintln!("fuhe: {}", fuhe::text::clean(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -40,7 +40,7 @@ fn run(cli: Cli) -> Result<i32, String> {
             let dir = args.precision.clone().unwrap_or_default();
             let (config, problems) = fuhe::config::load(&fuhe::config::files(cli.global.config.as_deref(), None));
             for p in problems {
-                eprintln!("fuhe: {p}");
+                eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
             }
             let mut out = std::io::stdout().lock();
             cli::precision::run(&dir, &config.check, &mut out).map_err(|e| e.to_string())
@@ -56,7 +56,7 @@ fn run(cli: Cli) -> Result<i32, String> {
             let (config, problems) =
                 fuhe::config::load(&fuhe::config::files(cli.global.config.as_deref(), ws_root.as_deref()));
             for p in problems {
-                eprintln!("fuhe: {p}");
+                eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
             }
             let lang = lang(&cli, &config);
             // Thousands of reports: write in blocks, not line by line.
@@ -69,7 +69,7 @@ fn run(cli: Cli) -> Result<i32, String> {
                 args.workspace.as_deref(),
             ));
             for p in problems {
-                eprintln!("fuhe: {p}");
+                eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
             }
             cli::export::run(args, &config.check)
         }
@@ -79,7 +79,7 @@ fn run(cli: Cli) -> Result<i32, String> {
                 args.workspace.as_deref(),
             ));
             for p in problems {
-                eprintln!("fuhe: {p}");
+                eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
             }
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
@@ -91,7 +91,7 @@ fn run(cli: Cli) -> Result<i32, String> {
                 Some(args.into.as_deref().unwrap_or(std::path::Path::new("."))),
             ));
             for p in problems {
-                eprintln!("fuhe: {p}");
+                eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
             }
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
@@ -132,7 +132,7 @@ fn run(cli: Cli) -> Result<i32, String> {
                 app.message = Some((p.clone(), true));
             }
             for p in &problems {
-                eprintln!("fuhe: {p}");
+                eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
             }
             fuhe::tui::run(app).map_err(|e| e.to_string())?;
             Ok(0)

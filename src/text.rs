@@ -16,6 +16,9 @@ fn is_invisible_format(c: char) -> bool {
         | '\u{FEFF}'              // BOM / zero-width no-break space
         | '\u{00AD}'              // soft hyphen
         | '\u{061C}'              // Arabic letter mark
+        | '\u{2028}' | '\u{2029}' // line and paragraph separators
+        | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation
+        | '\u{E0000}'..='\u{E007F}' // tag characters (invisible text)
     )
 }
 
@@ -42,6 +45,34 @@ pub fn clean(s: &str) -> String {
         }
     }
     out
+}
+
+/// One cell of a CSV file, safe for spreadsheets: cleaned like [`clean`],
+/// and text that a spreadsheet would run as a formula (starting with `=`,
+/// `+`, `-`, `@`, a tab or a CR) is prefixed with `'`, as spreadsheet tools
+/// expect. Numbers, negative ones included (`-3.00`), stay plain numbers.
+pub fn csv_cell(s: &str) -> String {
+    let c = clean(s);
+    let is_number = {
+        let t = c.strip_prefix(['-', '+']).unwrap_or(&c);
+        !t.is_empty()
+            && t.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+            && t.chars().filter(|&ch| ch == '.').count() <= 1
+    };
+    if !is_number && (c.starts_with(['=', '+', '-', '@']) || s.starts_with(['\t', '\r'])) {
+        format!("'{c}")
+    } else {
+        c
+    }
+}
+
+/// A CSV record with every cell made inert ([`csv_cell`]).
+pub fn csv_record<I, S>(cells: I) -> Vec<String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    cells.into_iter().map(|c| csv_cell(c.as_ref())).collect()
 }
 
 /// Like [`clean`] but keeps line breaks (for narrative paragraphs and notes).
@@ -217,6 +248,22 @@ pub fn char_bit(c: char) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_cells_are_inert() {
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\",\"点\")"),
+            "'=HYPERLINK(\"http://x\",\"点\")"
+        );
+        assert_eq!(csv_cell("@SUM(A1:A9)"), "'@SUM(A1:A9)");
+        assert_eq!(csv_cell("+1+2"), "'+1+2");
+        assert_eq!(csv_cell("-3.00"), "-3.00");
+        assert_eq!(csv_cell("1574.84"), "1574.84");
+        assert_eq!(csv_cell("\tx"), "' x");
+        assert_eq!(csv_cell("a\u{1b}]52;c;aGk=\u{7}b\u{0}"), "ab");
+        assert_eq!(csv_cell("临湘市数据局"), "临湘市数据局");
+        assert_eq!(clean("a\u{2028}b\u{E0041}c"), "abc");
+    }
 
     #[test]
     fn strips_escapes_and_invisible_characters() {

@@ -35,15 +35,18 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        // File names and messages quote what a report holds: cleaned, so
+        // no escape sequence reaches a terminal through stderr.
+        let clean = crate::text::clean;
+        write!(f, "{}", clean(&self.path.display().to_string()))?;
         if let (Some(l), Some(c)) = (self.line, self.column) {
             write!(f, ":{l}:{c}")?;
         }
         write!(f, ": ")?;
         if let Some(p) = &self.json_path {
-            write!(f, "at {p}: ")?;
+            write!(f, "at {}: ", clean(p))?;
         }
-        write!(f, "{}", self.message)
+        write!(f, "{}", clean(&self.message))
     }
 }
 
@@ -102,14 +105,50 @@ pub fn load_report_with(path: &Path, hash: bool) -> Result<LoadedReport, LoadErr
     load_report_bytes(path, &read_report_file(path)?, hash)
 }
 
+/// The largest report file fuhe reads. A real report is well under 1 MB
+/// (the sample is 60 KB); anything far larger is not a self-evaluation and
+/// must not hold a shared server's memory.
+pub const MAX_REPORT_BYTES: u64 = 8 << 20;
+
+/// A file's bytes, read only when it is a regular file (following a
+/// symlink) of at most `max` bytes: a FIFO would block forever, a device
+/// such as `/dev/zero` would never end, and an odd huge file would hold
+/// the machine. The message says which.
+pub fn read_regular_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a folder, FIFO, socket or device); fuhe reads only regular files".into());
+    }
+    let too_big = |n: u64| {
+        format!(
+            "is {:.1} MB, more than the {} MB a report can be; not read (a real form is well under 1 MB)",
+            n as f64 / 1_048_576.0,
+            max >> 20
+        )
+    };
+    if meta.len() > max {
+        return Err(too_big(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// A report file's bytes, or the reason they cannot be read.
 pub fn read_report_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    fs::read(path).map_err(|e| LoadError {
+    read_regular_file(path, MAX_REPORT_BYTES).map_err(|message| LoadError {
         path: path.to_path_buf(),
         line: None,
         column: None,
         json_path: None,
-        message: format!("cannot read: {e}"),
+        message,
     })
 }
 

@@ -286,11 +286,10 @@ fn a_conflict_never_overwrites_and_can_be_merged() {
 #[test]
 fn a_second_session_is_told_who_holds_the_report() {
     let ws = workspace();
-    // Another fuhe (a live process: pid 1) holds the report.
+    // Another session holds the report (the operating system's lock on the
+    // lock file, as another fuhe process would).
     let lock = fuhe::review::lock::lock_path(ws.path(), DATA);
-    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
-    let holder = serde_json::json!({"reviewer": "张三", "host": fuhe::review::lock::hostname(), "pid": 1, "since": "2026-11-27T08:00:00Z"});
-    std::fs::write(&lock, holder.to_string()).unwrap();
+    let held = fuhe::review::lock::acquire(&lock, "张三").unwrap();
     let mut b = app(ws.path(), "李四");
     open(&mut b, "数据局");
     assert!(b.message.as_ref().unwrap().0.contains("正由 张三"), "{:?}", b.message);
@@ -301,7 +300,7 @@ fn a_second_session_is_told_who_holds_the_report() {
         read(&review_path(ws.path(), DATA)).0 == OnDisk::Missing,
         "read-only: nothing written"
     );
-    std::fs::remove_file(&lock).unwrap();
+    drop(held);
     // A session holds the lock while the report is open and lets go on leaving.
     let mut c = app(ws.path(), "王五");
     open(&mut c, "数据局");

@@ -78,3 +78,46 @@ fn a_killed_writer_leaves_the_old_review() {
         .collect();
     assert!(leftovers.iter().all(|n| n.starts_with('.')), "{leftovers:?}");
 }
+
+/// Run only as the child of the test below: takes the lock and hangs.
+#[test]
+fn child_lock_holder() {
+    let Ok(dir) = std::env::var("FUHE_LOCK_TEST_DIR") else {
+        return;
+    };
+    let dir = Path::new(&dir);
+    let _lock = fuhe::review::lock::acquire(&fuhe::review::lock::lock_path(dir, "r"), "被杀的会话").unwrap();
+    std::fs::write(dir.join("locked"), "").unwrap();
+    std::thread::sleep(Duration::from_secs(60));
+}
+
+#[test]
+fn a_killed_holder_lets_go_at_once() {
+    use fuhe::review::lock::{LockError, acquire, lock_path};
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["child_lock_holder", "--exact", "--nocapture"])
+        .env("FUHE_LOCK_TEST_DIR", dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while !dir.path().join("locked").exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the child never took the lock"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let path = lock_path(dir.path(), "r");
+    match acquire(&path, "张三") {
+        Err(LockError::Held(h)) => assert_eq!(h.reviewer, "被杀的会话"),
+        other => panic!("a live holder keeps it: {other:?}"),
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // No waiting for a timeout: the process is gone, so is its lock.
+    let lock = acquire(&path, "张三").expect("taken at once");
+    assert_eq!(lock.took_over.as_ref().map(|h| h.reviewer.as_str()), Some("被杀的会话"));
+}

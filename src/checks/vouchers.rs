@@ -8,6 +8,14 @@ use crate::model::Report;
 use crate::text::clean;
 use crate::voucher::{ProblemKind, Voucher};
 
+/// More voucher entries than any real report lists (the sample has about
+/// 200): past this a report is not checked for duplicates — a hostile
+/// `1月1-999#` on 5 000 lines would otherwise take minutes and gigabytes.
+pub const MAX_BOOKINGS: usize = 100_000;
+
+/// Lines named in one duplicate's message; the rest are counted.
+const MAX_NAMED: usize = 10;
+
 /// Where a voucher is booked: (project index, line index).
 pub type Booking = (usize, usize);
 
@@ -17,9 +25,13 @@ pub type Booking = (usize, usize);
 /// a report lists thousands of vouchers.
 pub fn bookings(report: &Report) -> Vec<(Voucher, Vec<Booking>)> {
     let mut all: Vec<(Voucher, Booking)> = Vec::new();
-    for (pi, p) in report.project_forms.iter().enumerate() {
+    'lines: for (pi, p) in report.project_forms.iter().enumerate() {
         for (li, e) in p.expenses.iter().enumerate() {
             all.extend(e.vouchers.iter().flat_map(|v| v.vouchers()).map(|v| (v, (pi, li))));
+            if all.len() > MAX_BOOKINGS {
+                all.truncate(MAX_BOOKINGS);
+                break 'lines;
+            }
         }
     }
     // Stable: each voucher's lines stay in line order.
@@ -52,20 +64,41 @@ fn line_name(report: &Report, (pi, li): Booking) -> String {
 }
 
 pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
-    for (voucher, lines) in bookings(report) {
+    let all = bookings(report);
+    if all.iter().map(|(_, l)| l.len()).sum::<usize>() >= MAX_BOOKINGS {
+        let place = project(0, &report.project_forms[0].label(0)).child("expenses", "支出明细", "expense lines");
+        flags.push(Flag::new(
+            "voucher.too_many",
+            Severity::Warning,
+            &place,
+            format!("会计凭证号展开后超过{MAX_BOOKINGS}个，远超实际报表，未检查重复列支；请核对凭证号是否填写有误。"),
+            format!(
+                "The voucher strings expand to more than {MAX_BOOKINGS} vouchers, far beyond any real form; duplicates were not checked. Check the voucher strings."
+            ),
+        ));
+        return;
+    }
+    for (voucher, lines) in all {
         let mut distinct: Vec<Booking> = lines.clone();
         distinct.dedup();
         distinct.sort();
         distinct.dedup();
         if distinct.len() > 1 {
-            let names: Vec<String> = distinct
+            let more = distinct.len().saturating_sub(MAX_NAMED);
+            let mut names: Vec<String> = distinct
                 .iter()
+                .take(MAX_NAMED)
                 .map(|b| format!("“{}”", line_name(report, *b)))
                 .collect();
-            let names_en: Vec<String> = distinct
+            let mut names_en: Vec<String> = distinct
                 .iter()
+                .take(MAX_NAMED)
                 .map(|b| format!("\"{}\"", line_name(report, *b)))
                 .collect();
+            if more > 0 {
+                names.push(format!("另{more}条"));
+                names_en.push(format!("{more} more"));
+            }
             flags.push(
                 Flag::new(
                     "voucher.duplicate",
@@ -83,7 +116,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                     ),
                 )
                 .values(1, distinct.len())
-                .related(distinct[1..].iter().map(|b| line_place(report, *b).path).collect()),
+                .related(distinct[1..].iter().take(50).map(|b| line_place(report, *b).path).collect()),
             );
         }
         for b in &distinct {

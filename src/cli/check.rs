@@ -149,7 +149,10 @@ fn check_all(
             let path = cache.path().to_path_buf();
             if let Err(e) = cache.save() {
                 // The findings are printed; only the next run is slower.
-                eprintln!("fuhe: could not write the check cache {}: {e}", path.display());
+                eprintln!(
+                    "fuhe: could not write the check cache {}: {e}",
+                    fuhe::text::clean(&path.display().to_string())
+                );
             }
         }
     }
@@ -173,7 +176,7 @@ pub fn run(
         Format::Json => write!(out, "{{\"reports\": [")?,
         Format::Csv => {
             let mut c = csv::Writer::from_writer(Vec::new());
-            c.write_record(CSV_HEAD)?;
+            c.write_record(fuhe::text::csv_record(CSV_HEAD))?;
             out.write_all(&c.into_inner().unwrap_or_default())?;
             csv_writer = Some(());
         }
@@ -236,7 +239,7 @@ pub fn run(
     }
     out.flush()?;
     for e in &errors {
-        eprintln!("fuhe: {e}");
+        eprintln!("fuhe: {}", fuhe::text::clean(&e.to_string()));
     }
     Ok(if !errors.is_empty() {
         2
@@ -346,15 +349,15 @@ fn text_one(c: &Checked, lang: Lang, w: usize, out: &mut dyn Write) -> std::io::
 struct JsonReport<'a> {
     file: String,
     id: &'a str,
-    report: JsonHead<'a>,
+    report: JsonHead,
     counts: JsonCounts,
     review: JsonReview,
     flags: &'a [Flag],
 }
 
 #[derive(serde::Serialize)]
-struct JsonHead<'a> {
-    department: &'a str,
+struct JsonHead {
+    department: String,
     year: u16,
     project_forms: usize,
 }
@@ -382,10 +385,10 @@ fn json_one(c: &Checked) -> JsonReport<'_> {
     let (error, warning, info) = counts(&c.found.flags);
     let sheet = c.review.review.as_ref().and_then(|_| c.review.forms.first());
     JsonReport {
-        file: c.file.display().to_string(),
+        file: clean(&c.file.display().to_string()),
         id: &c.id,
         report: JsonHead {
-            department: &c.found.department,
+            department: clean(&c.found.department),
             year: c.found.year,
             project_forms: c.found.project_forms,
         },
@@ -422,7 +425,7 @@ const CSV_HEAD: [&str; 12] = [
 fn csv_one(c: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     for f in &c.found.flags {
-        w.write_record([
+        w.write_record(fuhe::text::csv_record([
             c.file.display().to_string().as_str(),
             &c.found.department,
             &c.found.year.to_string(),
@@ -435,7 +438,7 @@ fn csv_one(c: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
             &f.message_en,
             f.expected.as_deref().unwrap_or(""),
             f.found.as_deref().unwrap_or(""),
-        ])?;
+        ]))?;
     }
     w.flush()
 }

@@ -59,14 +59,14 @@ pub fn run(args: &ExportArgs, config: &fuhe::checks::CheckConfig) -> Result<i32,
     let (root, r) = find_report(&args.report, args.workspace.as_deref())?;
     let (rubric, problem) = Rubric::for_workspace(&root);
     if let Some(p) = problem {
-        eprintln!("fuhe: {p}");
+        eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
     }
     let mut config = config.clone();
     config.rubric = Some(rubric.clone());
     let flags = check_report(&r.report, &config);
     let summary = summarize(&root, &r, &flags, &rubric);
     if let Some(m) = &summary.invalid {
-        eprintln!("fuhe: {m}");
+        eprintln!("fuhe: {}", fuhe::text::clean(&m.to_string()));
     }
     let format = match args.format {
         ExportFormat::Md => Format::Markdown,

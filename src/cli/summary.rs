@@ -26,7 +26,7 @@ pub fn run(args: &SummaryArgs, config: &fuhe::checks::CheckConfig, out: &mut dyn
     let ws = Workspace::open(&root).map_err(|e| e.to_string())?;
     let (rubric, problem) = Rubric::for_workspace(&root);
     if let Some(p) = problem {
-        eprintln!("fuhe: {p}");
+        eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
     }
     let mut config = config.clone();
     config.rubric = Some(rubric.clone());
@@ -91,12 +91,12 @@ pub fn run(args: &SummaryArgs, config: &fuhe::checks::CheckConfig, out: &mut dyn
             )
             .map_err(w)?;
             for e in &ws.errors {
-                eprintln!("fuhe: {e}");
+                eprintln!("fuhe: {}", fuhe::text::clean(&e.to_string()));
             }
         }
         super::Format::Csv => {
             let mut c = csv::Writer::from_writer(out);
-            c.write_record([
+            c.write_record(fuhe::text::csv_record([
                 "file",
                 "department",
                 "year",
@@ -109,11 +109,11 @@ pub fn run(args: &SummaryArgs, config: &fuhe::checks::CheckConfig, out: &mut dyn
                 "undecided",
                 "status",
                 "stale",
-            ])
+            ]))
             .map_err(|e| e.to_string())?;
             for (r, s) in &rows {
                 let d = &s.forms[0];
-                c.write_record([
+                c.write_record(fuhe::text::csv_record([
                     r.path.display().to_string(),
                     r.report.department.clone(),
                     r.report.year.to_string(),
@@ -139,7 +139,7 @@ pub fn run(args: &SummaryArgs, config: &fuhe::checks::CheckConfig, out: &mut dyn
                             .unwrap_or_default()
                     }),
                     s.stale.to_string(),
-                ])
+                ]))
                 .map_err(|e| e.to_string())?;
             }
             c.flush().map_err(w)?;

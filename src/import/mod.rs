@@ -139,7 +139,8 @@ pub fn read_file(path: &Path) -> Result<(Kind, Mapped), ImportError> {
             path.display()
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read: {e}")))?;
+    // A submitted .docx is a few hundred KB; the text extraction less.
+    let bytes = crate::workspace::read_regular_file(path, 32 << 20).map_err(err)?;
     let (kind, doc) = read_doc(path, &bytes).map_err(err)?;
     let mapped = forms::map(&doc).map_err(|e| {
         err(match e {

@@ -1,9 +1,9 @@
-//! Who holds a report: `reviews/<id>.lock`, with the reviewer, host and
-//! process, made with create-new so two sessions cannot both take it.
-//! Removed when the session lets go (and on drop); a lock left by a crashed
-//! session on this host (its process is gone) is recognised as stale and
-//! taken over. A lock from another host cannot be checked: it is reported
-//! with who and since when, and can be removed by hand.
+//! Who holds a report: `reviews/<id>.lock`. The operating system's lock on
+//! that open file decides (so two sessions can never both take it, and a
+//! session that dies lets go with its process); the file's text names the
+//! reviewer, host and process for the others. Removed when the session lets
+//! go. A lock file from another host is reported with who and since when,
+//! and can be removed by hand.
 
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -27,11 +27,6 @@ impl Holder {
             since: super::now(),
         }
     }
-
-    /// Whether the holder is a process that no longer runs on this host.
-    fn is_stale(&self) -> bool {
-        self.host == hostname() && self.pid != std::process::id() && !Path::new(&format!("/proc/{}", self.pid)).exists()
-    }
 }
 
 pub fn hostname() -> String {
@@ -53,19 +48,23 @@ pub fn lock_path(root: &Path, id: &str) -> PathBuf {
 #[derive(Debug)]
 pub struct Lock {
     path: PathBuf,
-    /// Set when a stale lock was taken over (for telling the user).
+    /// The open lock file: the operating system's lock on it is what
+    /// excludes other sessions, and it goes away with the process, however
+    /// the process ends (killed, crashed, a zombie).
+    file: Option<fs::File>,
+    /// Set when a lock left by a session that ended was taken over (for
+    /// telling the user).
     pub took_over: Option<Holder>,
 }
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        // Only remove our own lock.
-        if let Ok(text) = fs::read_to_string(&self.path)
-            && let Ok(h) = serde_json::from_str::<Holder>(&text)
-            && h.pid == std::process::id()
-            && h.host == hostname()
-        {
+        if let Some(file) = self.file.take() {
+            // Remove the path while still holding the lock: a waiter that
+            // opened the old file sees, once it gets the lock, that the
+            // path no longer names its file and starts again.
             let _ = fs::remove_file(&self.path);
+            let _ = file.unlock();
         }
     }
 }
@@ -76,43 +75,82 @@ pub enum LockError {
     Io(String),
 }
 
+/// Whether the open file is still the one at `path` (not removed and
+/// replaced since it was opened).
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
+    }
+}
+
+fn holder_in(path: &Path) -> Option<Holder> {
+    fs::read_to_string(path)
+        .ok()
+        .and_then(|t| serde_json::from_str::<Holder>(&t).ok())
+}
+
 /// Takes the lock, or says who holds it.
+///
+/// The lock is the operating system's exclusive lock on the open
+/// `<id>.lock` file, taken without waiting: of two sessions opening at the
+/// same moment exactly one gets it, and a session that died (on this host)
+/// holds nothing, so its report can be reopened at once. The file also
+/// names the holder (reviewer, host, process, since when) for the others
+/// to be told. A holder on another host is not taken over: the lock may not
+/// reach across the network share; its file names who to ask.
 pub fn acquire(path: &Path, reviewer: &str) -> Result<Lock, LockError> {
+    let io = |e: std::io::Error| LockError::Io(format!("{}: {e}", path.display()));
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| LockError::Io(format!("{}: {e}", dir.display())))?;
     }
-    let mut took_over = None;
-    for _ in 0..2 {
-        match fs::OpenOptions::new().write(true).create_new(true).open(path) {
-            Ok(mut f) => {
+    for _ in 0..50 {
+        let mut file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {
+                if !same_file(&file, path) {
+                    continue;
+                }
+                let previous = holder_in(path);
+                if let Some(h) = &previous
+                    && h.host != hostname()
+                {
+                    let _ = file.unlock();
+                    return Err(LockError::Held(h.clone()));
+                }
                 let me = serde_json::to_string(&Holder::me(reviewer)).unwrap_or_default();
-                f.write_all(me.as_bytes()).map_err(|e| LockError::Io(e.to_string()))?;
-                let _ = f.sync_all();
+                file.set_len(0).map_err(io)?;
+                use std::io::Seek;
+                file.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
+                file.write_all(me.as_bytes()).map_err(io)?;
+                let _ = file.sync_all();
                 return Ok(Lock {
                     path: path.to_path_buf(),
-                    took_over,
+                    file: Some(file),
+                    took_over: previous,
                 });
             }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let holder = fs::read_to_string(path)
-                    .ok()
-                    .and_then(|t| serde_json::from_str::<Holder>(&t).ok());
-                match holder {
-                    Some(h) if h.pid == std::process::id() && h.host == hostname() => {
-                        // Ours already (reopened in the same session).
-                        return Ok(Lock {
-                            path: path.to_path_buf(),
-                            took_over: None,
-                        });
-                    }
-                    Some(h) if !h.is_stale() => return Err(LockError::Held(h)),
-                    h => {
-                        took_over = h;
-                        let _ = fs::remove_file(path);
-                    }
-                }
-            }
-            Err(e) => return Err(LockError::Io(format!("{}: {e}", path.display()))),
+            Err(fs::TryLockError::WouldBlock) => match holder_in(path) {
+                Some(h) => return Err(LockError::Held(h)),
+                // Just taken: the holder is still writing its name.
+                None => std::thread::sleep(std::time::Duration::from_millis(10)),
+            },
+            Err(fs::TryLockError::Error(e)) => return Err(io(e)),
         }
     }
     Err(LockError::Io(format!("{}: could not take the lock", path.display())))
@@ -126,19 +164,57 @@ mod tests {
     fn a_second_holder_is_told_who_holds_it() {
         let dir = tempfile::tempdir().unwrap();
         let p = lock_path(dir.path(), "r");
-        // Another live process on this host: pid 1 always exists.
-        let other = Holder {
-            reviewer: "李四".into(),
-            host: hostname(),
-            pid: 1,
-            since: "2026-11-27T08:00:00Z".into(),
-        };
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(&p, serde_json::to_string(&other).unwrap()).unwrap();
+        let first = acquire(&p, "李四").unwrap();
         match acquire(&p, "张三") {
             Err(LockError::Held(h)) => assert_eq!(h.reviewer, "李四"),
             other => panic!("{other:?}"),
         }
+        drop(first);
+        assert!(!p.exists(), "released on drop");
+        let again = acquire(&p, "张三").unwrap();
+        assert!(again.took_over.is_none());
+    }
+
+    #[test]
+    fn of_many_opening_at_once_exactly_one_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = lock_path(dir.path(), "r");
+        for round in 0..20 {
+            let n = 8;
+            let barrier = std::sync::Arc::new(std::sync::Barrier::new(n));
+            let handles: Vec<_> = (0..n)
+                .map(|i| {
+                    let (p, b) = (p.clone(), barrier.clone());
+                    std::thread::spawn(move || {
+                        b.wait();
+                        acquire(&p, &format!("审核员{i}"))
+                    })
+                })
+                .collect();
+            let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+            let writers = results.iter().filter(|r| r.is_ok()).count();
+            assert_eq!(writers, 1, "round {round}: {results:?}");
+            assert!(results.iter().all(|r| matches!(r, Ok(_) | Err(LockError::Held(_)))));
+        }
+    }
+
+    #[test]
+    fn another_hosts_lock_is_not_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = lock_path(dir.path(), "r");
+        let other = Holder {
+            reviewer: "李四".into(),
+            host: "county-server-2".into(),
+            pid: 4242,
+            since: "2026-11-27T08:00:00+08:00".into(),
+        };
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(&p, serde_json::to_string(&other).unwrap()).unwrap();
+        match acquire(&p, "张三") {
+            Err(LockError::Held(h)) => assert_eq!(h.host, "county-server-2"),
+            other => panic!("{other:?}"),
+        }
+        assert!(p.exists(), "left for its owner");
     }
 
     #[test]
