@@ -286,10 +286,14 @@ fn a_conflict_never_overwrites_and_can_be_merged() {
 #[test]
 fn a_second_session_is_told_who_holds_the_report() {
     let ws = workspace();
-    // Another session holds the report (the operating system's lock on the
-    // lock file, as another fuhe process would).
+    // Another fuhe holds the report: its name in the lock file, and the
+    // operating system's lock on it (taken here as another process would).
     let lock = fuhe::review::lock::lock_path(ws.path(), DATA);
-    let held = fuhe::review::lock::acquire(&lock, "张三").unwrap();
+    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    let holder = serde_json::json!({"reviewer": "张三", "host": fuhe::review::lock::hostname(), "pid": 1, "since": "2026-11-27T08:00:00Z"});
+    std::fs::write(&lock, holder.to_string()).unwrap();
+    let held = std::fs::File::open(&lock).unwrap();
+    held.try_lock().unwrap();
     let mut b = app(ws.path(), "李四");
     open(&mut b, "数据局");
     assert!(b.message.as_ref().unwrap().0.contains("正由 张三"), "{:?}", b.message);
@@ -301,6 +305,7 @@ fn a_second_session_is_told_who_holds_the_report() {
         "read-only: nothing written"
     );
     drop(held);
+    std::fs::remove_file(&lock).unwrap();
     // A session holds the lock while the report is open and lets go on leaving.
     let mut c = app(ws.path(), "王五");
     open(&mut c, "数据局");

@@ -121,3 +121,75 @@ fn a_killed_holder_lets_go_at_once() {
     let lock = acquire(&path, "张三").expect("taken at once");
     assert_eq!(lock.took_over.as_ref().map(|h| h.reviewer.as_str()), Some("被杀的会话"));
 }
+
+/// Run only as a child of the test below: waits for the start signal,
+/// then tries to take the lock and says how it went.
+#[test]
+fn child_racer() {
+    let Ok(dir) = std::env::var("FUHE_RACE_DIR") else {
+        return;
+    };
+    let dir = Path::new(&dir);
+    while !dir.join("go").exists() {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let me = std::process::id();
+    match fuhe::review::lock::acquire(&fuhe::review::lock::lock_path(dir, "r"), &format!("审核员{me}")) {
+        Ok(_lock) => {
+            std::fs::write(dir.join(format!("won-{me}")), "").unwrap();
+            // Hold it until every racer has answered.
+            while !dir.join("done").exists() {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+        Err(fuhe::review::lock::LockError::Held(_)) => std::fs::write(dir.join(format!("held-{me}")), "").unwrap(),
+        Err(e) => std::fs::write(dir.join(format!("error-{me}")), format!("{e:?}")).unwrap(),
+    }
+}
+
+#[test]
+fn of_many_sessions_opening_at_once_exactly_one_writes() {
+    for round in 0..10 {
+        let dir = tempfile::tempdir().unwrap();
+        let n = 6;
+        let mut children: Vec<_> = (0..n)
+            .map(|_| {
+                std::process::Command::new(std::env::current_exe().unwrap())
+                    .args(["child_racer", "--exact", "--nocapture"])
+                    .env("FUHE_RACE_DIR", dir.path())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        std::fs::write(dir.path().join("go"), "").unwrap();
+        let start = Instant::now();
+        let answers = || {
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("won-") || n.starts_with("held-") || n.starts_with("error-"))
+                .collect::<Vec<_>>()
+        };
+        while answers().len() < n {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "round {round}: {:?}",
+                answers()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        std::fs::write(dir.path().join("done"), "").unwrap();
+        for c in &mut children {
+            c.wait().unwrap();
+        }
+        let a = answers();
+        assert_eq!(
+            a.iter().filter(|n| n.starts_with("won-")).count(),
+            1,
+            "round {round}: {a:?}"
+        );
+        assert!(!a.iter().any(|n| n.starts_with("error-")), "round {round}: {a:?}");
+    }
+}

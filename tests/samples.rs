@@ -157,3 +157,46 @@ fn natural_resources_missing_fields() {
     assert!(has(&f, "completeness.sign_off", "department_form.sign_offs[0]"));
     assert!(has(&f, "completeness.sign_off", "project_forms[0].sign_offs[2]"));
 }
+
+#[test]
+fn what_a_careful_reviewer_finds_in_the_sample_submission() {
+    let f = flags("linxiang-data-bureau-2024.json");
+    // The narrative measures 95.45 % where the form claims ≥100 %.
+    let c = f
+        .iter()
+        .find(|x| x.rule == "indicator.narrative_contradiction" && x.path == "project_forms[0].indicators[9].actual")
+        .expect("一网通办覆盖率 against 覆盖率95.45%");
+    assert!(c.message_zh.contains("95.45%"), "{}", c.message_zh);
+    // 全年办件总量 10000件 and 全年行政许可事项 9000 → 10000: the same measure?
+    assert!(has(&f, "cross.likely_same_measure", "department_form.indicators[2]"));
+    assert!(
+        has(&f, "text.typo", "department_form.indicators[1].name"),
+        "材料一次性通过率真"
+    );
+    assert!(
+        has(&f, "completeness.blank", "project_forms[0].postcode"),
+        "a blank 邮编"
+    );
+    // The sums of the sample's tables are right: none is flagged.
+    assert!(
+        !f.iter()
+            .any(|x| x.rule.ends_with("_sum") || x.rule == "expenditure.balance" || x.rule == "funds.balance"),
+        "{:#?}",
+        f.iter().filter(|x| x.rule.ends_with("_sum")).collect::<Vec<_>>()
+    );
+    // Only certain findings are errors.
+    let errors: Vec<&str> = f
+        .iter()
+        .filter(|x| x.severity == Severity::Error)
+        .map(|x| x.rule.as_str())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "narrative.funding_split",
+            "indicator.impossible_target",
+            "indicator.impossible_target"
+        ],
+        "{errors:?}"
+    );
+}

@@ -269,8 +269,8 @@ fn check_one(
             if [
                 "其中",
                 "分别",
-                "尚未",
-                "未完成",
+                "未",
+                "含",
                 "计划",
                 "预计",
                 "合计",
@@ -286,10 +286,17 @@ fn check_one(
             {
                 continue;
             }
+            // The clause must name this measure, not a sibling: every piece
+            // of the name (农村特困人员基本生活标准 is not 城市…).
+            if !names_fully(ind.display_name(), clause) {
+                continue;
+            }
             {
                 let chars: Vec<char> = clause.chars().collect();
                 let stated: Vec<(Decimal, bool)> = number_with_unit(&chars, unit);
-                if stated.is_empty() {
+                // One figure is a statement of the measure; several (18所中
+                // 15所…12所) are a breakdown or a ratio.
+                if stated.len() != 1 {
                     continue;
                 }
                 let consistent = stated.iter().any(|(v, approx)| {
@@ -325,6 +332,15 @@ fn check_one(
             }
         }
     }
+}
+
+/// Whether a clause holds every two-character piece of an indicator's name
+/// (numbering such as `指标1：` and punctuation aside).
+fn names_fully(name: &str, clause: &str) -> bool {
+    let name = name.rsplit(['：', ':']).next().unwrap_or(name);
+    let chars: Vec<char> = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    let text: Vec<char> = clause.chars().filter(|c| c.is_alphanumeric()).collect();
+    chars.len() >= 2 && chars.windows(2).all(|w| text.windows(2).any(|t| t == w))
 }
 
 /// Numbers followed by `unit` in a clause; `true` when marked approximate

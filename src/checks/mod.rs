@@ -16,6 +16,7 @@ pub mod narrative;
 mod rates;
 pub mod scope;
 mod score;
+mod sources;
 mod text_quality;
 mod typos;
 mod vouchers;
@@ -188,6 +189,7 @@ pub fn check_report(report: &Report, config: &CheckConfig) -> Vec<Flag> {
     narrative::check(report, config, &sentences, &mut flags);
     indicators::check(report, config, &sentences, &mut flags);
     rates::check(report, &sentences, &mut flags);
+    sources::check(report, &sentences, &mut flags);
     vouchers::check(report, config, &mut flags);
     completeness::check(report, config, &mut flags);
     text_quality::check(report, config, &sentences, &mut flags);

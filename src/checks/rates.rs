@@ -49,16 +49,28 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
             // rate's word belongs to this indicator alone in the report, or
             // the paragraph names the indicator's subject (一网通办 of
             // 一网通办覆盖率, 投诉举报 of 投诉举报按时办结率).
+            // A figure in the department's narrative that is exactly what the
+            // department claims for its own rate of the same word is the
+            // department's measure, not this project's.
+            let departments_own = |v: Decimal| {
+                report.department_form.indicators.iter().any(|d| {
+                    rate_stem(d.display_name()).as_deref() == Some(stem.as_str())
+                        && d.actual
+                            .as_ref()
+                            .and_then(|a| a.quantity())
+                            .is_some_and(|q| q.number == v)
+                })
+            };
             let candidates = sentences.iter().filter(|(s, _, o)| {
                 let para = paragraph(report, *o, s.section, s.paragraph);
                 let names_it = qualifier.as_deref().is_some_and(|q| mostly_in(q, para));
                 (*o == owner && (unique || names_it)) || (owner.is_some() && o.is_none() && names_it)
             });
-            for (s, place, _) in candidates {
+            for (s, place, o) in candidates {
                 let Some((measured, quote)) = measured_rate(s.text, &stem, qualifier.as_deref(), report.year) else {
                     continue;
                 };
-                if measured >= claimed {
+                if measured >= claimed || (owner.is_some() && o.is_none() && departments_own(measured)) {
                     continue;
                 }
                 let name = clean(ind.display_name());
@@ -180,14 +192,17 @@ fn measured_rate(sentence: &str, stem: &str, qualifier: Option<&str>, year: u16)
     let chars: Vec<char> = sentence.chars().collect();
     let figs = super::narrative::figures(&chars);
     let key: Vec<char> = format!("{stem}率").chars().collect();
+    // Every `<stem>率N%` of the sentence, with what its clause says it is of.
+    let k: String = key.iter().collect();
+    let mut found: Vec<(&super::narrative::Figure, bool)> = Vec::new();
+    let mut named = false;
     for f in &figs {
         if f.unit != "%" || f.start < key.len() {
             continue;
         }
         // The rate's word right before the number (`覆盖率95.45%`,
         // `覆盖率达95.45%`, `覆盖率为95.45%`).
-        let before: String = chars[f.start.saturating_sub(key.len() + 2)..f.start].iter().collect();
-        let k: String = key.iter().collect();
+        let before: String = chars[f.start.saturating_sub(key.len() + 4)..f.start].iter().collect();
         if !before.contains(&k) {
             continue;
         }
@@ -197,17 +212,85 @@ fn measured_rate(sentence: &str, stem: &str, qualifier: Option<&str>, year: u16)
         let clause: String = chars[cs..f.start].iter().collect();
         let of: &str = clause.split(k.as_str()).next().unwrap_or("");
         let of = of.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if of.chars().count() >= 2 && !qualifier.is_some_and(|q| mostly_in(q, of)) {
+        let is_ours = qualifier.is_some_and(|q| mostly_in(q, of));
+        if of.chars().count() >= 2 && !is_ours {
+            continue;
+        }
+        named |= is_ours;
+        found.push((f, is_ours));
+    }
+    // A sentence that names this indicator's rate explicitly speaks of it
+    // there; its bare `管理率58.6%` elsewhere is another measure's.
+    for (f, is_ours) in found {
+        if named && !is_ours {
             continue;
         }
         let hs = hedges(&chars, f.start, f.end, year);
         if hs.iter().any(|h| *h != Hedge::Approximate) || f.value > Decimal::ONE_HUNDRED {
+            if is_ours {
+                return None;
+            }
             continue;
         }
         return Some((f.value, super::narrative::quote(sentence.trim())));
     }
+    if let Some(r) = part_of_whole(&chars, &figs, stem, qualifier, year) {
+        return Some(r);
+    }
     if matches!(stem, "办结" | "处理" | "办理" | "答复" | "回复") {
         return counted_rate(&chars, &figs, stem, qualifier, year);
+    }
+    None
+}
+
+/// `412人中已集中供养386人` → 93.7 % for 集中供养率: a whole (`N人中`),
+/// then a part in the same unit whose words hold the rate's word, in one
+/// clause; the sentence must name the indicator's subject.
+fn part_of_whole(
+    chars: &[char],
+    figs: &[super::narrative::Figure],
+    stem: &str,
+    qualifier: Option<&str>,
+    year: u16,
+) -> Option<(Decimal, String)> {
+    for (i, whole) in figs.iter().enumerate() {
+        let unit_end = chars[whole.end..]
+            .iter()
+            .position(|c| !c.is_alphabetic() || *c == '中')
+            .map(|n| whole.end + n)?;
+        if unit_end == whole.end || chars.get(unit_end) != Some(&'中') || unit_end - whole.end > 2 {
+            continue;
+        }
+        let unit: String = chars[whole.end..unit_end].iter().collect();
+        let (cs, ce) = super::scope::clause(chars, whole.start, whole.end);
+        let subject: String = chars[cs..whole.start].iter().collect();
+        if qualifier.is_some_and(|q| !mostly_in(q, &subject)) {
+            continue;
+        }
+        let Some(part) = figs[i + 1..]
+            .iter()
+            .find(|f| f.end <= ce && chars[f.end..].iter().collect::<String>().starts_with(unit.as_str()))
+        else {
+            continue;
+        };
+        let words: String = chars[unit_end..part.start].iter().collect();
+        if !words.contains(stem) || words.contains('未') {
+            continue;
+        }
+        if [whole, part].iter().any(|f| {
+            hedges(chars, f.start, f.end, year)
+                .iter()
+                .any(|h| *h != Hedge::Approximate)
+        }) || whole.value.is_zero()
+            || part.value > whole.value
+        {
+            continue;
+        }
+        let quote: String = chars[cs..ce].iter().collect();
+        return Some((
+            part.value * Decimal::ONE_HUNDRED / whole.value,
+            super::narrative::quote(quote.trim()),
+        ));
     }
     None
 }
@@ -284,6 +367,12 @@ mod tests {
         let s = "化肥利用率43.1%，畜禽粪污综合利用率92.4%。";
         let (r, _) = measured_rate(s, "利用", Some("畜禽粪污综合"), 2024).unwrap();
         assert_eq!(r, Decimal::new(924, 1));
+        let s = "全县生活不能自理特困人员412人中已集中供养386人，其余26人居家分散供养。";
+        let (r, _) = measured_rate(s, "供养", Some("生活不能自理特困人员集中"), 2024).unwrap();
+        assert_eq!(r.round_dp(1), Decimal::new(937, 1));
+        // The sentence names this rate with 分别: its bare 管理率 is another's.
+        let s = "完成健康管理57802人，管理率58.6%；高血压、2型糖尿病患者规范管理率分别为63.5%和61.8%。";
+        assert!(measured_rate(s, "管理", Some("高血压患者规范"), 2024).is_none());
         assert!(measured_rate("计划覆盖率达到95%。", "覆盖", None, 2024).is_none());
         assert!(measured_rate("2023年覆盖率为90%。", "覆盖", None, 2024).is_none());
         assert!(measured_rate("通过率95%。", "覆盖", None, 2024).is_none());

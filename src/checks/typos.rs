@@ -132,6 +132,25 @@ fn typo(name: &str) -> Option<(String, String)> {
             format!("a stray \"{}\" after 率; probably \"{fixed}\"", chars[pos + 1]),
         ));
     }
+    // Slips that read the same: 达表 for 达标, 律 for 率 at a rate's end.
+    let text: String = chars.iter().collect();
+    for (wrong, right) in [("达表", "达标")] {
+        if text.contains(wrong) {
+            return Some((
+                format!("“{wrong}”应为“{right}”"),
+                format!("\"{wrong}\" should be \"{right}\""),
+            ));
+        }
+    }
+    if text.ends_with('律')
+        && [
+            "合格", "满意", "覆盖", "完成", "及时", "办结", "执行", "达标", "通过", "知晓", "到位", "利用",
+        ]
+        .iter()
+        .any(|w| text.ends_with(&format!("{w}律")))
+    {
+        return Some(("“律”应为“率”".into(), "\"律\" should be \"率\"".into()));
+    }
     // A doubled character across two words is normal Chinese (辍学学生,
     // 低保保障, 中学学生); only characters that end a word and begin none
     // are a slip when doubled (经费费).
@@ -151,6 +170,8 @@ mod tests {
     fn slips_found() {
         assert!(typo("材料一次性通过率真").is_some());
         assert!(typo("智慧大厅政务服务工作经费费支出").is_some());
+        assert!(typo("敬老院消防安全达表率").is_some());
+        assert!(typo("群众满意律").is_some());
     }
 
     #[test]
