@@ -298,6 +298,9 @@ fn a_second_session_is_told_who_holds_the_report() {
     open(&mut b, "数据局");
     assert!(b.message.as_ref().unwrap().0.contains("正由 张三"), "{:?}", b.message);
     typed(&mut b, "1a");
+    // Read-only says so up front: no editor takes text it would throw away.
+    assert!(b.popup.is_none(), "no editor in a read-only session");
+    assert!(b.message.as_ref().unwrap().0.contains("只读"), "{:?}", b.message);
     typed(&mut b, "x");
     ctrl(&mut b, 's');
     assert!(
@@ -578,4 +581,34 @@ fn declining_the_offer_keeps_rescuing_without_asking_again() {
     note(&mut a, "3a", "三");
     assert_eq!(notes(&valid(&rescue)), ["一", "二", "三"]);
     assert_eq!(std::fs::read_dir(data.path().join("rescue")).unwrap().count(), 1);
+}
+
+#[test]
+fn review_files_from_elsewhere_are_not_written() {
+    // A newer format: read-only. Another report's review: left alone.
+    for (field, value, says) in [
+        ("fuhe_review", serde_json::json!(99), "更新版本"),
+        ("report_id", serde_json::json!("someone-else-2024"), "另一份报告"),
+    ] {
+        let ws = workspace();
+        let path = review_path(ws.path(), DATA);
+        let mut a = app(ws.path(), "张三");
+        open(&mut a, "数据局");
+        typed(&mut a, "1a");
+        typed(&mut a, "note");
+        ctrl(&mut a, 's');
+        key(&mut a, KeyCode::Esc);
+        drop(a);
+        let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        v[field] = value;
+        std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let mut b = app(ws.path(), "李四");
+        open(&mut b, "数据局");
+        typed(&mut b, "1a");
+        assert!(b.popup.is_none(), "{field}: no editor");
+        let shown = b.session.as_ref().unwrap().read_only.clone().unwrap_or_default();
+        assert!(shown.contains(says), "{field}: {shown}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "{field}: the file is untouched");
+    }
 }

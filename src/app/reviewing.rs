@@ -473,6 +473,35 @@ impl App {
     pub(super) fn act_review(&mut self, a: Action) -> bool {
         use Action::*;
         let lang = self.lang;
+        // A session that cannot write says so before anything is typed:
+        // an editor that takes text only to throw it away loses work.
+        let starts_change = matches!(
+            (a, self.mode()),
+            (Annotate, Mode::Report)
+                | (Annotate, Mode::Input)
+                | (ConfirmFlag, Mode::Report)
+                | (DismissFlag, Mode::Report)
+                | (Accept, Mode::Score)
+                | (Accept, Mode::Opinion)
+        );
+        if starts_change
+            && let Some(why) = self
+                .session
+                .as_ref()
+                .filter(|s| self.view.as_ref().is_some_and(|v| v.report == s.report))
+                .and_then(|s| s.read_only.clone())
+        {
+            self.message = Some((
+                format!(
+                    "{}：{} — {}",
+                    lang.t(&crate::labels::READ_ONLY),
+                    crate::text::clean(&why),
+                    lang.pick("不能修改，未打开编辑", "nothing can be changed; no editor opened")
+                ),
+                true,
+            ));
+            return true;
+        }
         match (a, self.mode()) {
             (Annotate, Mode::Report) => {
                 let target = self.annotation_target();

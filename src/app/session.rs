@@ -135,6 +135,28 @@ impl Session {
             lang,
         };
         match disk {
+            // Written by a newer fuhe: shown, never written back by this one.
+            OnDisk::Valid(rv) if rv.fuhe_review > crate::review::REVIEW_FORMAT => {
+                s.read_only = Some(format!(
+                    "{} {} — {}",
+                    lang.pick("复核文件格式版本", "review file format"),
+                    rv.fuhe_review,
+                    lang.pick(
+                        "由更新版本的 fuhe 写成，只读打开（请升级 fuhe）",
+                        "written by a newer fuhe; opened read-only (upgrade fuhe)"
+                    )
+                ));
+                s.review = Some(*rv);
+            }
+            // Another report's review under this name: left alone.
+            OnDisk::Valid(rv) if rv.report_id != r.id => {
+                s.read_only = Some(format!(
+                    "{} “{}” — {}",
+                    lang.pick("复核文件属于另一份报告", "the review file belongs to report"),
+                    crate::text::clean(&rv.report_id),
+                    lang.pick("保持原样不写入（请移走）", "left as it is (move it away)")
+                ));
+            }
             OnDisk::Valid(rv) => s.review = Some(*rv),
             OnDisk::Missing => {}
             OnDisk::Invalid(m) => {

@@ -706,6 +706,9 @@ pub fn check(
             // A figure about a unit, a project's part, a plan, what is pending,
             // another year or a sum of several things is not the cell of the
             // same name: it is read, never compared (see `scope`).
+            if !matches!(fig.unit.as_str(), "万元" | "%" | "人") {
+                continue;
+            }
             let hedges = super::scope::hedges(&chars, fig.start, fig.end, report.year);
             let scope = units.scope_at(&chars, fig.start);
             let department_wide = scope == super::scope::Scope::Department;
