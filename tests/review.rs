@@ -612,3 +612,46 @@ fn review_files_from_elsewhere_are_not_written() {
         assert_eq!(std::fs::read(&path).unwrap(), before, "{field}: the file is untouched");
     }
 }
+
+#[test]
+fn quitting_with_an_open_conflict_asks_first() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "1a");
+    typed(&mut a, "mine");
+    ctrl(&mut a, 's');
+    let path = review_path(ws.path(), DATA);
+    let mut theirs = on_disk(ws.path(), DATA);
+    theirs.annotations[0].text = "theirs".into();
+    theirs.annotations[0].time = "2099-01-01T00:00:00Z".into();
+    std::fs::write(&path, serde_json::to_string_pretty(&theirs).unwrap()).unwrap();
+    typed(&mut a, "2a");
+    typed(&mut a, "second");
+    ctrl(&mut a, 's');
+    assert!(matches!(a.popup, Some(Popup::Conflict)));
+    // q asks, and the report stays open; q again leaves, as chosen.
+    typed(&mut a, "q");
+    assert!(!a.quit, "not quit at the first q");
+    assert!(a.message.as_ref().unwrap().0.contains("冲突"), "{:?}", a.message);
+    assert!(a.session.is_some());
+    // Anything else in between: asked again.
+    key(&mut a, KeyCode::F(1));
+    key(&mut a, KeyCode::Esc);
+    typed(&mut a, "q");
+    assert!(!a.quit);
+    typed(&mut a, "q");
+    assert!(a.quit, "the same key again leaves");
+}
+
+#[test]
+fn quitting_with_everything_saved_does_not_ask() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "1a");
+    typed(&mut a, "mine");
+    ctrl(&mut a, 's');
+    typed(&mut a, "q");
+    assert!(a.quit);
+}

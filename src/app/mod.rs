@@ -370,6 +370,8 @@ pub struct App {
     /// Text the terminal layer should put on the clipboard (OSC 52).
     pub clipboard: Option<String>,
     pub quit: bool,
+    /// Set when leaving was asked about; the same key again leaves.
+    pub leave_armed: bool,
     /// Rows a page holds, set by the terminal layer from the screen size.
     pub page: usize,
     /// First visible row of the list, kept by the terminal layer.
@@ -440,6 +442,7 @@ impl App {
             reviewer: crate::review::login_name(),
             rubric: crate::scoring::Rubric::builtin(),
             session: None,
+            leave_armed: false,
             review_info: vec![ReviewInfo::default(); n],
             data_dir: crate::workspace::data_dir().ok(),
             elsewhere: Elsewhere::NotAsked,
@@ -762,10 +765,57 @@ impl App {
         self.index.as_ref()
     }
 
+    /// What would be lost by leaving now, in words, if anything: an open
+    /// conflict, a change that could not be saved, or one kept only in the
+    /// rescue folder.
+    pub fn unsaved_work(&self) -> Option<String> {
+        let s = self.session.as_ref()?;
+        let lang = self.lang;
+        let why = if s.conflict.is_some() {
+            lang.pick(
+                "复核文件冲突尚未处理",
+                "a conflict with the review file is not resolved",
+            )
+        } else if let Some(f) = &s.io_failure {
+            if f.rescued.is_some() {
+                lang.pick(
+                    "改动只保存在救援文件夹中，尚未写入工作区",
+                    "changes are kept only in the rescue folder, not in the workspace",
+                )
+            } else {
+                lang.pick("改动未能保存到任何位置", "changes could not be saved anywhere")
+            }
+        } else if matches!(s.save_state, session::SaveState::Failed(_)) {
+            lang.pick("最近的改动未能保存", "the last change could not be saved")
+        } else {
+            return None;
+        };
+        Some(format!(
+            "{why}。{}",
+            lang.pick(
+                "离开会丢失这些改动；下一次修改会再次保存（有冲突时再次询问）。再按一次同一键则放弃并离开",
+                "leaving loses them; the next change saves again (and asks about the conflict again). Press the same key again to leave anyway"
+            )
+        ))
+    }
+
     /// Does what an action says.
     pub fn act(&mut self, a: Action) {
         use Action::*;
+        let armed = std::mem::take(&mut self.leave_armed);
         if self.act_review(a) {
+            return;
+        }
+        // Leaving with work that is not safely in the workspace asks first:
+        // the same key again leaves (the auditor chose to), anything else
+        // stays.
+        let leaving = matches!((a, self.mode()), (Quit, _) | (Back, Mode::Report));
+        if leaving
+            && !armed
+            && let Some(what) = self.unsaved_work()
+        {
+            self.message = Some((what, true));
+            self.leave_armed = true;
             return;
         }
         match (a, self.mode()) {
