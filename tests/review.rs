@@ -463,6 +463,11 @@ fn note(a: &mut App, tab_and_key: &str, text: &str) {
 /// Leaves the report and opens it again: a new session of its review.
 fn reopen(a: &mut App) {
     key(a, KeyCode::Esc);
+    if a.view.is_some() {
+        // Work kept only in the rescue folder: leaving asks, Esc again leaves.
+        assert!(a.message.as_ref().unwrap().0.contains("救援"), "{:?}", a.message);
+        key(a, KeyCode::Esc);
+    }
     assert!(a.view.is_none());
     typed(a, "/");
     ctrl(a, 'u');

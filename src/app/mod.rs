@@ -776,25 +776,24 @@ impl App {
                 "复核文件冲突尚未处理",
                 "a conflict with the review file is not resolved",
             )
-        } else if let Some(f) = &s.io_failure {
-            if f.rescued.is_some() {
-                lang.pick(
-                    "改动只保存在救援文件夹中，尚未写入工作区",
-                    "changes are kept only in the rescue folder, not in the workspace",
-                )
-            } else {
-                lang.pick("改动未能保存到任何位置", "changes could not be saved anywhere")
-            }
+        } else if s.only_rescued.is_some() {
+            lang.pick(
+                "改动只保存在救援文件夹中，尚未写入工作区",
+                "changes are kept only in the rescue folder, not in the workspace",
+            )
         } else if matches!(s.save_state, session::SaveState::Failed(_)) {
-            lang.pick("最近的改动未能保存", "the last change could not be saved")
+            lang.pick(
+                "最近的改动未能保存到任何位置",
+                "the last change could not be saved anywhere",
+            )
         } else {
             return None;
         };
         Some(format!(
             "{why}。{}",
             lang.pick(
-                "离开会丢失这些改动；下一次修改会再次保存（有冲突时再次询问）。再按一次同一键则放弃并离开",
-                "leaving loses them; the next change saves again (and asks about the conflict again). Press the same key again to leave anyway"
+                "下一次修改会再次尝试保存（有冲突时再次询问）。再按一次同一键则照样离开",
+                "the next change tries to save again (and asks about a conflict again). Press the same key again to leave all the same"
             )
         ))
     }

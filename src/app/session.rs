@@ -61,6 +61,10 @@ pub struct Session {
     pub folder: Option<PathBuf>,
     /// The last failure to write the workspace, until the interface takes it.
     pub io_failure: Option<IoFailure>,
+    /// Where the last save went when the workspace could not be written and
+    /// the review was kept in the rescue folder instead; None once a save
+    /// reaches the workspace (or the chosen folder).
+    pub only_rescued: Option<PathBuf>,
     /// Copies outside the workspace already taken into `review`: a copy an
     /// earlier run left is read before this session first overwrites it.
     taken_in: Vec<PathBuf>,
@@ -131,6 +135,7 @@ impl Session {
             data_dir: crate::workspace::data_dir().ok(),
             folder: None,
             io_failure: None,
+            only_rescued: None,
             taken_in: Vec::new(),
             lang,
         };
@@ -288,7 +293,10 @@ impl Session {
     /// nothing is lost even if the auditor quits right away.
     fn settle(&mut self, result: Result<(), SaveError>) {
         match result {
-            Ok(()) => self.save_state = SaveState::Saved(crate::review::now()),
+            Ok(()) => {
+                self.only_rescued = None;
+                self.save_state = SaveState::Saved(crate::review::now())
+            }
             Err(SaveError::Conflict { theirs }) => {
                 self.conflict = Some(theirs);
                 self.save_state = SaveState::Failed(
@@ -302,6 +310,7 @@ impl Session {
             }
             Err(SaveError::Io(m)) => {
                 let rescued = self.rescue();
+                self.only_rescued = rescued.clone();
                 self.save_state = SaveState::Failed(match &rescued {
                     Some(p) => format!(
                         "{m}; {} {} — {}",
