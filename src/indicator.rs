@@ -311,6 +311,23 @@ pub fn parse(text: &str) -> Meaning {
         approximate = true;
         end += 1;
     }
+    let mut number = chosen.value;
+    // `1.7万人次` is 17 000 人次: 万 / 亿 before a count unit multiply the
+    // number (万元 and 亿元 are units of their own).
+    let multiplier = match chars.get(end) {
+        Some('万') if !matches!(chars.get(end + 1), Some('元')) => Some(Decimal::from(10_000)),
+        Some('亿') if !matches!(chars.get(end + 1), Some('元')) => Some(Decimal::from(100_000_000)),
+        _ => None,
+    };
+    if let Some(m) = multiplier
+        && let Some(n) = number.checked_mul(m)
+    {
+        let after: String = chars[end + 1..].iter().collect();
+        if UNITS.iter().any(|u| after.starts_with(*u)) {
+            number = n.normalize();
+            end += 1;
+        }
+    }
     let after: String = chars[end..].iter().collect();
     let unit = UNITS.iter().find(|u| after.starts_with(**u)).map(|u| u.to_string());
     end += unit.as_deref().map_or(0, |u| u.chars().count());
@@ -329,7 +346,7 @@ pub fn parse(text: &str) -> Meaning {
     }
     Meaning::Quantity(Quantity {
         comparator,
-        number: chosen.value,
+        number,
         unit,
         subject: clean(subject),
         rest: clean(chars[end..].iter().collect()),
@@ -379,6 +396,9 @@ mod tests {
         check("0损失", None, "0", None);
         assert_eq!(q("0损失").rest.as_deref(), Some("损失"));
         check("≥20万元/年", Some(Ge), "20", Some("万元/年"));
+        check("≥1.7万人次", Some(Ge), "17000", Some("人次"));
+        check("2.3万人次", None, "23000", Some("人次"));
+        check("≥5万元", Some(Ge), "5", Some("万元"));
         check("≥10万元/年", Some(Ge), "10", Some("万元/年"));
         assert_eq!(parse("推行一窗通取"), Meaning::Qualitative);
         assert_eq!(parse("建立重大项目生态影响评估机制"), Meaning::Qualitative);

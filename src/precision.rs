@@ -36,6 +36,10 @@ pub struct Planted {
     pub rules: Vec<String>,
     /// The path (prefix) of the item it concerns.
     pub path: String,
+    /// Set when fuhe is known not to find it yet, saying why: still
+    /// counted as missed, listed apart, and not a test failure.
+    #[serde(default)]
+    pub known_miss: Option<String>,
 }
 
 /// A statement that is right and must not be called wrong.
@@ -139,7 +143,10 @@ pub struct Tally {
 pub struct Table {
     pub rows: BTreeMap<(String, Severity), Tally>,
     pub planted: usize,
+    /// Missed and not known to be: a regression.
     pub missed: Vec<(String, String)>,
+    /// Missed, as the fixture says fuhe cannot find yet (with why).
+    pub known_missed: Vec<(String, String)>,
 }
 
 impl Table {
@@ -155,7 +162,11 @@ impl Table {
         }
         self.planted += exp.planted.len();
         for p in exp.missed(flags) {
-            self.missed.push((form.to_string(), format!("{} ({})", p.what, p.path)));
+            let line = (form.to_string(), format!("{} ({})", p.what, p.path));
+            match &p.known_miss {
+                Some(why) => self.known_missed.push((line.0, format!("{} — {why}", line.1))),
+                None => self.missed.push(line),
+            }
         }
     }
 
@@ -196,12 +207,20 @@ impl Table {
                 t.unjudged
             ));
         }
+        let missed = self.missed.len() + self.known_missed.len();
         s.push_str(&format!(
-            "\nPlanted problems: {}, found {}, missed {}.\n",
+            "\nPlanted problems: {}, found {}, missed {missed} ({} known, below).\n",
             self.planted,
-            self.planted - self.missed.len(),
-            self.missed.len()
+            self.planted - missed,
+            self.known_missed.len()
         ));
+        for (form, what) in &self.known_missed {
+            let form = form.rsplit('/').next().unwrap_or(form);
+            s.push_str(&format!("\n- not found yet: {form}: {what}"));
+        }
+        if !self.known_missed.is_empty() {
+            s.push('\n');
+        }
         s
     }
 }

@@ -90,6 +90,9 @@ fn check_one(
             format!("指标“{name}”没有填写目标值，无法衡量完成情况。"),
             format!("Indicator \"{name}\" has no target, so nothing can be measured against it."),
         )),
+        // Zero (清零, 零事故) and graded levels (AAAA级, 一级) are measurable.
+        Some(Meaning::Qualitative)
+            if ["清零", "零", "级"].iter().any(|w| target_text.contains(w)) => {}
         Some(Meaning::Qualitative) => flags.push(
             Flag::new(
                 "indicator.qualitative_target",

@@ -220,6 +220,63 @@ enum Item {
     ProjectTotal(usize),
 }
 
+/// Whether what stands before a bare measure word says nothing of what it
+/// is about: years, numbering, the department's name, words such as 全年 /
+/// 本年度, and earlier bare totals of the same sentence (`收入X万元，支出Y万元`).
+fn opens_sentence(report: &Report, before: &[char]) -> bool {
+    let text: String = before.iter().collect();
+    let text = text.replace(report.department.as_str(), "");
+    let mut rest = text.as_str();
+    for w in [
+        "全年",
+        "本年度",
+        "本年",
+        "当年",
+        "年度",
+        "全局",
+        "部门",
+        "单位",
+        "我局",
+        "本单位",
+        "实际",
+        "决算",
+    ] {
+        rest = rest.trim_start_matches(w);
+    }
+    rest.chars().all(|c| {
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '年' | '度'
+                    | '、'
+                    | '.'
+                    | '，'
+                    | ','
+                    | '：'
+                    | ':'
+                    | '（'
+                    | '）'
+                    | '('
+                    | ')'
+                    | '万'
+                    | '元'
+                    | '收'
+                    | '入'
+                    | '支'
+                    | '出'
+                    | '合'
+                    | '计'
+                    | '共'
+                    | '全'
+                    | '本'
+                    | '当'
+                    | '实'
+                    | '际'
+            )
+    })
+}
+
 /// Whether the text names a project: 项目, 专项, 经费, or a project form's name.
 fn names_project(report: &Report, before: &[char]) -> bool {
     let text: String = before.iter().collect();
@@ -736,6 +793,14 @@ pub fn check(
                     if bare && owner.is_none() && names_project(report, &chars[..fig.start]) {
                         continue;
                     }
+                    // A bare "支出" / "实际支出" / "收入" is about whatever the
+                    // sentence is about: the form's own total only when it
+                    // opens the sentence (`2024年度支出1574.84万元`, or after
+                    // the income of the same sentence), never after another
+                    // subject (`公务接待费预算5万元，实际支出3万元`).
+                    if bare && !opens_sentence(report, &chars[..fig.start.saturating_sub(label.chars().count())]) {
+                        continue;
+                    }
                     // "XX项目，项目支出96.2万元": the department's 项目支出 only when
                     // no project is named before the label.
                     let label_start = fig.start.saturating_sub(label.chars().count());
@@ -939,7 +1004,11 @@ fn share(
         // Certain when the base is the department's and the clause is about
         // the whole department; a project's narrative quoting shares of
         // wider totals is read, not proven.
-        let severity = if owner.is_none() && department_wide && part_hedges.is_empty() {
+        let part_label_start = part
+            .start
+            .saturating_sub(label_before(chars, part.start).chars().count());
+        let about_a_project = names_project(report, &chars[..part_label_start]);
+        let severity = if owner.is_none() && department_wide && part_hedges.is_empty() && !about_a_project {
             Severity::Error
         } else {
             Severity::Warning
@@ -1009,10 +1078,15 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
         return;
     };
     let Some(table) = table else { return };
-    // "在岗人员30人（含聘用人员8人）" counts other people too.
-    let (_, ce) = super::scope::clause(chars, fig.start, fig.end);
+    // "在岗人员30人（含聘用人员8人）" counts other people too, and
+    // "其中在职20人" is a part.
+    let (cs, ce) = super::scope::clause(chars, fig.start, fig.end);
     let after: String = chars[fig.end..ce].iter().collect();
-    if ["含", "包括", "其中", "另有"].iter().any(|w| after.contains(w)) {
+    let before: String = chars[cs..fig.start].iter().collect();
+    if ["含", "包括", "其中", "另有"]
+        .iter()
+        .any(|w| after.contains(w) || before.contains(w))
+    {
         return;
     }
     if fig.value != Decimal::from(table) {

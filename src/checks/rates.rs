@@ -212,8 +212,20 @@ fn measured_rate(sentence: &str, stem: &str, qualifier: Option<&str>, year: u16)
         let clause: String = chars[cs..f.start].iter().collect();
         let of: &str = clause.split(k.as_str()).next().unwrap_or("");
         let of = of.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let is_ours = qualifier.is_some_and(|q| mostly_in(q, of));
-        if of.chars().count() >= 2 && !is_ours {
+        // Surely ours when the clause names the indicator's subject; maybe
+        // ours when it names nothing or only a part of it (资助 of
+        // 脱贫家庭等困难学生资助覆盖率, but also 规范 of every 规范管理率).
+        // The part of the sentence the figure belongs to (after the last
+        // `；`) may name the subject a clause earlier: `严重精神障碍患者在册
+        // 2836人，规范管理2501人，规范管理率88.2%`.
+        let seg_start = chars[..f.start]
+            .iter()
+            .rposition(|c| matches!(c, '；' | ';'))
+            .map_or(0, |i| i + 1);
+        let segment: String = chars[seg_start..f.start].iter().collect();
+        let is_ours = qualifier.is_some_and(|q| mostly_in(q, of) || mostly_in(q, &segment));
+        let maybe = of.chars().count() < 2 || qualifier.is_some_and(|q| mostly_in(of, q));
+        if !is_ours && !maybe {
             continue;
         }
         named |= is_ours;
@@ -254,17 +266,23 @@ fn part_of_whole(
     year: u16,
 ) -> Option<(Decimal, String)> {
     for (i, whole) in figs.iter().enumerate() {
-        let unit_end = chars[whole.end..]
-            .iter()
-            .position(|c| !c.is_alphabetic() || *c == '中')
-            .map(|n| whole.end + n)?;
-        if unit_end == whole.end || chars.get(unit_end) != Some(&'中') || unit_end - whole.end > 2 {
+        // The count word right after the number (人, 个, 所 …), then 中
+        // within a few characters (`138个建制村中`, `412人中`).
+        let Some(&u) = chars.get(whole.end) else { continue };
+        if !u.is_alphabetic() || u.is_ascii() {
             continue;
         }
-        let unit: String = chars[whole.end..unit_end].iter().collect();
+        let unit: String = u.to_string();
+        let Some(zhong) = (whole.end + 1..(whole.end + 10).min(chars.len()))
+            .take_while(|&j| !chars[j].is_ascii_digit() && !matches!(chars[j], '，' | '；' | '。'))
+            .find(|&j| chars[j] == '中')
+        else {
+            continue;
+        };
+        let unit_end = zhong;
         let (cs, ce) = super::scope::clause(chars, whole.start, whole.end);
-        let subject: String = chars[cs..whole.start].iter().collect();
-        if qualifier.is_some_and(|q| !mostly_in(q, &subject)) {
+        let text: String = chars[cs..ce].iter().collect();
+        if qualifier.is_some_and(|q| !mostly_in(q, &text)) {
             continue;
         }
         let Some(part) = figs[i + 1..]
@@ -367,6 +385,12 @@ mod tests {
         let s = "化肥利用率43.1%，畜禽粪污综合利用率92.4%。";
         let (r, _) = measured_rate(s, "利用", Some("畜禽粪污综合"), 2024).unwrap();
         assert_eq!(r, Decimal::new(924, 1));
+        let s = "全县138个建制村中已通客车135个，其余3个暂未开通。";
+        let (r, _) = measured_rate(s, "客车", Some("建制村通"), 2024).unwrap();
+        assert_eq!(r.round_dp(1), Decimal::new(978, 1));
+        let s = "应助对象4186人，已落实资助4138人，资助覆盖率98.9%。";
+        let (r, _) = measured_rate(s, "覆盖", Some("脱贫家庭等困难学生资助"), 2024).unwrap();
+        assert_eq!(r, Decimal::new(989, 1));
         let s = "全县生活不能自理特困人员412人中已集中供养386人，其余26人居家分散供养。";
         let (r, _) = measured_rate(s, "供养", Some("生活不能自理特困人员集中"), 2024).unwrap();
         assert_eq!(r.round_dp(1), Decimal::new(937, 1));

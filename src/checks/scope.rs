@@ -38,6 +38,8 @@ pub enum Hedge {
     Approximate,
     /// After `结余` / `余额` in the sentence: a list of what is left, not spent.
     Balance,
+    /// `剔除…因素`, `扣除`, `不含`: a figure adjusted from the table's.
+    Adjusted,
 }
 
 impl Hedge {
@@ -50,6 +52,7 @@ impl Hedge {
             Hedge::OtherYear => "其他年度的数",
             Hedge::Approximate => "约数",
             Hedge::Balance => "结余数",
+            Hedge::Adjusted => "调整口径的数",
         }
     }
 }
@@ -143,6 +146,11 @@ impl Units {
         }
         for (row, name) in &self.names {
             note(end(name), Scope::Unit(Some(*row)));
+            // Prose drops the place: 桃江县公路建设养护中心 is 公路建设养护中心.
+            let short = without_place(name);
+            if short.chars().count() >= 3 && short != name.as_str() {
+                note(end(short), Scope::Unit(Some(*row)));
+            }
         }
         for w in WHOLE_WORDS {
             note(end(w), Scope::Department);
@@ -154,6 +162,18 @@ impl Units {
             Some((_, s)) => s,
             None => Scope::Department,
         }
+    }
+}
+
+/// A unit's name without the county or city it opens with.
+fn without_place(name: &str) -> &str {
+    match name
+        .char_indices()
+        .take(5)
+        .find(|(_, c)| matches!(c, '县' | '市' | '区'))
+    {
+        Some((i, c)) => &name[i + c.len_utf8()..],
+        None => name,
     }
 }
 
@@ -170,11 +190,10 @@ fn unit_name(s: &str) -> String {
 /// Where a unit's own name (`XX中心`, `XX馆`) ends the text, if it does
 /// within the last clause: `二级机构XX中心编制` / `文化馆实有`.
 fn unit_suffix_at(before: &str) -> Option<usize> {
-    let clause_start = before
-        .rfind(['，', '；', '。', ',', ';'])
-        .map(|i| i + before[i..].chars().next().map_or(1, |c| c.len_utf8()))
-        .unwrap_or(0);
-    let clause = &before[clause_start..];
+    // The whole sentence so far: `——公路建设养护中心支出2478.6万元，其中项目
+    // 支出1392.4万元` is still about the 中心 after the comma.
+    let clause_start = 0;
+    let clause = before;
     let mut found = None;
     for (i, c) in clause.char_indices() {
         let two_before = clause[..i].chars().rev().take(2).count() == 2;
@@ -261,6 +280,12 @@ pub fn hedges(chars: &[char], start: usize, end: usize, year: u16) -> Vec<Hedge>
     ];
     if comparative.iter().any(|w| before.contains(w)) {
         out.push(Hedge::Comparative);
+    }
+    if ["剔除", "扣除", "不含", "除去", "不包括", "口径"]
+        .iter()
+        .any(|w| sentence_before.contains(w))
+    {
+        out.push(Hedge::Adjusted);
     }
     if ["结余", "余额", "质保金"].iter().any(|w| sentence_before.contains(w)) {
         out.push(Hedge::Balance);
@@ -355,11 +380,13 @@ mod tests {
         let s = "局机关编制12人、实有11人，二级机构文化馆编制9人、实有9人。";
         assert_eq!(scope(&u, s, "12人"), Scope::Unit(Some(0)));
         assert_eq!(scope(&u, s, "11人"), Scope::Unit(Some(0)));
-        assert_eq!(scope(&u, s, "9人"), Scope::Unit(None));
+        assert_eq!(scope(&u, s, "9人"), Scope::Unit(Some(1)));
         let s = "临湘市图书馆实有人数8人。";
         assert_eq!(scope(&u, s, "8人"), Scope::Unit(Some(2)));
         let s = "XX服务中心实有人数5人。";
         assert_eq!(scope(&u, s, "5人"), Scope::Unit(None));
+        let s = "——图书馆支出20万元，其中项目支出8万元；";
+        assert_eq!(scope(&u, s, "8万元"), Scope::Unit(Some(2)));
     }
 
     #[test]
@@ -389,6 +416,7 @@ mod tests {
         assert!(hedged("三公经费比上年减少2.1万元。", "2.1").contains(&Hedge::Comparative));
         assert!(hedged("2023年项目支出300万元。", "300").contains(&Hedge::OtherYear));
         assert!(hedged("收入约1575万元。", "1575").contains(&Hedge::Approximate));
+        assert!(hedged("剔除车辆购置因素，“三公”经费47.21万元。", "47.21").contains(&Hedge::Adjusted));
         // Plain statements carry none.
         assert!(hedged("三公经费支出合计6.5万元，其中公务接待费6.5万元。", "6.5").is_empty());
         assert!(hedged("2024年度收入1574.84万元。", "1574.84").is_empty());

@@ -67,7 +67,11 @@ pub fn check(report: &Report, sentences: &[super::indicators::Sentence3], flags:
             // A list `中央财政80万元、省财政60万元` puts several in one clause:
             // the label is what follows the last 、.
             let label = label.rsplit('、').next().unwrap_or(label);
-            let Some(&(_, col, zh, en)) = SOURCES.iter().find(|(names, ..)| names.contains(&label)) else {
+            let Some(&(_, col, zh, en)) = SOURCES
+                .iter()
+                .find(|(names, ..)| names.contains(&label))
+                .or_else(|| source_by_level(label))
+            else {
                 continue;
             };
             if hedges(&chars, fig.start, fig.end, report.year)
@@ -121,3 +125,28 @@ pub fn check(report: &Report, sentences: &[super::indicators::Sentence3], flags:
 }
 
 const SOURCE_KEYS: [&str; 4] = ["central", "provincial", "city", "county"];
+
+/// A source named by its level and a kind of money (`中央车购税资金`,
+/// `省级补助资金`, `县级配套资金`): short, opening with the level, ending
+/// with a money word.
+fn source_by_level(label: &str) -> Option<&'static (&'static [&'static str], usize, &'static str, &'static str)> {
+    if label.chars().count() > 9
+        || !["资金", "财政", "补助", "配套", "拨款", "投资", "奖补"]
+            .iter()
+            .any(|w| label.ends_with(w))
+    {
+        return None;
+    }
+    let col = if label.starts_with("中央") {
+        0
+    } else if label.starts_with('省') {
+        1
+    } else if label.starts_with('市') {
+        2
+    } else if label.starts_with('县') || label.starts_with('区') {
+        3
+    } else {
+        return None;
+    };
+    SOURCES.iter().find(|s| s.1 == col)
+}

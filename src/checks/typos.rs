@@ -55,7 +55,7 @@ pub fn check(report: &Report, flags: &mut Vec<Flag>) {
 
 /// Characters whose change makes another, intended measure: levels,
 /// numbers, periods, places (省级 / 市级, 一季度 / 二季度, 男 / 女).
-const MEANINGFUL: &str = "一二三四五六七八九十百千万省市县区镇乡村组上下前后左右年月日季周男女老幼大中小高低初终新旧增减出入内外进收支正负主次单双多少长短";
+const MEANINGFUL: &str = "一二三四五六七八九十百千万省市县区镇乡村组上下前后左右年月日季周男女老幼大中小高低初终新旧增减出入内外进收支正负主次单双多少长短春夏秋冬早晚东西南北甲乙丙丁城农";
 
 /// The same indicator named twice with one character changed, in two
 /// forms of one report (`食用农产品快检数量` / `食用农产品块检数量`): one of
