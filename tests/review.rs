@@ -660,3 +660,50 @@ fn quitting_with_everything_saved_does_not_ask() {
     typed(&mut a, "q");
     assert!(a.quit);
 }
+
+#[test]
+fn keeping_mine_keeps_the_others_notes_and_history() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "1a");
+    typed(&mut a, "mine");
+    ctrl(&mut a, 's');
+    let path = review_path(ws.path(), DATA);
+    let mut theirs = on_disk(ws.path(), DATA);
+    theirs.annotations[0].text = "theirs".into();
+    theirs.annotations[0].time = "2099-01-01T00:00:00Z".into();
+    let other_note = fuhe::review::Annotation {
+        target: "report".into(),
+        text: "李四的整体意见".into(),
+        author: "李四".into(),
+        time: "2099-01-01T00:00:00Z".into(),
+    };
+    theirs.apply(
+        &fuhe::review::Change::Annotation {
+            target: "report".into(),
+            old: None,
+            new: Some(other_note),
+        },
+        "李四",
+    );
+    std::fs::write(&path, serde_json::to_string_pretty(&theirs).unwrap()).unwrap();
+    typed(&mut a, "2a");
+    typed(&mut a, "second");
+    ctrl(&mut a, 's');
+    assert!(matches!(a.popup, Some(Popup::Conflict)));
+    typed(&mut a, "k");
+    let r = on_disk(ws.path(), DATA);
+    let texts: Vec<&str> = r.annotations.iter().map(|x| x.text.as_str()).collect();
+    assert!(texts.contains(&"mine"), "mine wins where both wrote: {texts:?}");
+    assert!(texts.contains(&"second"), "{texts:?}");
+    assert!(
+        texts.contains(&"李四的整体意见"),
+        "the other's note on another item stays: {texts:?}"
+    );
+    assert!(
+        r.history.iter().any(|h| h.who == "李四"),
+        "the other's history stays: {:?}",
+        r.history
+    );
+}

@@ -416,12 +416,19 @@ impl Session {
     }
 
     /// Conflict: keep this session's version (overwrite the other).
+    /// Conflict: this session's version wins wherever both have something
+    /// for the same item; what only the other has (a note on another item)
+    /// and the other's history are kept — nobody's work is deleted.
     pub fn keep_mine(&mut self) {
         self.conflict = None;
-        if let Some(r) = &self.review {
-            let result = self.store.overwrite(r);
-            self.settle(result);
-        }
+        let Some(mine) = self.review.take() else { return };
+        let joined = match self.store.reload() {
+            OnDisk::Valid(theirs) => join(*theirs, mine, true),
+            _ => mine,
+        };
+        let result = self.store.overwrite(&joined);
+        self.review = Some(joined);
+        self.settle(result);
     }
 
     /// Conflict: take the version on disk, dropping this session's.
@@ -457,31 +464,39 @@ impl Session {
     }
 }
 
-/// Joins two versions of a review (see [`Session::merge`]).
+/// Joins two versions of a review (see [`Session::merge`]): the newer
+/// entry wins for each item.
 pub fn merge(theirs: Review, mine: Review) -> Review {
+    join(theirs, mine, false)
+}
+
+/// Joins two versions item by item: for an item both have, mine when
+/// `prefer_mine`, else the newer; items only one has are kept; the
+/// histories are joined.
+fn join(theirs: Review, mine: Review, prefer_mine: bool) -> Review {
     let mut out = theirs;
     for a in mine.annotations {
         match out.annotations.iter_mut().find(|x| x.target == a.target) {
-            Some(x) if x.time < a.time => *x = a,
+            Some(x) if prefer_mine || x.time < a.time => *x = a,
             Some(_) => {}
             None => out.annotations.push(a),
         }
     }
     for d in mine.flag_decisions {
         match out.flag_decisions.iter_mut().find(|x| x.flag == d.flag) {
-            Some(x) if x.time < d.time => *x = d,
+            Some(x) if prefer_mine || x.time < d.time => *x = d,
             Some(_) => {}
             None => out.flag_decisions.push(d),
         }
     }
     for s in mine.scores {
         match out.scores.iter_mut().find(|x| x.item == s.item) {
-            Some(x) if x.time < s.time => *x = s,
+            Some(x) if prefer_mine || x.time < s.time => *x = s,
             Some(_) => {}
             None => out.scores.push(s),
         }
     }
-    if out.opinion.time < mine.opinion.time {
+    if (prefer_mine && mine.opinion.time.is_some()) || out.opinion.time < mine.opinion.time {
         out.opinion = mine.opinion;
     }
     let mut history = out.history.clone();
