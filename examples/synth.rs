@@ -167,7 +167,7 @@ fn report(g: &mut Gen, i: usize) -> Value {
             .collect();
         projects.push(json!({
             "name": format!("{}专项资金{}", dept, p + 1),
-            "leader": "张三", "phone": "0730-1234567", "period": "2024年1月至2024年12月",
+            "leader": "张三", "phone": "0730-1234567", "address": "临湘市长安路1号", "postcode": "414300", "period": "2024年1月至2024年12月",
             "funds": {"planned": {"total": money(planned), "city": money(planned)}, "arrived": {"total": money(spent), "city": money(spent)}, "spent": {"total": money(spent), "city": money(spent)}, "balance": {"total": "0", "city": "0"}},
             "expenses": lines, "expense_total": money(spent),
             "indicators": indicators, "self_score": "95", "grade": "优",

@@ -148,14 +148,23 @@ fn part_of_whole(dept: &Option<IndicatorValue>, proj: &Option<IndicatorValue>) -
 /// `≤150万元` and `≤250万元`) is the sum of the projects', not each one's.
 fn same_measures(report: &Report, flags: &mut Vec<Flag>) {
     let d = &report.department_form;
+    let project_names: Vec<Vec<String>> = report
+        .project_forms
+        .iter()
+        .map(|p| p.indicators.iter().map(|i| norm(i.display_name())).collect())
+        .collect();
     for (di, di_ind) in d.indicators.iter().enumerate() {
+        let dn = norm(di_ind.display_name());
         let matches: Vec<(usize, usize, &Indicator)> = report
             .project_forms
             .iter()
             .enumerate()
             .flat_map(|(pi, p)| p.indicators.iter().enumerate().map(move |(ii, x)| (pi, ii, x)))
-            .filter(|(_, _, x)| same_measure(di_ind, x))
+            .filter(|(pi, ii, _)| same_name(&dn, &project_names[*pi][*ii]))
             .collect();
+        if matches.is_empty() {
+            continue;
+        }
         let dname = clean(di_ind.display_name());
         let place = index(
             &dept(),
@@ -284,28 +293,26 @@ fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
         };
         for (pi, p) in report.project_forms.iter().enumerate() {
             for (ii, b) in p.indicators.iter().enumerate() {
-                if same_measure(a, b) || !same_kind(a, b) || !shares_word(a.display_name(), b.display_name()) {
-                    continue;
-                }
+                // Cheap tests first: most pairs differ in number.
                 let Some(bt) = b.target.as_ref().and_then(|t| t.quantity()) else {
                     continue;
                 };
-                if at.is_percent() != bt.is_percent() || same_value(&a.target, &b.target) {
-                    continue;
-                }
-                // Counts: one form's target is the other's actual. Rates:
-                // names that are nearly the same words (小型病险水库除险加固
-                // 完成率 / 小型水库除险加固任务完成率).
                 // One form's target is the other's actual: the two forms
                 // count the same thing. Similar names alone are not enough —
                 // a department's rate and one project's may differ by right.
-                let ba = b.actual.as_ref().and_then(|t| t.quantity());
-                let aa = a.actual.as_ref().and_then(|t| t.quantity());
                 // Rates are left out: 100 % and 95 % are everyone's figures,
                 // so a crossing says nothing.
+                let ba = b.actual.as_ref().and_then(|t| t.quantity());
+                let aa = a.actual.as_ref().and_then(|t| t.quantity());
                 let crossed = !at.is_percent()
+                    && !bt.is_percent()
                     && (ba.is_some_and(|x| x.number == at.number) || aa.is_some_and(|x| x.number == bt.number));
-                if !crossed {
+                if !crossed
+                    || same_value(&a.target, &b.target)
+                    || !same_kind(a, b)
+                    || same_measure(a, b)
+                    || !shares_word(a.display_name(), b.display_name())
+                {
                     continue;
                 }
                 let dname = clean(a.display_name());
@@ -370,15 +377,18 @@ fn shares_word(a: &str, b: &str) -> bool {
 /// The same name, or the same name with a generic word added ("绿色审批"
 /// / "绿色审批标准"); "受益农户满意度" is not "农户满意度".
 fn same_measure(a: &Indicator, b: &Indicator) -> bool {
-    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-    // Cheap first: names that share no first character cannot match.
-    let first = |s: &str| s.chars().find(|c| c.is_alphanumeric());
-    let (fa, fb) = (first(a.display_name()), first(b.display_name()));
-    if fa.is_none() || fa != fb {
-        return false;
-    }
-    let (x, y) = (norm(a.display_name()), norm(b.display_name()));
-    if x.is_empty() || y.is_empty() {
+    same_name(&norm(a.display_name()), &norm(b.display_name()))
+}
+
+/// A name's letters and digits only, for comparing names.
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// [`same_measure`] on names already passed through [`norm`] (made once
+/// per indicator, not once per pair).
+fn same_name(x: &String, y: &String) -> bool {
+    if x.is_empty() || y.is_empty() || x.chars().next() != y.chars().next() {
         return false;
     }
     let (short, long) = if x.chars().count() <= y.chars().count() {

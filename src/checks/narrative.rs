@@ -766,14 +766,17 @@ pub fn check(
             if !matches!(fig.unit.as_str(), "万元" | "%" | "人") {
                 continue;
             }
-            let hedges = super::scope::hedges(&chars, fig.start, fig.end, report.year);
-            let scope = units.scope_at(&chars, fig.start);
-            let department_wide = scope == super::scope::Scope::Department;
+            // Reading a figure's scope costs more than naming it, and most
+            // figures name nothing: scope is read only for those that do.
+            let read_scope = || {
+                let hedges = super::scope::hedges(&chars, fig.start, fig.end, report.year);
+                let department_wide = units.scope_at(&chars, fig.start) == super::scope::Scope::Department;
+                (hedges, department_wide)
+            };
             match fig.unit.as_str() {
                 "万元" => {
                     let label = label_before(&chars, fig.start);
-                    if label.is_empty() || !hedges.is_empty() || !department_wide {
-                        split_hedged |= in_project && classify(&label).is_some();
+                    if label.is_empty() {
                         continue;
                     }
                     // Project money is named by expense lines first, department
@@ -785,6 +788,11 @@ pub fn check(
                         category.or_else(|| names.match_expense(&label, owner))
                     };
                     let Some(mut item) = item else { continue };
+                    let (hedges, department_wide) = read_scope();
+                    if !hedges.is_empty() || !department_wide {
+                        split_hedged |= in_project && category.is_some();
+                        continue;
+                    }
                     let core = category_core(&label);
                     let bare = matches!(core.as_str(), "\u{0}支出" | "收入");
                     // "实际支出279.05万元" after "XX经费计划安排…" is that
@@ -880,17 +888,25 @@ pub fn check(
                         .related(vec![tplace.path]),
                     );
                 }
-                "%" if hedges.iter().all(|h| *h == super::scope::Hedge::Approximate) => share(
-                    report,
-                    &chars,
-                    &figs,
-                    k,
-                    place,
-                    (owner, proj, department_wide),
-                    &mut found,
-                ),
-                "人" if hedges.is_empty() && department_wide && owner.is_none() => {
-                    staff(report, &chars, fig, place, &mut found)
+                "%" if chars[..fig.start].contains(&'占') => {
+                    let (hedges, department_wide) = read_scope();
+                    if hedges.iter().all(|h| *h == super::scope::Hedge::Approximate) {
+                        share(
+                            report,
+                            &chars,
+                            &figs,
+                            k,
+                            place,
+                            (owner, proj, department_wide),
+                            &mut found,
+                        )
+                    }
+                }
+                "人" if owner.is_none() && staff_label(report, &chars, fig).is_some() => {
+                    let (hedges, department_wide) = read_scope();
+                    if hedges.is_empty() && department_wide {
+                        staff(report, &chars, fig, place, &mut found)
+                    }
                 }
                 _ => {}
             }
@@ -1037,11 +1053,9 @@ fn share(
 }
 
 /// Head counts: 编制人数 and 实有/在岗人数 against the basic facts.
-fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &mut Vec<Flag>) {
+/// Which head count a figure's label names: true for 编制, false for 实有.
+fn staff_label(report: &Report, chars: &[char], fig: &Figure) -> Option<bool> {
     let label = label_before(chars, fig.start);
-    let b = &report.department_form.basic;
-    // Only the department's own head counts: 行政编制, 事业编制, 退休人员,
-    // 劳务派遣 … are parts or other people.
     let label = label.replace(report.department.as_str(), "");
     let label = label.trim_start_matches(|c: char| "全局单位部门本".contains(c));
     let core: String = label
@@ -1050,32 +1064,45 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let quota = ["编制", "编制人数", "人员编制", "编制数", "核定编制", "编制人员"];
-    let actual = [
-        "实有",
-        "实有人数",
-        "实际在岗人数",
-        "在岗人数",
-        "在岗",
-        "实际在岗",
-        "在职人数",
-        "在职",
-        "实有在职人数",
-        "在编人数",
-        "在编",
-        "实有在职人员",
-        "在职人员",
-        "实有人员",
-        "在编人员",
-        "在岗人员",
-        "实际在岗人员",
-    ];
-    let (table, zh, en, key) = if quota.contains(&core.as_str()) {
-        (b.staff_quota, "人员编制", "staff quota", "staff_quota")
-    } else if actual.contains(&core.as_str()) {
-        (b.staff_actual, "实有人数", "actual staff", "staff_actual")
+    if STAFF_QUOTA.contains(&core.as_str()) {
+        Some(true)
+    } else if STAFF_ACTUAL.contains(&core.as_str()) {
+        Some(false)
     } else {
-        return;
+        None
+    }
+}
+
+const STAFF_QUOTA: &[&str] = &["编制", "编制人数", "人员编制", "编制数", "核定编制", "编制人员"];
+const STAFF_ACTUAL: &[&str] = &[
+    "实有",
+    "实有人数",
+    "实际在岗人数",
+    "在岗人数",
+    "在岗",
+    "实际在岗",
+    "在职人数",
+    "在职",
+    "实有在职人数",
+    "在编人数",
+    "在编",
+    "实有在职人员",
+    "在职人员",
+    "实有人员",
+    "在编人员",
+    "在岗人员",
+    "实际在岗人员",
+];
+
+fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &mut Vec<Flag>) {
+    // Only the department's own head counts: 行政编制, 事业编制, 退休人员,
+    // 劳务派遣 … are parts or other people (see [`staff_label`]).
+    let label = label_before(chars, fig.start);
+    let b = &report.department_form.basic;
+    let (table, zh, en, key) = match staff_label(report, chars, fig) {
+        Some(true) => (b.staff_quota, "人员编制", "staff quota", "staff_quota"),
+        Some(false) => (b.staff_actual, "实有人数", "actual staff", "staff_actual"),
+        None => return,
     };
     let Some(table) = table else { return };
     // "在岗人员30人（含聘用人员8人）" counts other people too, and
@@ -1098,7 +1125,7 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
                 place,
                 format!(
                     "叙述称{}{}人，但基本概况中{zh}为{table}人。",
-                    crate::text::clean(label),
+                    crate::text::clean(&label),
                     fig.value
                 ),
                 format!(

@@ -62,6 +62,11 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
                 })
             };
             let candidates = sentences.iter().filter(|(s, _, o)| {
+                // Every reading below needs the rate's word and a digit: one
+                // cheap look rules out nearly every sentence.
+                if !s.text.contains(stem.as_str()) || !s.text.bytes().any(|b| b.is_ascii_digit()) {
+                    return false;
+                }
                 let para = paragraph(report, *o, s.section, s.paragraph);
                 let names_it = qualifier.as_deref().is_some_and(|q| mostly_in(q, para));
                 (*o == owner && (unique || names_it)) || (owner.is_some() && o.is_none() && names_it)
