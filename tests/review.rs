@@ -707,3 +707,30 @@ fn keeping_mine_keeps_the_others_notes_and_history() {
         r.history
     );
 }
+
+#[test]
+fn rescued_work_comes_back_on_the_next_writable_start() {
+    let (ws, data, mut a) = read_only_workspace();
+    note(&mut a, "1a", "救援中的批注");
+    key(&mut a, KeyCode::Esc); // the offer of another folder: declined
+    let rescue = rescued(ws.path(), data.path());
+    assert_eq!(notes(&valid(&rescue)), ["救援中的批注"]);
+    drop(a);
+    // Later the workspace can be written again: a new run takes it in.
+    std::fs::remove_file(ws.path().join("reviews")).unwrap();
+    let mut b = app(ws.path(), "张三");
+    b.data_dir = Some(data.path().into());
+    open(&mut b, "数据局");
+    let r = valid(&review_path(ws.path(), DATA));
+    assert_eq!(notes(&r), ["救援中的批注"], "in the workspace's review now");
+    assert!(
+        !rescue.exists(),
+        "the rescued file is renamed, not left to be taken in twice"
+    );
+    let kept: Vec<_> = std::fs::read_dir(rescue.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(kept.iter().any(|n| n.contains("merged-")), "{kept:?}");
+    assert!(b.message.as_ref().unwrap().0.contains("救援"), "{:?}", b.message);
+}

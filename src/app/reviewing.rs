@@ -164,7 +164,29 @@ impl App {
         // Reopened after saves went elsewhere: continue from that copy. A
         // copy that cannot be taken in is reported by the first save.
         match &self.elsewhere {
-            Elsewhere::NotAsked => {}
+            // A fresh run: work an earlier run could only keep in the rescue
+            // folder comes back into the review as soon as the workspace can
+            // be written; the rescued file is kept, renamed, beside it.
+            Elsewhere::NotAsked => {
+                if s.read_only.is_none()
+                    && let Some(p) = s.rescue_path().filter(|p| p.is_file())
+                    && s.take_in(&p).is_ok()
+                {
+                    s.save();
+                    if matches!(s.save_state, session::SaveState::Saved(_)) {
+                        let done = p.with_extension(format!("merged-{}.json", crate::review::now().replace(':', "")));
+                        let _ = std::fs::rename(&p, &done);
+                        s.notice = Some(format!(
+                            "{} {}",
+                            self.lang.pick(
+                                "已把上次只保存在救援文件夹中的改动并入复核；原件改名保存为",
+                                "work an earlier run kept only in the rescue folder is now in the review; the copy is kept as"
+                            ),
+                            done.display()
+                        ));
+                    }
+                }
+            }
             Elsewhere::Rescue => {
                 if let Some(p) = s.rescue_path() {
                     let _ = s.take_in(&p);

@@ -161,6 +161,30 @@ impl Store {
 }
 
 /// Temp file in the same folder, fsync, rename, fsync the folder.
+/// Temporary files this file's saves left behind when killed between
+/// writing and renaming (`.<name>.XXXX.tmp`), older than any save still
+/// running: removed, so they do not pile up. Only this file's, only old
+/// ones; failures are ignored (the save itself decides).
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if !(n.starts_with(&prefix) && n.ends_with(".tmp")) {
+            continue;
+        }
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(600));
+        if old {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 pub fn write_atomic(
     path: &Path,
     bytes: &[u8],
@@ -175,6 +199,7 @@ pub fn write_atomic(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    remove_stale_temps(dir, &name);
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
@@ -214,6 +239,31 @@ pub fn probe_folder(dir: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn old_temporaries_of_killed_saves_are_cleaned_young_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.review.json");
+        let old = dir.path().join(".r.review.json.AbC123.tmp");
+        let young = dir.path().join(".r.review.json.XyZ789.tmp");
+        let other = dir.path().join(".s.review.json.Old000.tmp");
+        for p in [&old, &young, &other] {
+            fs::write(p, "partial").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for p in [&old, &other] {
+            fs::File::options()
+                .write(true)
+                .open(p)
+                .unwrap()
+                .set_modified(hour_ago)
+                .unwrap();
+        }
+        write_atomic(&path, b"{}", || Ok(())).unwrap();
+        assert!(!old.exists(), "an old temporary of this file is removed");
+        assert!(young.exists(), "a young one may be a save still running");
+        assert!(other.exists(), "another file's is not ours to remove");
+    }
     use crate::review::{Annotation, Change, now};
 
     fn sample() -> Review {
