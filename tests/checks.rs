@@ -647,3 +647,37 @@ fn a_rate_the_narrative_measures_below_the_claim() {
     said(&mut r, "网上办理率为96%，线下办理率为4%。");
     assert!(find(&r, "indicator.narrative_contradiction").is_empty());
 }
+
+#[test]
+fn a_units_line_in_a_prose_table_is_its_row() {
+    let mut r = base();
+    r.department_form.income.institutions[1] =
+        serde_json::from_value(serde_json::json!({"institution": "2、临湘市测试中心", "total": "20"})).unwrap();
+    r.department_form
+        .expenditure
+        .institutions
+        .push(serde_json::from_value(serde_json::json!({"institution": "2、临湘市测试中心", "total": "18"})).unwrap());
+    let lines = |r: &mut Report, line: &str| {
+        r.department_form.narrative[0]
+            .paragraphs
+            .push("各单位收支情况如下（单位：万元）：".into());
+        r.department_form.narrative[0].paragraphs.push(line.into());
+    };
+    // Right: nothing. (The summary rows no longer add up here; only the
+    // narrative is looked at.)
+    let mut ok = r.clone();
+    lines(&mut ok, "测试中心：收入20，支出18，结余2。");
+    assert!(
+        find(&ok, "narrative.amount").is_empty(),
+        "{:#?}",
+        find(&ok, "narrative.amount")
+    );
+    // Digits transposed: the unit's own row says 18.
+    lines(&mut r, "测试中心：收入20，支出81，结余2。");
+    let f = one(&r, "narrative.amount");
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(
+        f.related,
+        vec!["department_form.expenditure.institutions[1].total".to_string()]
+    );
+}

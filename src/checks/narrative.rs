@@ -915,6 +915,7 @@ pub fn check(
             funding_split(report, pi, &split, place, &mut found);
         }
     }
+    unit_lines(report, sentences, &mut found);
     // The same finding in repeated paragraphs is one flag with several
     // places (a map, not a search: a padded narrative repeats thousands of times).
     let mut seen: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
@@ -933,6 +934,106 @@ pub fn check(
         }
     }
     flags.extend(merged);
+}
+
+/// A unit's line of a table written in prose: `学生资助管理中心：收入1765.44，
+/// 支出1714.19，结余24.25。` under a line that says `（单位：万元）`. The unit
+/// is a row of the tables (named with or without its county), so its 收入
+/// and 支出 are that row's 收入合计 and 支出合计. Prose, so a warning.
+fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found: &mut Vec<Flag>) {
+    let d = &report.department_form;
+    let short = |n: &str| -> String {
+        let n = n
+            .trim()
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '、' | '.' | '．' | ' '));
+        match n.char_indices().take(5).find(|(_, c)| matches!(c, '县' | '市' | '区')) {
+            Some((i, c)) => n[i + c.len_utf8()..].to_string(),
+            None => n.to_string(),
+        }
+    };
+    for (s, place, owner) in sentences {
+        if owner.is_some() || !(s.text.contains("收入") || s.text.contains("支出")) {
+            continue;
+        }
+        let text = s.text.trim_start_matches(['—', '-', ' ', '　']);
+        let Some((who, rest)) = text.split_once(['：', ':']) else {
+            continue;
+        };
+        let who = short(who);
+        if who.chars().count() < 2 {
+            continue;
+        }
+        let income = d.income.institutions.iter().position(|r| short(&r.institution) == who);
+        let spending = d
+            .expenditure
+            .institutions
+            .iter()
+            .position(|r| short(&r.institution) == who);
+        if income.is_none() && spending.is_none() {
+            continue;
+        }
+        // The unit of figures written bare: declared in this paragraph or
+        // one of the few before it in the same section.
+        let section = &d.narrative[s.section];
+        let declared = (s.paragraph.saturating_sub(6)..=s.paragraph)
+            .filter_map(|i| section.paragraphs.get(i))
+            .any(|p| p.contains("单位：万元") || p.contains("单位:万元") || p.contains("（万元）"));
+        let chars: Vec<char> = rest.chars().collect();
+        for fig in figures(&chars) {
+            if !(fig.unit == "万元" || (fig.unit.is_empty() && declared)) {
+                continue;
+            }
+            let label = label_before(&chars, fig.start);
+            let (row, table, key, zh, en, base) = match label.as_str() {
+                "收入" | "收入合计" => {
+                    let Some(i) = income else { continue };
+                    (
+                        i,
+                        d.income.institutions[i].total,
+                        "income",
+                        "收入合计",
+                        "total income",
+                        "收入表",
+                    )
+                }
+                "支出" | "支出合计" => {
+                    let Some(i) = spending else { continue };
+                    (
+                        i,
+                        d.expenditure.institutions[i].total,
+                        "expenditure",
+                        "支出合计",
+                        "total expenditure",
+                        "支出表",
+                    )
+                }
+                _ => continue,
+            };
+            let Some(table) = table else { continue };
+            if agrees(fig.value, table) {
+                continue;
+            }
+            let cell = format!("department_form.{key}.institutions[{row}].total");
+            let who = crate::text::clean(&who);
+            found.push(
+                Flag::new(
+                    "narrative.amount",
+                    Severity::Warning,
+                    place,
+                    format!(
+                        "叙述中“{who}”的{label}为{}，但{base}中{who}的{zh}为{table}。",
+                        fig.value
+                    ),
+                    format!(
+                        "The narrative gives {who}'s {label} as {}, but its {en} in the table is {table}.",
+                        fig.value
+                    ),
+                )
+                .values(table, fig.value)
+                .related(vec![cell]),
+            );
+        }
+    }
 }
 
 /// How sure a narrative amount's mismatch is. Certain (an error) only when
