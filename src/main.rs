@@ -112,8 +112,8 @@ fn run(cli: Cli) -> Result<i32, String> {
             } else {
                 root.clone()
             };
-            let files =
-                fuhe::workspace::report_files(&reports_dir).map_err(|e| format!("{}: {e}", reports_dir.display()))?;
+            let (files, outside) = fuhe::workspace::workspace_report_files(&reports_dir)
+                .map_err(|e| format!("{}: {e}", reports_dir.display()))?;
             let (config, mut problems) =
                 fuhe::config::load(&fuhe::config::files(cli.global.config.as_deref(), Some(&root)));
             let lang = lang(&cli, &config);
@@ -121,6 +121,7 @@ fn run(cli: Cli) -> Result<i32, String> {
             let overlay = fuhe::config::config_dir().map(|d| d.join("keymap.json"));
             let (keymap, keymap_problems) = fuhe::keymap::resolve(choice, overlay.as_deref());
             problems.extend(keymap_problems);
+            problems.extend(outside.iter().map(|e| e.to_string()));
             let (rubric, rubric_problem) = fuhe::scoring::Rubric::for_workspace(&root);
             problems.extend(rubric_problem);
             let mut check = config.check.clone();

@@ -253,6 +253,40 @@ pub fn report_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// [`report_files`], without the links that lead out of the workspace: a
+/// report linked in from elsewhere on a shared server (`reports/x.json →
+/// /home/other/…`) is not read, and is named instead. The workspace is the
+/// folder holding `reports/` (or the folder itself).
+pub fn workspace_report_files(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<LoadError>)> {
+    let files = report_files(dir)?;
+    let root = if dir.file_name().is_some_and(|n| n == "reports") {
+        dir.parent().unwrap_or(dir)
+    } else {
+        dir
+    };
+    let Ok(root) = fs::canonicalize(root) else {
+        return Ok((files, Vec::new()));
+    };
+    let (mut kept, mut errors) = (Vec::new(), Vec::new());
+    for f in files {
+        let linked = fs::symlink_metadata(&f).is_ok_and(|m| m.file_type().is_symlink());
+        let outside = linked && fs::canonicalize(&f).map_or(true, |t| !t.starts_with(&root));
+        if outside {
+            let target = fs::read_link(&f).map(|t| t.display().to_string()).unwrap_or_default();
+            errors.push(LoadError {
+                path: f,
+                line: None,
+                column: None,
+                json_path: None,
+                message: format!("a link to {target}, outside the workspace; not read (copy the file in instead)"),
+            });
+        } else {
+            kept.push(f);
+        }
+    }
+    Ok((kept, errors))
+}
+
 impl Workspace {
     /// Opens a workspace folder: its `reports/` if it has one, else the
     /// JSON files in the folder itself.
@@ -263,7 +297,7 @@ impl Workspace {
         } else {
             root.to_path_buf()
         };
-        let files = report_files(&dir).map_err(|e| LoadError {
+        let (files, outside) = workspace_report_files(&dir).map_err(|e| LoadError {
             path: dir.clone(),
             line: None,
             column: None,
@@ -271,6 +305,7 @@ impl Workspace {
             message: format!("cannot read the folder: {e}"),
         })?;
         let mut ws = Workspace::from_files(&files);
+        ws.errors.extend(outside);
         ws.root = root.to_path_buf();
         Ok(ws)
     }
@@ -297,8 +332,11 @@ impl Workspace {
             if p.is_dir() {
                 let reports = p.join("reports");
                 let dir = if reports.is_dir() { reports } else { p.clone() };
-                match report_files(&dir) {
-                    Ok(f) => files.extend(f),
+                match workspace_report_files(&dir) {
+                    Ok((f, outside)) => {
+                        files.extend(f);
+                        errors.extend(outside);
+                    }
                     Err(e) => errors.push(LoadError {
                         path: dir,
                         line: None,

@@ -53,14 +53,15 @@ fn fifos_and_devices_are_named_not_read() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(2), "{stdout}\n{stderr}");
     assert!(stdout.contains("临湘市测试局"), "the good report is checked: {stdout}");
-    for name in ["pipe.json", "z.json"] {
+    for (name, why) in [("pipe.json", "not a regular file"), ("z.json", "outside the workspace")] {
         assert!(
-            stderr
-                .lines()
-                .any(|l| l.contains(name) && l.contains("not a regular file")),
+            stderr.lines().any(|l| l.contains(name) && l.contains(why)),
             "{name} named: {stderr}"
         );
     }
+    // A device given by name is refused as such.
+    let out = fuhe(&["check", "/dev/zero", "--no-cache"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
 }
 
 #[test]
@@ -149,4 +150,29 @@ fn report_text_reaches_no_terminal_or_spreadsheet_raw() {
             );
         }
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_workspace_is_named_not_read() {
+    let ws = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let reports = ws.path().join("reports");
+    std::fs::create_dir_all(&reports).unwrap();
+    std::fs::write(elsewhere.path().join("theirs.json"), good("临湘市他处局").to_string()).unwrap();
+    std::fs::write(reports.join("inside-target.json.txt"), good("临湘市内部局").to_string()).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("theirs.json"), reports.join("out.json")).unwrap();
+    std::os::unix::fs::symlink(reports.join("inside-target.json.txt"), reports.join("in.json")).unwrap();
+    let out = fuhe(&["check", ws.path().to_str().unwrap(), "--no-cache"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stdout.contains("临湘市他处局"), "{stdout}");
+    assert!(
+        stdout.contains("临湘市内部局"),
+        "a link inside the workspace is read: {stdout}"
+    );
+    assert!(
+        stderr.contains("out.json") && stderr.contains("outside the workspace"),
+        "{stderr}"
+    );
 }
