@@ -176,3 +176,34 @@ fn a_link_out_of_the_workspace_is_named_not_read() {
         "{stderr}"
     );
 }
+
+#[test]
+fn summary_and_export_say_when_rescued_work_is_not_in_them() {
+    let ws = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let reports = ws.path().join("reports");
+    std::fs::create_dir_all(&reports).unwrap();
+    std::fs::write(reports.join("r.json"), good("临湘市测试局").to_string()).unwrap();
+    let rescue = fuhe::app::session::rescue_path(data.path(), ws.path(), "r");
+    std::fs::create_dir_all(rescue.parent().unwrap()).unwrap();
+    std::fs::write(&rescue, "{}").unwrap();
+    for args in [
+        vec!["summary", ws.path().to_str().unwrap()],
+        vec![
+            "export",
+            "r",
+            "--workspace",
+            ws.path().to_str().unwrap(),
+            "--format",
+            "md",
+        ],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_fuhe"))
+            .args(&args)
+            .env("FUHE_DATA_DIR", data.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("is not in the workspace yet"), "{args:?}: {stderr}");
+    }
+}

@@ -57,6 +57,7 @@ pub fn find_report(what: &str, workspace: Option<&Path>) -> Result<(PathBuf, Loa
 
 pub fn run(args: &ExportArgs, config: &fuhe::checks::CheckConfig) -> Result<i32, String> {
     let (root, r) = find_report(&args.report, args.workspace.as_deref())?;
+    super::summary::warn_rescued(&root, std::iter::once(r.id.as_str()));
     let (rubric, problem) = Rubric::for_workspace(&root);
     if let Some(p) = problem {
         eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));

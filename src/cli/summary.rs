@@ -28,6 +28,7 @@ pub fn run(args: &SummaryArgs, config: &fuhe::checks::CheckConfig, out: &mut dyn
     if let Some(p) = problem {
         eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
     }
+    warn_rescued(&root, ws.reports.iter().map(|r| r.id.as_str()));
     let mut config = config.clone();
     config.rubric = Some(rubric.clone());
     let rows: Vec<(&LoadedReport, Summary)> = ws
@@ -177,4 +178,19 @@ pub fn run(args: &SummaryArgs, config: &fuhe::checks::CheckConfig, out: &mut dyn
         }
     }
     Ok(if ws.errors.is_empty() { 0 } else { 2 })
+}
+
+/// Work an earlier run could keep only in the rescue folder is not in the
+/// workspace's reviews yet: what is printed from them lacks it, so say so.
+pub fn warn_rescued<'a>(root: &std::path::Path, ids: impl Iterator<Item = &'a str>) {
+    let Ok(data) = fuhe::workspace::data_dir() else { return };
+    for id in ids {
+        let p = fuhe::app::session::rescue_path(&data, root, id);
+        if p.is_file() {
+            eprintln!(
+                "fuhe: {id}: review work kept only in {} is not in the workspace yet (open the report in fuhe to take it in); this output lacks it",
+                fuhe::text::clean(&p.display().to_string())
+            );
+        }
+    }
 }
