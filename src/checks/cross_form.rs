@@ -104,7 +104,15 @@ fn text(v: &Option<IndicatorValue>) -> Option<String> {
 fn same_value(a: &Option<IndicatorValue>, b: &Option<IndicatorValue>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => {
-            if clean(x.text.trim()) == clean(y.text.trim()) {
+            let (a, b) = (clean(x.text.trim()), clean(y.text.trim()));
+            // `欠薪案件动态清零` and `动态清零`: a target that repeats (part
+            // of) the name ends in the same words.
+            let (short, long) = if a.chars().count() <= b.chars().count() {
+                (&a, &b)
+            } else {
+                (&b, &a)
+            };
+            if a == b || (short.chars().count() >= 2 && long.ends_with(short.as_str())) {
                 return true;
             }
             match (x.quantity(), y.quantity()) {

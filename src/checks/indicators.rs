@@ -41,7 +41,8 @@ pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], fla
         .map(|(_, f)| f.indicators().iter().map(NameProbe::new).collect())
         .collect();
     let clause_index = ClauseIndex::new(&clauses, probes.iter().flatten());
-    for ((base, form), probes) in forms.into_iter().zip(&probes) {
+    for (fi, ((base, form), probes)) in forms.into_iter().zip(&probes).enumerate() {
+        let owner = fi.checked_sub(1);
         for ((i, ind), probe) in form.indicators().iter().enumerate().zip(probes) {
             let name = clean(ind.display_name());
             // Places are written out only for a finding: most indicators have none.
@@ -54,7 +55,15 @@ pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], fla
                     &format!("indicator \"{name}\""),
                 )
             };
-            check_one(ind, &name, &row, config, sentences, (probe, &clause_index), flags);
+            check_one(
+                ind,
+                &name,
+                &row,
+                config,
+                sentences,
+                (probe, &clause_index, owner),
+                flags,
+            );
         }
     }
 }
@@ -65,7 +74,7 @@ fn check_one(
     row: &dyn Fn() -> Place,
     config: &CheckConfig,
     sentences: &[Sentence3],
-    (probe, clauses): (&NameProbe, &ClauseIndex),
+    (probe, clauses, owner): (&NameProbe, &ClauseIndex, Option<usize>),
     flags: &mut Vec<Flag>,
 ) {
     let target_place = || row().child("target", "指标值", "target");
@@ -267,6 +276,11 @@ fn check_one(
     {
         for (clause, si) in clauses.mentioning(probe) {
             let place = &sentences[si].1;
+            // A form's own narrative speaks of its own indicators; another
+            // form's figure of the same words is another programme's.
+            if sentences[si].2 != owner {
+                continue;
+            }
             // A breakdown (其中…、…), figures given one by one (分别), or
             // what is planned, pending or combined is not the measured total.
             if [
@@ -274,6 +288,9 @@ fn check_one(
                 "分别",
                 "未",
                 "含",
+                "抽样",
+                "抽查",
+                "调查",
                 "计划",
                 "预计",
                 "合计",

@@ -347,7 +347,9 @@ fn category_core(label: &str) -> String {
     let mut s: String = label
         .chars()
         .filter(|c| !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '（' | '）' | '(' | ')' | ' '))
-        .collect();
+        .collect::<String>()
+        // 项目实际支出 is 项目支出.
+        .replace("实际", "");
     for p in [
         "用于",
         "全年",
@@ -984,26 +986,70 @@ fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found
                 continue;
             }
             let label = label_before(&chars, fig.start);
-            let (row, table, key, zh, en, base) = match label.as_str() {
-                "收入" | "收入合计" => {
+            let e = |i: usize| &d.expenditure.institutions[i];
+            let (row, table, key, col, zh, en, base) = match (label.as_str(), classify(&label)) {
+                ("收入" | "收入合计", _) | (_, Some(Item::IncomeTotal)) => {
                     let Some(i) = income else { continue };
-                    (
-                        i,
-                        d.income.institutions[i].total,
-                        "income",
-                        "收入合计",
-                        "total income",
-                        "收入表",
-                    )
+                    let t = d.income.institutions[i].total;
+                    (i, t, "income", "total", "收入合计", "total income", "收入表")
                 }
-                "支出" | "支出合计" => {
+                ("支出" | "支出合计", _) | (_, Some(Item::ExpTotal)) => {
                     let Some(i) = spending else { continue };
                     (
                         i,
-                        d.expenditure.institutions[i].total,
+                        e(i).total,
                         "expenditure",
+                        "total",
                         "支出合计",
                         "total expenditure",
+                        "支出表",
+                    )
+                }
+                (_, Some(Item::Basic)) => {
+                    let Some(i) = spending else { continue };
+                    (
+                        i,
+                        e(i).basic,
+                        "expenditure",
+                        "basic",
+                        "基本支出",
+                        "basic expenditure",
+                        "支出表",
+                    )
+                }
+                (_, Some(Item::Project)) => {
+                    let Some(i) = spending else { continue };
+                    (
+                        i,
+                        e(i).project,
+                        "expenditure",
+                        "project",
+                        "项目支出",
+                        "project expenditure",
+                        "支出表",
+                    )
+                }
+                (_, Some(Item::Personnel)) => {
+                    let Some(i) = spending else { continue };
+                    (
+                        i,
+                        e(i).personnel,
+                        "expenditure",
+                        "personnel",
+                        "人员支出",
+                        "personnel",
+                        "支出表",
+                    )
+                }
+                (_, Some(Item::PublicUse)) => {
+                    let Some(i) = spending else { continue };
+                    (
+                        i,
+                        e(i).public_use,
+                        "expenditure",
+                        "public_use",
+                        "公用支出",
+                        "office and running costs",
                         "支出表",
                     )
                 }
@@ -1013,7 +1059,7 @@ fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found
             if agrees(fig.value, table) {
                 continue;
             }
-            let cell = format!("department_form.{key}.institutions[{row}].total");
+            let cell = format!("department_form.{key}.institutions[{row}].{col}");
             let who = crate::text::clean(&who);
             found.push(
                 Flag::new(
@@ -1117,6 +1163,17 @@ fn share(
     let stated = fig.value;
     // Off by more than rounding to the stated precision.
     let half_unit = Decimal::new(5, stated.scale() + 1);
+    let fits = |v: Decimal| ratio_pct(v, base).is_some_and(|c| (c - stated).abs() <= half_unit);
+    // `资金2006.5万元…，其中中央1460万元、省级546.5万元，占项目支出的50.5%`:
+    // the share may be the subject's, before an aside. Any amount of the
+    // sentence before the part that fits settles it.
+    if figs[..k]
+        .iter()
+        .any(|f| f.unit == "万元" && f.end <= part.start && fits(f.value))
+    {
+        return;
+    }
+    let aside = chars[..part.start].iter().collect::<String>().contains("其中");
     if (computed - stated).abs() > half_unit {
         // Certain when the base is the department's and the clause is about
         // the whole department; a project's narrative quoting shares of
@@ -1125,7 +1182,7 @@ fn share(
             .start
             .saturating_sub(label_before(chars, part.start).chars().count());
         let about_a_project = names_project(report, &chars[..part_label_start]);
-        let severity = if owner.is_none() && department_wide && part_hedges.is_empty() && !about_a_project {
+        let severity = if owner.is_none() && department_wide && part_hedges.is_empty() && !about_a_project && !aside {
             Severity::Error
         } else {
             Severity::Warning

@@ -254,7 +254,7 @@ fn measured_rate(sentence: &str, stem: &str, qualifier: Option<&str>, year: u16)
     if let Some(r) = part_of_whole(&chars, &figs, stem, qualifier, year) {
         return Some(r);
     }
-    if matches!(stem, "办结" | "处理" | "办理" | "答复" | "回复") {
+    if matches!(stem, "办结" | "处理" | "办理" | "答复" | "回复" | "结案" | "处置") {
         return counted_rate(&chars, &figs, stem, qualifier, year);
     }
     None
@@ -334,7 +334,10 @@ fn counted_rate(
     };
     let received = figs.iter().find(|f| {
         let l = label(f);
-        ["受理", "收到", "接到", "接收", "共受理"].iter().any(|w| l.contains(w)) && unit_after(f) == Some('件')
+        ["受理", "收到", "接到", "接收", "共受理", "立案", "查处"]
+            .iter()
+            .any(|w| l.contains(w))
+            && unit_after(f) == Some('件')
     })?;
     if qualifier.is_some_and(|q| !mostly_in(q, &label(received))) {
         return None;

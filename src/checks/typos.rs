@@ -131,7 +131,9 @@ fn typo(name: &str) -> Option<(String, String)> {
     // lines in a large workspace).
     let suspicious = name.contains('率')
         || name.ends_with('律')
-        || name.contains("达表")
+        || ["达表", "货款", "检侧", "按装", "既时"]
+            .iter()
+            .any(|w| name.contains(w))
         || ["费费", "率率", "额额", "的的"].iter().any(|d| name.contains(d));
     if !suspicious {
         return None;
@@ -154,7 +156,15 @@ fn typo(name: &str) -> Option<(String, String)> {
     }
     // Slips that read the same: 达表 for 达标, 律 for 率 at a rate's end.
     let text: String = chars.iter().collect();
-    for (wrong, right) in [("达表", "达标")] {
+    for (wrong, right) in [
+        ("达表", "达标"),
+        ("担保货款", "担保贷款"),
+        ("贴息货款", "贴息贷款"),
+        ("小额货款", "小额贷款"),
+        ("检侧", "检测"),
+        ("按装", "安装"),
+        ("既时", "及时"),
+    ] {
         if text.contains(wrong) {
             return Some((
                 format!("“{wrong}”应为“{right}”"),
@@ -192,6 +202,8 @@ mod tests {
         assert!(typo("智慧大厅政务服务工作经费费支出").is_some());
         assert!(typo("敬老院消防安全达表率").is_some());
         assert!(typo("群众满意律").is_some());
+        assert!(typo("创业担保货款发放额").is_some());
+        assert!(typo("货款结算及时率").is_none(), "货款 (payment for goods) is a word");
     }
 
     #[test]
