@@ -35,7 +35,13 @@ pub fn run(dir: &Path, config: &CheckConfig, out: &mut dyn Write) -> std::io::Re
     let mut table = Table::default();
     let mut wrong = Vec::new();
     let mut unreadable = false;
-    let list = forms(dir)?;
+    let list = match forms(dir) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("fuhe: {}: {e}", fuhe::text::clean(&dir.display().to_string()));
+            return Ok(2);
+        }
+    };
     if list.is_empty() {
         eprintln!(
             "fuhe: {}: no form (.txt/.docx) with a <form>.expect.json beside it",
