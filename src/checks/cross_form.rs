@@ -190,8 +190,17 @@ fn same_measures(report: &Report, flags: &mut Vec<Flag>) {
             let p = &report.project_forms[pi];
             let target_differs =
                 !same_value(&di_ind.target, &pi_ind.target) && !part_of_whole(&di_ind.target, &pi_ind.target);
-            let actual_differs =
-                !same_value(&di_ind.actual, &pi_ind.actual) && !part_of_whole(&di_ind.actual, &pi_ind.actual);
+            // A department's rate and a project's are measured over different
+            // people or cases (满意度 of all services, of one project): their
+            // actuals may differ by right. Counts must not.
+            let is_rate = di_ind
+                .actual
+                .as_ref()
+                .and_then(|a| a.quantity())
+                .is_some_and(|q| q.is_percent());
+            let actual_differs = !is_rate
+                && !same_value(&di_ind.actual, &pi_ind.actual)
+                && !part_of_whole(&di_ind.actual, &pi_ind.actual);
             if !(target_differs || actual_differs) {
                 continue;
             }
@@ -258,7 +267,9 @@ fn sum_of_projects(
         sum += q.number;
         parts.push(text(&x.target).unwrap_or_default());
     }
-    if sum == dq.number {
+    // The department's figure may hold projects without a form (a control
+    // figure over all its 项目支出): only a sum beyond it contradicts it.
+    if sum <= dq.number {
         return;
     }
     let dt = text(&dept_ind.target).unwrap_or_default();

@@ -226,8 +226,21 @@ enum Item {
 fn opens_sentence(report: &Report, before: &[char]) -> bool {
     let text: String = before.iter().collect();
     let text = text.replace(report.department.as_str(), "");
-    let mut rest = text.as_str();
+    // The project's own funds named before its spending (`实际到位115万元，
+    // 实际支出112.4万元`) are the same subject.
+    let mut rest = text;
     for w in [
+        "实际到位",
+        "计划安排",
+        "到位资金",
+        "到位",
+        "资金",
+        "全部为",
+        "县级",
+        "市级",
+        "省级",
+        "中央",
+        "财政",
         "全年",
         "本年度",
         "本年",
@@ -240,9 +253,14 @@ fn opens_sentence(report: &Report, before: &[char]) -> bool {
         "本单位",
         "实际",
         "决算",
+        "收入",
+        "支出",
+        "合计",
+        "共计",
     ] {
-        rest = rest.trim_start_matches(w);
+        rest = rest.replace(w, "");
     }
+    let rest = rest.as_str();
     rest.chars().all(|c| {
         c.is_ascii_digit()
             || c.is_whitespace()
@@ -582,16 +600,13 @@ fn lookup(report: &Report, item: Item, in_project: Option<usize>) -> Option<(Opt
             "appropriations".into(),
         ),
         Item::OtherFunds => {
-            let other = match (inc.and_then(|r| r.total), fiscal) {
-                (Some(t), Some(f)) => Some(t - f),
-                _ => inc.and_then(|r| r.other),
+            // The 其他收入 column; without one, all but appropriations.
+            let (other, zh, en) = match (inc.and_then(|r| r.other), inc.and_then(|r| r.total), fiscal) {
+                (Some(o), _, _) => (Some(o), "其他收入", "other income"),
+                (None, Some(t), Some(f)) => (Some(t - f), "收入合计减财政拨款", "income other than appropriations"),
+                _ => (None, "其他收入", "other income"),
             };
-            (
-                other,
-                inc_p("other", "其他收入"),
-                "收入合计减财政拨款".into(),
-                "income other than appropriations".into(),
-            )
+            (other, inc_p("other", "其他收入"), zh.into(), en.into())
         }
         Item::Carryover => (
             inc.and_then(|r| r.carryover),
@@ -856,7 +871,11 @@ pub fn check(
                     // without the carry-over (本年收入).
                     let inc = report.department_form.income.summary.as_ref();
                     let also: Vec<Decimal> = match (item, inc) {
-                        (Item::OtherFunds, Some(r)) => r.other.into_iter().collect(),
+                        (Item::OtherFunds, Some(r)) => match (r.total, sum_opt(&[r.public_finance, r.government_fund]))
+                        {
+                            (Some(t), Some(f)) => vec![t - f],
+                            _ => Vec::new(),
+                        },
                         (Item::Fiscal, Some(r)) => [
                             r.public_finance,
                             sum_opt(&[r.public_finance, r.government_fund, r.special_account]),

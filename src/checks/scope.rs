@@ -88,7 +88,6 @@ const WHOLE_WORDS: &[&str] = &[
     "本部门",
     "部门整体",
     "我局",
-    "本单位",
     "全系统",
     "汇总",
     "局机关及二级机构",
@@ -125,7 +124,30 @@ impl Units {
     /// department word before it wins (`局机关编制12人、实有11人` — 实有 is
     /// still 局机关's).
     pub fn scope_at(&self, chars: &[char], pos: usize) -> Scope {
-        let before: String = chars[..pos.min(chars.len())].iter().collect();
+        // A closed aside in brackets (`（含执法大队30人）`) names no subject
+        // for what follows it: read the sentence without it.
+        let mut before = String::new();
+        let mut depth = 0usize;
+        let mut aside = String::new();
+        for &c in &chars[..pos.min(chars.len())] {
+            match c {
+                '（' | '(' => {
+                    depth += 1;
+                    aside.push(c);
+                }
+                '）' | ')' if depth > 0 => {
+                    depth -= 1;
+                    aside.push(c);
+                    if depth == 0 {
+                        aside.clear();
+                    }
+                }
+                _ if depth > 0 => aside.push(c),
+                _ => before.push(c),
+            }
+        }
+        // An aside still open at the figure is where the figure stands.
+        before.push_str(&aside);
         let mut last: Option<(usize, Scope)> = None;
         let mut note = |at: Option<usize>, s: Scope| {
             if let Some(at) = at
@@ -385,6 +407,8 @@ mod tests {
         assert_eq!(scope(&u, s, "8人"), Scope::Unit(Some(2)));
         let s = "XX服务中心实有人数5人。";
         assert_eq!(scope(&u, s, "5人"), Scope::Unit(None));
+        let s = "全局编制68人（含文化馆30人）；实有62人。";
+        assert_eq!(scope(&u, s, "62人"), Scope::Department, "an aside names no subject");
         let s = "——图书馆支出20万元，其中项目支出8万元；";
         assert_eq!(scope(&u, s, "8万元"), Scope::Unit(Some(2)));
     }

@@ -41,6 +41,7 @@ const MEASURES: &[(&str, &str, &str)] = &[
     ("计划安排", "计划安排资金", "planned"),
     ("年初预算", "计划安排资金", "planned"),
     ("实际到位", "实际到位资金", "arrived"),
+    ("调整为", "实际到位资金", "arrived"),
     ("到位", "实际到位资金", "arrived"),
     ("实际支出", "实际支出", "spent"),
     ("结余", "结余", "balance"),
@@ -95,7 +96,14 @@ pub fn check(report: &Report, sentences: &[super::indicators::Sentence3], flags:
                 "spent" => &p.funds.spent,
                 _ => &p.funds.balance,
             };
-            let Some(table) = row.sources()[col] else { continue };
+            // In a county-level city 市财政 is the 县市区 column.
+            let sources = row.sources();
+            let col = if col == 2 && sources[2].is_none() && sources[3].is_some() {
+                3
+            } else {
+                col
+            };
+            let Some(table) = sources[col] else { continue };
             if table == fig.value || table.round_dp(fig.value.scale()) == fig.value {
                 continue;
             }
@@ -103,6 +111,7 @@ pub fn check(report: &Report, sentences: &[super::indicators::Sentence3], flags:
                 .child("funds", "资金", "funds")
                 .child(m_key, m_zh, m_key)
                 .child(SOURCE_KEYS[col], zh, en);
+            let zh = ["中央财政", "省财政", "市财政", "县市区财政"][col];
             flags.push(
                 Flag::new(
                     "narrative.amount",
