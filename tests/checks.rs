@@ -553,6 +553,10 @@ fn a_wrong_department_figure_is_still_an_error() {
     let mut r = base();
     said(&mut r, "临湘市测试局现有编制人数12人。");
     assert_eq!(one(&r, "narrative.staff").severity, Severity::Error);
+    // Counted in 名, at the year's end.
+    let mut r = base();
+    said(&mut r, "全局核定编制10名；年末实有在编人员12名，其中局机关12名。");
+    assert_eq!(one(&r, "narrative.staff").severity, Severity::Error);
     // The same figure for a unit is not compared.
     let mut r = base();
     said(&mut r, "局机关现有编制人数12人。");

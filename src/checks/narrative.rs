@@ -150,10 +150,15 @@ pub fn figures(chars: &[char]) -> Vec<Figure> {
             continue;
         };
         let rest: String = chars[i..chars.len().min(i + 4)].iter().collect();
-        let unit = ["万元", "亿元", "%", "％", "人"]
+        // 名 counts people as 人 does (实有在编人员93名).
+        let unit = ["万元", "亿元", "%", "％", "人", "名"]
             .iter()
             .find(|u| rest.starts_with(**u))
-            .map(|u| if *u == "％" { "%" } else { u })
+            .map(|u| match *u {
+                "％" => "%",
+                "名" => "人",
+                u => u,
+            })
             .unwrap_or("")
             .to_string();
         out.push(Figure {
@@ -1235,6 +1240,11 @@ fn staff_label(report: &Report, chars: &[char], fig: &Figure) -> Option<bool> {
     let label = label_before(chars, fig.start);
     let label = label.replace(report.department.as_str(), "");
     let label = label.trim_start_matches(|c: char| "全局单位部门本".contains(c));
+    // At the year's end is when the basic facts count (年末实有 = 实有).
+    let label = ["截至年底", "截至年末", "年末", "年底", "末", "底"]
+        .iter()
+        .find_map(|p| label.strip_prefix(p))
+        .unwrap_or(label);
     let core: String = label
         .trim_start_matches(['现', '共', '核'])
         .trim_start_matches(['有', '定'])
@@ -1269,6 +1279,8 @@ const STAFF_ACTUAL: &[&str] = &[
     "在编人员",
     "在岗人员",
     "实际在岗人员",
+    "实有在编人员",
+    "实有在编",
 ];
 
 fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &mut Vec<Flag>) {
