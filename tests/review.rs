@@ -618,23 +618,30 @@ fn review_files_from_elsewhere_are_not_written() {
     }
 }
 
-#[test]
-fn quitting_with_an_open_conflict_asks_first() {
-    let ws = workspace();
-    let mut a = app(ws.path(), "张三");
+/// 张三 notes "mine"; meanwhile someone else rewrites the review (`theirs`
+/// changes it further); 张三's second note then meets the conflict.
+fn in_conflict(ws: &Path, theirs: impl FnOnce(&mut fuhe::review::Review)) -> App {
+    let mut a = app(ws, "张三");
     open(&mut a, "数据局");
     typed(&mut a, "1a");
     typed(&mut a, "mine");
     ctrl(&mut a, 's');
-    let path = review_path(ws.path(), DATA);
-    let mut theirs = on_disk(ws.path(), DATA);
-    theirs.annotations[0].text = "theirs".into();
-    theirs.annotations[0].time = "2099-01-01T00:00:00Z".into();
-    std::fs::write(&path, serde_json::to_string_pretty(&theirs).unwrap()).unwrap();
+    let mut other = on_disk(ws, DATA);
+    other.annotations[0].text = "theirs".into();
+    other.annotations[0].time = "2099-01-01T00:00:00Z".into();
+    theirs(&mut other);
+    std::fs::write(review_path(ws, DATA), serde_json::to_string_pretty(&other).unwrap()).unwrap();
     typed(&mut a, "2a");
     typed(&mut a, "second");
     ctrl(&mut a, 's');
     assert!(matches!(a.popup, Some(Popup::Conflict)));
+    a
+}
+
+#[test]
+fn quitting_with_an_open_conflict_asks_first() {
+    let ws = workspace();
+    let mut a = in_conflict(ws.path(), |_| {});
     // q asks, and the report stays open; q again leaves, as chosen.
     typed(&mut a, "q");
     assert!(!a.quit, "not quit at the first q");
@@ -664,34 +671,22 @@ fn quitting_with_everything_saved_does_not_ask() {
 #[test]
 fn keeping_mine_keeps_the_others_notes_and_history() {
     let ws = workspace();
-    let mut a = app(ws.path(), "张三");
-    open(&mut a, "数据局");
-    typed(&mut a, "1a");
-    typed(&mut a, "mine");
-    ctrl(&mut a, 's');
-    let path = review_path(ws.path(), DATA);
-    let mut theirs = on_disk(ws.path(), DATA);
-    theirs.annotations[0].text = "theirs".into();
-    theirs.annotations[0].time = "2099-01-01T00:00:00Z".into();
-    let other_note = fuhe::review::Annotation {
-        target: "report".into(),
-        text: "李四的整体意见".into(),
-        author: "李四".into(),
-        time: "2099-01-01T00:00:00Z".into(),
-    };
-    theirs.apply(
-        &fuhe::review::Change::Annotation {
+    let mut a = in_conflict(ws.path(), |theirs| {
+        let other_note = fuhe::review::Annotation {
             target: "report".into(),
-            old: None,
-            new: Some(other_note),
-        },
-        "李四",
-    );
-    std::fs::write(&path, serde_json::to_string_pretty(&theirs).unwrap()).unwrap();
-    typed(&mut a, "2a");
-    typed(&mut a, "second");
-    ctrl(&mut a, 's');
-    assert!(matches!(a.popup, Some(Popup::Conflict)));
+            text: "李四的整体意见".into(),
+            author: "李四".into(),
+            time: "2099-01-01T00:00:00Z".into(),
+        };
+        theirs.apply(
+            &fuhe::review::Change::Annotation {
+                target: "report".into(),
+                old: None,
+                new: Some(other_note),
+            },
+            "李四",
+        );
+    });
     typed(&mut a, "k");
     let r = on_disk(ws.path(), DATA);
     let texts: Vec<&str> = r.annotations.iter().map(|x| x.text.as_str()).collect();

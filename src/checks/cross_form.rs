@@ -3,7 +3,7 @@
 //! be what the project forms spent, and a measure stated in both must have
 //! the same target and value; otherwise one of the two forms is not true.
 
-use super::places::{dept, index, project};
+use super::places::{dept, index, indicator, project};
 use super::{CheckConfig, Flag, Severity, sum_opt};
 use crate::indicator::{Comparator, IndicatorValue};
 use crate::model::{Indicator, Report};
@@ -174,16 +174,10 @@ fn same_measures(report: &Report, flags: &mut Vec<Flag>) {
             continue;
         }
         let dname = clean(di_ind.display_name());
-        let place = index(
-            &dept(),
-            "indicators",
-            di,
-            &format!("指标“{dname}”"),
-            &format!("indicator \"{dname}\""),
-        );
+        let place = indicator(&dept(), di, &dname);
         let in_projects: std::collections::BTreeSet<usize> = matches.iter().map(|m| m.0).collect();
         if in_projects.len() >= 2 {
-            sum_of_projects(report, di_ind, &dname, &place, &matches, flags);
+            sum_of_projects(di_ind, &dname, &place, &matches, flags);
             continue;
         }
         for (pi, ii, pi_ind) in matches {
@@ -242,7 +236,6 @@ fn same_measures(report: &Report, flags: &mut Vec<Flag>) {
 /// the projects' targets added up (when all are amounts or counts in one
 /// unit); a rate or a mismatch of units is not summed and not judged.
 fn sum_of_projects(
-    report: &Report,
     dept_ind: &Indicator,
     dname: &str,
     place: &super::Place,
@@ -297,7 +290,6 @@ fn sum_of_projects(
                 .collect(),
         ),
     );
-    let _ = report;
 }
 
 /// Differently named indicators that probably measure the same thing: the
@@ -336,29 +328,19 @@ fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
                 }
                 let dname = clean(a.display_name());
                 let pname = clean(b.display_name());
-                let place = index(
-                    &dept(),
-                    "indicators",
-                    di,
-                    &format!("指标“{dname}”"),
-                    &format!("indicator \"{dname}\""),
-                );
+                let place = indicator(&dept(), di, &dname);
                 let other = index(&project(pi, &p.label(pi)), "indicators", ii, &pname, &pname);
                 let (x, y) = (text(&a.target).unwrap_or_default(), text(&b.target).unwrap_or_default());
-                let (why_zh, why_en) = (
-                    "数值交叉吻合（一张表的目标是另一张表的实际值）",
-                    "one form's target is the other's actual",
-                );
                 flags.push(
                     Flag::new(
                         "cross.likely_same_measure",
                         Severity::Warning,
                         &place,
                         format!(
-                            "部门整体表“{dname}”目标“{x}”与项目表“{pname}”目标“{y}”名称不同，但{why_zh}，可能是同一指标却设了不同目标——请核实是否衡量同一事项。"
+                            "部门整体表“{dname}”目标“{x}”与项目表“{pname}”目标“{y}”名称不同，但数值交叉吻合（一张表的目标是另一张表的实际值），可能是同一指标却设了不同目标——请核实是否衡量同一事项。"
                         ),
                         format!(
-                            "Department indicator \"{dname}\" (target \"{x}\") and project indicator \"{pname}\" (target \"{y}\") have different names, but {why_en}: probably the same measure with two targets — check whether they measure the same thing."
+                            "Department indicator \"{dname}\" (target \"{x}\") and project indicator \"{pname}\" (target \"{y}\") have different names, but one form's target is the other's actual: probably the same measure with two targets — check whether they measure the same thing."
                         ),
                     )
                     .values(&x, &y)
@@ -406,7 +388,7 @@ fn norm(s: &str) -> String {
 
 /// [`same_measure`] on names already passed through [`norm`] (made once
 /// per indicator, not once per pair).
-fn same_name(x: &String, y: &String) -> bool {
+fn same_name(x: &str, y: &str) -> bool {
     if x.is_empty() || y.is_empty() || x.chars().next() != y.chars().next() {
         return false;
     }
@@ -419,5 +401,5 @@ fn same_name(x: &String, y: &String) -> bool {
         || (short.chars().count() >= 4
             && ["标准", "指标", "情况", "工作", "目标"]
                 .iter()
-                .any(|g| long.strip_suffix(g) == Some(short.as_str())))
+                .any(|g| long.strip_suffix(g) == Some(short)))
 }

@@ -265,6 +265,17 @@ pub(crate) mod places {
         )
     }
 
+    /// An indicator row of a form (`…·指标“名称”`), its name already cleaned.
+    pub fn indicator(base: &Place, i: usize, name: &str) -> Place {
+        index(
+            base,
+            "indicators",
+            i,
+            &format!("指标“{name}”"),
+            &format!("indicator \"{name}\""),
+        )
+    }
+
     pub fn index(base: &Place, key: &str, i: usize, zh: &str, en: &str) -> Place {
         Place {
             path: format!("{}.{key}[{i}]", base.path),

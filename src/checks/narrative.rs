@@ -1010,74 +1010,35 @@ fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found
                 continue;
             }
             let label = label_before(&chars, fig.start);
-            let e = |i: usize| &d.expenditure.institutions[i];
-            let (row, table, key, col, zh, en, base) = match (label.as_str(), classify(&label)) {
-                ("收入" | "收入合计", _) | (_, Some(Item::IncomeTotal)) => {
-                    let Some(i) = income else { continue };
-                    let t = d.income.institutions[i].total;
-                    (i, t, "income", "total", "收入合计", "total income", "收入表")
-                }
-                ("支出" | "支出合计", _) | (_, Some(Item::ExpTotal)) => {
-                    let Some(i) = spending else { continue };
-                    (
-                        i,
-                        e(i).total,
-                        "expenditure",
-                        "total",
-                        "支出合计",
-                        "total expenditure",
-                        "支出表",
-                    )
-                }
-                (_, Some(Item::Basic)) => {
-                    let Some(i) = spending else { continue };
-                    (
-                        i,
-                        e(i).basic,
-                        "expenditure",
-                        "basic",
-                        "基本支出",
-                        "basic expenditure",
-                        "支出表",
-                    )
-                }
-                (_, Some(Item::Project)) => {
-                    let Some(i) = spending else { continue };
-                    (
-                        i,
-                        e(i).project,
-                        "expenditure",
-                        "project",
-                        "项目支出",
-                        "project expenditure",
-                        "支出表",
-                    )
-                }
-                (_, Some(Item::Personnel)) => {
-                    let Some(i) = spending else { continue };
-                    (
-                        i,
-                        e(i).personnel,
-                        "expenditure",
-                        "personnel",
-                        "人员支出",
-                        "personnel",
-                        "支出表",
-                    )
-                }
-                (_, Some(Item::PublicUse)) => {
-                    let Some(i) = spending else { continue };
-                    (
-                        i,
-                        e(i).public_use,
-                        "expenditure",
-                        "public_use",
-                        "公用支出",
-                        "office and running costs",
-                        "支出表",
-                    )
-                }
+            let item = match label.as_str() {
+                "收入" | "收入合计" => Some(Item::IncomeTotal),
+                "支出" | "支出合计" => Some(Item::ExpTotal),
+                _ => classify(&label),
+            };
+            // The row's cell for the category, and its words in messages.
+            let (col, zh, en) = match item {
+                Some(Item::IncomeTotal) => ("total", "收入合计", "total income"),
+                Some(Item::ExpTotal) => ("total", "支出合计", "total expenditure"),
+                Some(Item::Basic) => ("basic", "基本支出", "basic expenditure"),
+                Some(Item::Project) => ("project", "项目支出", "project expenditure"),
+                Some(Item::Personnel) => ("personnel", "人员支出", "personnel"),
+                Some(Item::PublicUse) => ("public_use", "公用支出", "office and running costs"),
                 _ => continue,
+            };
+            let (row, table, key, base) = if item == Some(Item::IncomeTotal) {
+                let Some(i) = income else { continue };
+                (i, d.income.institutions[i].total, "income", "收入表")
+            } else {
+                let Some(i) = spending else { continue };
+                let r = &d.expenditure.institutions[i];
+                let v = match col {
+                    "total" => r.total,
+                    "basic" => r.basic,
+                    "project" => r.project,
+                    "personnel" => r.personnel,
+                    _ => r.public_use,
+                };
+                (i, v, "expenditure", "支出表")
             };
             let Some(table) = table else { continue };
             if agrees(fig.value, table) {

@@ -13,7 +13,7 @@
 //! part still pending, or a combination of things.
 
 use super::indicators::Sentence3;
-use super::places::{dept, index, project};
+use super::places::{dept, indicator, project};
 use super::scope::{Hedge, hedges};
 use super::{Flag, Severity, pct};
 use crate::model::{Form, Indicator, Report};
@@ -95,14 +95,7 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
                     "实际完成值"
                 };
                 let what_en = if actual_text.is_empty() { "target" } else { "actual" };
-                let place_ind = index(
-                    &base,
-                    "indicators",
-                    i,
-                    &format!("指标“{name}”"),
-                    &format!("indicator \"{name}\""),
-                )
-                .child("actual", "实际完成值", "actual");
+                let place_ind = indicator(&base, i, &name).child("actual", "实际完成值", "actual");
                 // A stated rate as written; a rate from counts to one decimal.
                 let shown = if measured.scale() <= 2 && quote.contains(&format!("{measured}%")) {
                     format!("{measured}%")
@@ -309,10 +302,9 @@ fn part_of_whole(
         {
             continue;
         }
-        let quote: String = chars[cs..ce].iter().collect();
         return Some((
             part.value * Decimal::ONE_HUNDRED / whole.value,
-            super::narrative::quote(quote.trim()),
+            super::narrative::quote(text.trim()),
         ));
     }
     None

@@ -5,7 +5,7 @@
 //! patterns that are nearly never intended are looked for; prose is not
 //! spell-checked.
 
-use super::places::{dept, index, project};
+use super::places::{dept, index, indicator, project};
 use super::{Flag, Place, Severity};
 use crate::model::{Form, Report};
 use crate::text::clean;
@@ -23,19 +23,12 @@ pub fn check(report: &Report, flags: &mut Vec<Flag>) {
         for (i, ind) in form.indicators().iter().enumerate() {
             if let Some((zh, en)) = typo(ind.display_name()) {
                 let name = clean(ind.display_name());
-                let place = index(
-                    base,
-                    "indicators",
-                    i,
-                    &format!("指标“{name}”"),
-                    &format!("indicator \"{name}\""),
-                )
-                .child("name", "指标名称", "name");
+                let place = indicator(base, i, &name).child("name", "指标名称", "name");
                 flags.push(typo_flag(&place, &name, zh, en));
             }
         }
     }
-    one_character_apart(report, &forms, flags);
+    one_character_apart(&forms, flags);
     for (pi, p) in report.project_forms.iter().enumerate() {
         let base = project(pi, &p.label(pi));
         for (li, e) in p.expenses.iter().enumerate() {
@@ -61,8 +54,7 @@ const MEANINGFUL: &str = "一二三四五六七八九十百千万省市县区镇
 /// forms of one report (`食用农产品快检数量` / `食用农产品块检数量`): one of
 /// the two is a slip. The project form's copy is flagged (the department
 /// form is the one the bureau reads first), the other named beside it.
-fn one_character_apart(report: &Report, forms: &[(Place, &dyn Form)], flags: &mut Vec<Flag>) {
-    let _ = report;
+fn one_character_apart(forms: &[(Place, &dyn Form)], flags: &mut Vec<Flag>) {
     let mut seen = std::collections::HashSet::new();
     // Each name's characters once, not once per pair.
     let names: Vec<Vec<Vec<char>>> = forms
@@ -94,14 +86,7 @@ fn one_character_apart(report: &Report, forms: &[(Place, &dyn Form)], flags: &mu
                         continue;
                     }
                     let other = clean(a.display_name());
-                    let place = index(
-                        later_base,
-                        "indicators",
-                        j,
-                        &format!("指标“{name}”"),
-                        &format!("indicator \"{name}\""),
-                    )
-                    .child("name", "指标名称", "name");
+                    let place = indicator(later_base, j, &name).child("name", "指标名称", "name");
                     flags.push(typo_flag(
                         &place,
                         &name,
