@@ -19,7 +19,7 @@
 //! by the worker that needs them.
 
 use crate::checks::{CheckConfig, Flag};
-use crate::scoring::Rubric;
+pub use crate::paths::cache_dir;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -56,14 +56,6 @@ enum Line {
     Made(String),
 }
 
-/// The folder for cache files: `FUHE_CACHE_DIR`, else the user's cache folder.
-pub fn cache_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("FUHE_CACHE_DIR") {
-        return Some(PathBuf::from(d));
-    }
-    directories::ProjectDirs::from("", "", "fuhe").map(|p| p.cache_dir().to_path_buf())
-}
-
 /// The hash of the running executable, computed once: any rebuild changes it.
 fn executable_hash() -> Option<&'static str> {
     static HASH: OnceLock<Option<String>> = OnceLock::new();
@@ -76,16 +68,13 @@ fn executable_hash() -> Option<&'static str> {
     .as_deref()
 }
 
-/// The content hash an entry is keyed by.
-pub fn content_hash(bytes: &[u8]) -> String {
-    blake3::hash(bytes).to_hex().to_string()
-}
+pub use crate::hash::content_hash;
 
 impl CheckCache {
     /// The cache of the workspace at `root` for these settings, read from
     /// disk when there is a matching one. None when there is no cache folder
     /// or the executable cannot be read.
-    pub fn open(root: &Path, config: &CheckConfig, rubric: &Rubric) -> Option<CheckCache> {
+    pub fn open(root: &Path, config: &CheckConfig) -> Option<CheckCache> {
         let dir = cache_dir()?;
         let root_abs = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
         let name = blake3::hash(root_abs.to_string_lossy().as_bytes()).to_hex();
@@ -93,7 +82,7 @@ impl CheckCache {
         let mut fp = blake3::Hasher::new();
         fp.update(executable_hash()?.as_bytes());
         fp.update(&serde_json::to_vec(config).ok()?);
-        fp.update(&serde_json::to_vec(rubric).ok()?);
+        fp.update(&serde_json::to_vec(config.rubric()).ok()?);
         let fingerprint = fp.finalize().to_hex().to_string();
         let mut cache = CheckCache {
             path,
@@ -219,7 +208,7 @@ impl CheckCache {
             out.push_str(json);
             out.push('\n');
         }
-        crate::review::store::write_atomic(&self.path, out.as_bytes(), || Ok(()))
+        crate::atomic::write_atomic(&self.path, out.as_bytes(), || Ok(()))
     }
 }
 
@@ -244,7 +233,7 @@ mod tests {
     }
 
     fn open(root: &Path) -> CheckCache {
-        CheckCache::open(root, &CheckConfig::default(), &Rubric::builtin()).expect("cache")
+        CheckCache::open(root, &CheckConfig::default()).expect("cache")
     }
 
     #[test]
@@ -286,7 +275,7 @@ mod tests {
             deviation_pct: 5.into(),
             ..CheckConfig::default()
         };
-        let c2 = CheckCache::open(root, &other, &Rubric::builtin()).unwrap();
+        let c2 = CheckCache::open(root, &other).unwrap();
         assert!(c2.get(&ka, "h1").is_none());
 
         // A damaged file is ignored, never an error.

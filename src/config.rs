@@ -7,6 +7,7 @@
 //! file and line, and the defaults stay in force.
 
 use crate::checks::CheckConfig;
+pub use crate::paths::config_dir;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -32,14 +33,6 @@ pub struct UiConfig {
 pub struct ReviewConfig {
     /// The reviewer's name written into review files.
     pub reviewer: Option<String>,
-}
-
-/// The user's config folder (`~/.config/fuhe` on Linux), or `FUHE_CONFIG_DIR`.
-pub fn config_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("FUHE_CONFIG_DIR") {
-        return Some(PathBuf::from(d));
-    }
-    directories::ProjectDirs::from("", "", "fuhe").map(|p| p.config_dir().to_path_buf())
 }
 
 /// Reads one config file. Missing file: `Ok(None)`.

@@ -1,27 +1,49 @@
 //! fuhe (复核): re-checking budget-performance self-evaluation reports.
 //!
-//! The library holds everything that is not the terminal: the report model
-//! ([`model`]), the parsers for indicator values ([`indicator`]) and voucher
-//! references ([`voucher`]), loading a folder of reports ([`workspace`]) and
-//! the discrepancy checks ([`checks`]). The interface and the command line
-//! are thin layers on top, in the binary.
+//! Two layers, kept apart by the compiler:
+//!
+//! - **The core** builds without any terminal crate (`cargo build --lib
+//!   --no-default-features`; CI does so, so a terminal import here fails the
+//!   build). It holds the report model ([`model`]) and its parsers
+//!   ([`indicator`], [`voucher`], [`import`]), loading a folder
+//!   ([`workspace`]), the rules ([`checks`]) and what they produce
+//!   ([`finding`]), scoring ([`scoring`], [`assess`]), the review record and
+//!   everything that keeps it safe — store, lock, session with undo, rescue
+//!   and merge ([`review`]) — exports ([`export`]), the check cache
+//!   ([`cache`]) and settings ([`config`], [`settings`]). Small shared helpers
+//!   have one home each: [`numbers`], [`hash`], [`atomic`], [`paths`],
+//!   [`text`], [`labels`].
+//! - **The interface** (feature `tui`, on by default): the state of the
+//!   screens and what each key does ([`app`], [`keymap`]), and drawing that
+//!   state with ratatui ([`tui`]). The command line is the binary
+//!   (`src/main.rs`, `src/cli/`), on top of both.
 
-pub mod app;
 pub mod assess;
+pub mod atomic;
 pub mod cache;
 pub mod checks;
 pub mod config;
 pub mod export;
+pub mod finding;
+pub mod hash;
+pub mod import;
 pub mod indicator;
-pub mod keymap;
 pub mod labels;
 pub mod model;
+pub mod numbers;
+pub mod paths;
+pub mod pool;
 pub mod precision;
 pub mod review;
 pub mod scoring;
+pub mod settings;
 pub mod text;
-pub mod tui;
 pub mod voucher;
 pub mod workspace;
 
-pub mod import;
+#[cfg(feature = "tui")]
+pub mod app;
+#[cfg(feature = "tui")]
+pub mod keymap;
+#[cfg(feature = "tui")]
+pub mod tui;

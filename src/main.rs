@@ -5,7 +5,7 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, Command};
-use fuhe::labels::Lang;
+use fuhe::settings::{Overrides, Settings};
 use fuhe::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,16 +34,32 @@ fn workspace_root(given: Option<&PathBuf>) -> std::io::Result<PathBuf> {
     }
 }
 
+/// The settings for a command on a workspace folder; problems met while
+/// resolving them go to stderr (they never stop the command).
+fn settings(cli: &Cli, workspace: Option<&std::path::Path>) -> Settings {
+    let s = Settings::resolve(&overrides(cli), workspace);
+    for p in &s.problems {
+        eprintln!("fuhe: {}", fuhe::text::clean(p));
+    }
+    s
+}
+
+fn overrides(cli: &Cli) -> Overrides {
+    Overrides {
+        config_file: cli.global.config.clone(),
+        lang: cli.global.lang.clone(),
+        reviewer: cli.global.reviewer.clone(),
+        keymap: cli.global.keymap.clone(),
+    }
+}
+
 fn run(cli: Cli) -> Result<i32, String> {
     match &cli.command {
         Some(Command::Check(args)) if args.precision.is_some() => {
             let dir = args.precision.clone().unwrap_or_default();
-            let (config, problems) = fuhe::config::load(&fuhe::config::files(cli.global.config.as_deref(), None));
-            for p in problems {
-                eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
-            }
+            let settings = settings(&cli, None);
             let mut out = std::io::stdout().lock();
-            cli::precision::run(&dir, &config.check, &mut out).map_err(|e| e.to_string())
+            cli::precision::run(&dir, &settings.check, &mut out).map_err(|e| e.to_string())
         }
         Some(Command::Check(args)) => {
             let paths = if args.paths.is_empty() {
@@ -53,49 +69,30 @@ fn run(cli: Cli) -> Result<i32, String> {
             };
             let (files, errors) = Workspace::expand_paths(&paths);
             let ws_root = paths.iter().find(|p| p.is_dir()).cloned();
-            let (config, problems) =
-                fuhe::config::load(&fuhe::config::files(cli.global.config.as_deref(), ws_root.as_deref()));
-            for p in problems {
-                eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
-            }
-            let lang = lang(&cli, &config);
+            // Reports of other folders are checked with their own rubric.
+            let settings = settings(&cli, ws_root.as_deref());
             // Thousands of reports: write in blocks, not line by line.
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            cli::check::run(args, files, errors, &config.check, lang, &mut out).map_err(|e| e.to_string())
+            cli::check::run(args, files, errors, &settings, &mut out).map_err(|e| e.to_string())
         }
         Some(Command::Export(args)) => {
-            let (config, problems) = fuhe::config::load(&fuhe::config::files(
-                cli.global.config.as_deref(),
-                args.workspace.as_deref(),
-            ));
-            for p in problems {
-                eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
-            }
-            cli::export::run(args, &config.check)
+            let (root, report) = cli::export::find_report(&args.report, args.workspace.as_deref())?;
+            let settings = settings(&cli, Some(&root));
+            cli::export::run(args, &root, report, &settings)
         }
         Some(Command::Summary(args)) => {
-            let (config, problems) = fuhe::config::load(&fuhe::config::files(
-                cli.global.config.as_deref(),
-                args.workspace.as_deref(),
-            ));
-            for p in problems {
-                eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
-            }
+            let root = workspace_root(args.workspace.as_ref()).map_err(|e| e.to_string())?;
+            let settings = settings(&cli, Some(&root));
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            cli::summary::run(args, &config.check, &mut out)
+            cli::summary::run(&root, args, &settings, &mut out)
         }
         Some(Command::Import(args)) => {
-            let (config, problems) = fuhe::config::load(&fuhe::config::files(
-                cli.global.config.as_deref(),
-                Some(args.into.as_deref().unwrap_or(std::path::Path::new("."))),
-            ));
-            for p in problems {
-                eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
-            }
+            let root = args.into.clone().unwrap_or_else(|| PathBuf::from("."));
+            let settings = settings(&cli, Some(&root));
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            cli::import::run(args, &config.check, &mut out, &mut std::io::stderr())
+            cli::import::run(args, &root, &settings, &mut out, &mut std::io::stderr())
         }
         None => {
             let (root, bundled) = match &cli.workspace {
@@ -114,21 +111,14 @@ fn run(cli: Cli) -> Result<i32, String> {
             };
             let (files, outside) = fuhe::workspace::workspace_report_files(&reports_dir)
                 .map_err(|e| format!("{}: {e}", reports_dir.display()))?;
-            let (config, mut problems) =
-                fuhe::config::load(&fuhe::config::files(cli.global.config.as_deref(), Some(&root)));
-            let lang = lang(&cli, &config);
-            let choice = cli.global.keymap.as_deref().or(config.ui.keymap.as_deref());
+            let settings = Settings::resolve(&overrides(&cli), Some(&root));
+            let mut problems = settings.problems.clone();
             let overlay = fuhe::config::config_dir().map(|d| d.join("keymap.json"));
-            let (keymap, keymap_problems) = fuhe::keymap::resolve(choice, overlay.as_deref());
+            let (keymap, keymap_problems) = fuhe::keymap::resolve(settings.keymap.as_deref(), overlay.as_deref());
             problems.extend(keymap_problems);
             problems.extend(outside.iter().map(|e| e.to_string()));
-            let (rubric, rubric_problem) = fuhe::scoring::Rubric::for_workspace(&root);
-            problems.extend(rubric_problem);
-            let mut check = config.check.clone();
-            check.rubric = Some(rubric.clone());
-            let mut app = fuhe::app::App::new_lazy(root, bundled, files, lang, keymap, check);
-            app.rubric = rubric;
-            app.reviewer = reviewer(&cli, &config);
+            let mut app = fuhe::app::App::new_lazy(root, bundled, files, settings.lang, keymap, settings.check);
+            app.reviewer = settings.reviewer;
             if let Some(p) = problems.first() {
                 app.message = Some((p.clone(), true));
             }
@@ -139,22 +129,4 @@ fn run(cli: Cli) -> Result<i32, String> {
             Ok(0)
         }
     }
-}
-
-fn reviewer(cli: &Cli, config: &fuhe::config::Config) -> String {
-    cli.global
-        .reviewer
-        .clone()
-        .or_else(|| config.review.reviewer.clone())
-        .filter(|r| !r.trim().is_empty())
-        .unwrap_or_else(fuhe::review::login_name)
-}
-
-fn lang(cli: &Cli, config: &fuhe::config::Config) -> Lang {
-    cli.global
-        .lang
-        .as_deref()
-        .or(config.ui.lang.as_deref())
-        .and_then(Lang::parse)
-        .unwrap_or_else(Lang::from_env)
 }

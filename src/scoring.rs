@@ -11,8 +11,9 @@
 //! never typed.
 
 use crate::assess::{Category, Outcome, assess, category};
-use crate::checks::{Flag, Severity, pct, ratio_pct, sum_opt};
+use crate::finding::{Flag, Severity};
 use crate::model::{Form, Report};
+use crate::numbers::{pct, ratio_pct, sum_opt};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

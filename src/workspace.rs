@@ -7,6 +7,7 @@
 //! an auditor from the other ninety-nine.
 
 use crate::model::Report;
+pub use crate::paths::{data_dir, id_of, samples_dir, sanitize_id};
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -62,40 +63,9 @@ pub struct Workspace {
     pub bundled: bool,
 }
 
-/// Turns a file name into a report id that is safe as a file name anywhere:
-/// letters (any script), digits, `-`, `_` and `.` are kept, everything else
-/// becomes `_`; no leading dot, never empty, at most 100 characters.
-pub fn sanitize_id(name: &str) -> String {
-    let mut id: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(100)
-        .collect();
-    while id.starts_with('.') {
-        id.replace_range(0..1, "_");
-    }
-    if id.is_empty() { "report".into() } else { id }
-}
-
 /// Reads and parses one report file.
 pub fn load_report(path: &Path) -> Result<LoadedReport, LoadError> {
     load_report_with(path, true)
-}
-
-/// The id a report file gets (its sanitised file name).
-pub fn id_of(path: &Path) -> String {
-    sanitize_id(
-        &path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-    )
 }
 
 /// Like [`load_report`]; without `hash`, `sha256` is left empty (it is only
@@ -163,7 +133,7 @@ pub fn load_report_bytes(path: &Path, bytes: &[u8], hash: bool) -> Result<Loaded
         path: path.to_path_buf(),
         report,
         sha256: if hash {
-            crate::review::store::sha256_hex(bytes)
+            crate::hash::sha256_hex(bytes)
         } else {
             String::new()
         },
@@ -365,22 +335,6 @@ impl Workspace {
 
 /// The sample reports compiled into the binary: (file name, JSON).
 pub const SAMPLES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/samples.rs"));
-
-/// Where the bundled sample workspace lives: the user's data folder, so that
-/// reviews of the samples never go into the install.
-pub fn samples_dir() -> std::io::Result<PathBuf> {
-    Ok(data_dir()?.join("sample-workspace"))
-}
-
-/// The user's data folder (`~/.local/share/fuhe`), or `FUHE_DATA_DIR`.
-pub fn data_dir() -> std::io::Result<PathBuf> {
-    if let Some(d) = std::env::var_os("FUHE_DATA_DIR") {
-        return Ok(PathBuf::from(d));
-    }
-    directories::ProjectDirs::from("", "", "fuhe")
-        .map(|p| p.data_dir().to_path_buf())
-        .ok_or_else(|| std::io::Error::other("no home folder for fuhe's data"))
-}
 
 /// Writes the bundled samples to [`samples_dir`] (only files that differ)
 /// and returns that folder.

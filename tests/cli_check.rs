@@ -143,7 +143,7 @@ fn review_state_is_read_afresh_even_when_findings_are_cached() {
     let before = check(ws.path(), cache.path(), &[]);
     assert!(report(&before, id)["review"]["status"].is_null());
     let bytes = std::fs::read(ws.path().join(format!("reports/{id}.json"))).unwrap();
-    let sha = fuhe::review::store::sha256_hex(&bytes);
+    let sha = fuhe::hash::sha256_hex(&bytes);
     let review = fuhe::review::Review::new(id, &format!("reports/{id}.json"), &sha, "测试员");
     let path = fuhe::review::store::review_path(ws.path(), id);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

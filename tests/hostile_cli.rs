@@ -184,7 +184,7 @@ fn summary_and_export_say_when_rescued_work_is_not_in_them() {
     let reports = ws.path().join("reports");
     std::fs::create_dir_all(&reports).unwrap();
     std::fs::write(reports.join("r.json"), good("临湘市测试局").to_string()).unwrap();
-    let rescue = fuhe::app::session::rescue_path(data.path(), ws.path(), "r");
+    let rescue = fuhe::review::session::rescue_path(data.path(), ws.path(), "r");
     std::fs::create_dir_all(rescue.parent().unwrap()).unwrap();
     std::fs::write(&rescue, "{}").unwrap();
     for args in [

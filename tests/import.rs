@@ -535,7 +535,7 @@ fn reimport_rewrites_only_a_changed_report_and_keeps_the_review() {
     );
 
     // A review of it, then a corrected submission.
-    let sha = fuhe::review::store::sha256_hex(&bytes);
+    let sha = fuhe::hash::sha256_hex(&bytes);
     let review = fuhe::review::Review::new(&w.id, "reports/临湘市数据局-2024.json", &sha, "张三");
     let review_path = fuhe::review::store::review_path(ws, &w.id);
     std::fs::create_dir_all(review_path.parent().unwrap()).unwrap();
@@ -553,7 +553,7 @@ fn reimport_rewrites_only_a_changed_report_and_keeps_the_review() {
         "the review is kept as it was"
     );
     assert_ne!(
-        fuhe::review::store::sha256_hex(&new_bytes),
+        fuhe::hash::sha256_hex(&new_bytes),
         review.report_sha256,
         "and is now stale"
     );

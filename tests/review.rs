@@ -367,7 +367,7 @@ fn a_changed_report_makes_the_review_stale_and_shows_what_changed() {
     assert_eq!(change.cells[0].text, "project_forms[0].funds.planned.total");
     // And `fuhe check`'s summary says so.
     let r = &a.reports[i];
-    let s = fuhe::review::summary::summarize(ws.path(), r, a.flags_of(i), &a.rubric);
+    let s = fuhe::review::summary::summarize(ws.path(), r, a.flags_of(i), a.config.rubric());
     assert!(s.stale && s.status_zh().contains("报告已改"));
 }
 
@@ -489,7 +489,7 @@ fn notes(r: &fuhe::review::Review) -> Vec<&str> {
 }
 
 fn rescued(ws: &Path, data: &Path) -> std::path::PathBuf {
-    fuhe::app::session::rescue_path(data, ws, DATA)
+    fuhe::review::session::rescue_path(data, ws, DATA)
 }
 
 #[test]
@@ -498,7 +498,7 @@ fn a_read_only_workspace_offers_another_folder_once_and_saves_there() {
     note(&mut a, "1a", "第一条");
     // Rescued at once, before anything is chosen.
     assert_eq!(notes(&valid(&rescued(ws.path(), data.path()))), ["第一条"]);
-    let default = fuhe::app::session::default_folder(data.path(), ws.path());
+    let default = fuhe::review::session::default_folder(data.path(), ws.path());
     let Some(Popup::SaveFolder {
         error,
         rescued: at,

@@ -6,7 +6,7 @@
 
 pub mod lookup;
 mod reviewing;
-pub mod session;
+pub use crate::review::session;
 pub mod views;
 
 pub use reviewing::{EditTarget, Elsewhere, FormPurpose, ReviewInfo};
@@ -389,7 +389,6 @@ pub struct App {
     pub slim: Vec<bool>,
     /// Who is reviewing (config, --reviewer, else the login name).
     pub reviewer: String,
-    pub rubric: crate::scoring::Rubric,
     /// The review of the open report.
     pub session: Option<session::Session>,
     /// Per report: the review's state for the list.
@@ -440,7 +439,6 @@ impl App {
             unread: vec![None; n],
             slim: vec![false; n],
             reviewer: crate::review::login_name(),
-            rubric: crate::scoring::Rubric::builtin(),
             session: None,
             leave_armed: false,
             review_info: vec![ReviewInfo::default(); n],
@@ -486,41 +484,25 @@ impl App {
     /// threads, one per core; results arrive through [`App::poll`], so the
     /// list is drawn at once and fills in.
     pub fn start_checks(&mut self) {
-        let (tx, rx) = std::sync::mpsc::channel();
         let jobs: Vec<(usize, Job)> = (0..self.reports.len())
             .map(|i| match &self.unread[i] {
                 Some(p) => (i, Job::Read(p.clone())),
                 None => (i, Job::Check(Box::new(self.reports[i].report.clone()))),
             })
             .collect();
-        let jobs = std::sync::Arc::new(jobs);
-        let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-        for _ in 0..threads {
-            let (jobs, next, tx, config) = (jobs.clone(), next.clone(), tx.clone(), self.config.clone());
-            std::thread::spawn(move || {
-                loop {
-                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((i, job)) = jobs.get(k) else { break };
-                    let msg = match job {
-                        Job::Check(r) => Loaded::Checked(*i, check_report(r, &config)),
-                        Job::Read(p) => match crate::workspace::load_report(p) {
-                            Ok(mut r) => {
-                                let flags = check_report(&r.report, &config);
-                                let part = lookup::Part::of(*i, &r);
-                                r.report.slim_down();
-                                Loaded::Read(*i, Box::new(r), flags, part)
-                            }
-                            Err(e) => Loaded::Failed(*i, e),
-                        },
-                    };
-                    if tx.send(msg).is_err() {
-                        break;
-                    }
+        let config = self.config.clone();
+        self.rx = Some(crate::pool::background(jobs, move |(i, job)| match job {
+            Job::Check(r) => Loaded::Checked(*i, check_report(r, &config)),
+            Job::Read(p) => match crate::workspace::load_report(p) {
+                Ok(mut r) => {
+                    let flags = check_report(&r.report, &config);
+                    let part = lookup::Part::of(*i, &r);
+                    r.report.slim_down();
+                    Loaded::Read(*i, Box::new(r), flags, part)
                 }
-            });
-        }
-        self.rx = Some(rx);
+                Err(e) => Loaded::Failed(*i, e),
+            },
+        }));
     }
 
     /// Reads a report not read yet, or kept without its narratives, now

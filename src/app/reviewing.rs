@@ -84,7 +84,7 @@ impl App {
             .filter(|s| s.report == report)
             .and_then(|s| s.review.as_ref());
         let flags = crate::review::decided_flags(self.flags_of(report), review);
-        scoring::suggest(&self.reports[report].report, form, &self.rubric, &flags)
+        scoring::suggest(&self.reports[report].report, form, self.config.rubric(), &flags)
     }
 
     /// The review total of a form: review scores where given, else the
@@ -94,7 +94,7 @@ impl App {
         scoring::total(
             &lines,
             |l| review.score(&l.id).map(|s| s.score).or(l.suggested),
-            &self.rubric,
+            self.config.rubric(),
             form.is_some(),
             scoring::execution_rate(&self.reports[report].report, form),
         )
@@ -441,7 +441,7 @@ impl App {
             Err(self.lang.t(&crate::labels::TYPE_A_FOLDER).to_string())
         } else {
             let dir = typed_folder(&typed);
-            store::probe_folder(&dir)
+            crate::atomic::probe_folder(&dir)
                 .map_err(|e| format!("{}: {e}", dir.display()))
                 .map(|()| dir.canonicalize().unwrap_or(dir))
                 .and_then(|dir| self.save_in(dir))

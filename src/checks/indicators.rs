@@ -247,7 +247,7 @@ fn check_one(
                 .values(&target_text, &actual_text),
             );
         }
-        Outcome::Met { overshoot_pct: Some(o) } if o >= config.overshoot_pct => {
+        Outcome::Met { overshoot_pct: Some(o) } if o >= config.rubric().overshoot_pct => {
             flags.push(
                 Flag::new(
                     "indicator.target_too_low",

@@ -25,127 +25,11 @@ use crate::model::Report;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use crate::finding::{Flag, Place, Severity, counts};
+pub use crate::numbers::{pct, ratio_pct, signed, sum_opt};
+
 pub use score::{EvidenceItem, EvidenceScore, evidence_score};
 pub use vouchers::{Booking, bookings as voucher_bookings};
-
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// The numbers are wrong or contradict each other.
-    Error,
-    /// Needs the auditor's judgment.
-    Warning,
-    /// Worth knowing; not a fault by itself.
-    Info,
-}
-
-impl Severity {
-    pub fn zh(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-            Severity::Info => "提示",
-        }
-    }
-    pub fn en(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
-
-/// An item of a report: its JSON path and a human name in both languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    pub path: String,
-    pub zh: String,
-    pub en: String,
-}
-
-impl Place {
-    pub fn new(path: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Place {
-        Place {
-            path: path.into(),
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-
-    /// A place inside this one ("…total", "收入合计", "total").
-    pub fn child(&self, key: &str, zh: &str, en: &str) -> Place {
-        Place {
-            path: format!("{}.{key}", self.path),
-            zh: format!("{}·{zh}", self.zh),
-            en: format!("{} · {en}", self.en),
-        }
-    }
-}
-
-/// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Flag {
-    /// Stable id, e.g. `income.row_sum`.
-    pub rule: String,
-    pub severity: Severity,
-    /// JSON path of the item in the report file.
-    pub path: String,
-    /// The item in words (收入表·局机关·收入合计).
-    pub place_zh: String,
-    pub place_en: String,
-    pub message_zh: String,
-    pub message_en: String,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub expected: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub found: Option<String>,
-    /// Other items the finding involves (the other expense lines holding a
-    /// duplicated voucher, the other places a paragraph is repeated).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub related: Vec<String>,
-}
-
-impl Flag {
-    /// Messages and places quote report text: they are cleaned here, once,
-    /// so that no rule can let an escape sequence through to a terminal.
-    pub fn new(rule: &str, severity: Severity, place: &Place, zh: String, en: String) -> Flag {
-        use crate::text::clean;
-        Flag {
-            rule: rule.to_string(),
-            severity,
-            path: place.path.clone(),
-            place_zh: clean(&place.zh),
-            place_en: clean(&place.en),
-            message_zh: clean(&zh),
-            message_en: clean(&en),
-            expected: None,
-            found: None,
-            related: Vec::new(),
-        }
-    }
-
-    pub fn values(mut self, expected: impl ToString, found: impl ToString) -> Flag {
-        self.expected = Some(crate::text::clean(&expected.to_string()));
-        self.found = Some(crate::text::clean(&found.to_string()));
-        self
-    }
-
-    pub fn related(mut self, paths: Vec<String>) -> Flag {
-        self.related = paths;
-        self
-    }
-
-    /// A key that identifies the finding independently of wording, so that a
-    /// review can remember decisions about it across runs.
-    pub fn key(&self) -> String {
-        match &self.found {
-            Some(found) => format!("{}@{}={found}", self.rule, self.path),
-            None => format!("{}@{}", self.rule, self.path),
-        }
-    }
-}
 
 /// Thresholds, from the `[check]` table of the config file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -154,7 +38,12 @@ pub struct CheckConfig {
     /// Planned vs arrived, and execution shortfall, above this % is flagged.
     pub deviation_pct: Decimal,
     /// An actual this % or more above a "≥" target: the target was too low.
-    pub overshoot_pct: Decimal,
+    /// The threshold itself is the rubric's (it also sets the deduction);
+    /// this key of the config file overrides it, and
+    /// [`crate::settings::Settings::resolve`] moves it into the rubric, so
+    /// that the checks and the scoring always use one value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overshoot_pct: Option<Decimal>,
     /// A self-score at or above this counts as "full or near-full".
     pub near_full_score: Decimal,
     /// Sums may differ by this much (万元) before they are flagged.
@@ -169,11 +58,31 @@ impl Default for CheckConfig {
     fn default() -> Self {
         CheckConfig {
             deviation_pct: Decimal::from(10),
-            overshoot_pct: Decimal::from(30),
+            overshoot_pct: None,
             near_full_score: Decimal::from(90),
             sum_tolerance: Decimal::ZERO,
             rubric: None,
         }
+    }
+}
+
+impl CheckConfig {
+    /// The rubric self-scores are judged by: the workspace's, else the
+    /// built-in one.
+    pub fn rubric(&self) -> &crate::scoring::Rubric {
+        self.rubric
+            .as_ref()
+            .unwrap_or_else(|| crate::scoring::Rubric::builtin_ref())
+    }
+
+    /// Puts the workspace's rubric in, with the config file's overshoot
+    /// threshold (if any) in place of the rubric's.
+    pub fn with_rubric(mut self, mut rubric: crate::scoring::Rubric) -> CheckConfig {
+        if let Some(o) = self.overshoot_pct.take() {
+            rubric.overshoot_pct = o;
+        }
+        self.rubric = Some(rubric);
+        self
     }
 }
 
@@ -198,55 +107,6 @@ pub fn check_report(report: &Report, config: &CheckConfig) -> Vec<Flag> {
     score::check(report, config, &mut flags);
     flags.sort_by_key(|f| f.severity);
     flags
-}
-
-/// Counts of flags by severity: (errors, warnings, infos).
-pub fn counts(flags: &[Flag]) -> (usize, usize, usize) {
-    flags.iter().fold((0, 0, 0), |(e, w, i), f| match f.severity {
-        Severity::Error => (e + 1, w, i),
-        Severity::Warning => (e, w + 1, i),
-        Severity::Info => (e, w, i + 1),
-    })
-}
-
-/// Formats a percentage for messages: one decimal, sign when asked.
-pub fn pct(value: Decimal, signed: bool) -> String {
-    // 四舍五入: half away from zero, as the forms round.
-    let r = value.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    if signed && r > Decimal::ZERO {
-        format!("+{r:.1}%")
-    } else {
-        format!("{r:.1}%")
-    }
-}
-
-/// Formats an amount difference with its sign.
-pub fn signed(value: Decimal) -> String {
-    if value > Decimal::ZERO {
-        format!("+{value}")
-    } else {
-        value.to_string()
-    }
-}
-
-/// `part / whole × 100`, None when the whole is zero.
-pub fn ratio_pct(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    if whole.is_zero() {
-        None
-    } else {
-        part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)
-    }
-}
-
-/// Sums optional amounts; None when all are blank (nothing was filled in).
-pub fn sum_opt(parts: &[Option<Decimal>]) -> Option<Decimal> {
-    let mut any = false;
-    let mut total = Decimal::ZERO;
-    for p in parts.iter().flatten() {
-        any = true;
-        total = total.checked_add(*p)?;
-    }
-    any.then_some(total)
 }
 
 /// Place helpers shared by the rules.
@@ -282,23 +142,5 @@ pub(crate) mod places {
             zh: format!("{}·{zh}", base.zh),
             en: format!("{} · {en}", base.en),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::amount::dec;
-
-    #[test]
-    fn helpers() {
-        assert_eq!(pct(dec("22.1925"), true), "+22.2%");
-        assert_eq!(pct(dec("-3.04"), true), "-3.0%");
-        assert_eq!(pct(dec("20"), true), "+20.0%");
-        assert_eq!(pct(dec("22.25"), false), "22.3%");
-        assert_eq!(signed(dec("232.79")), "+232.79");
-        assert_eq!(ratio_pct(dec("1"), Decimal::ZERO), None);
-        assert_eq!(sum_opt(&[None, None]), None);
-        assert_eq!(sum_opt(&[Some(dec("1.5")), None, Some(dec("2"))]), Some(dec("3.5")));
     }
 }

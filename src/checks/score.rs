@@ -13,7 +13,7 @@ use super::places::{dept, project};
 use super::{CheckConfig, Flag, Place, Severity};
 use crate::assess::{Outcome, assess};
 use crate::model::{Form, Grade, Report};
-use crate::scoring::{Rubric, execution_rate, suggest, total};
+use crate::scoring::{execution_rate, suggest, total};
 use rust_decimal::Decimal;
 
 /// One line of the evidence score.
@@ -45,7 +45,7 @@ pub fn evidence_score(
     config: &CheckConfig,
     flags: &[Flag],
 ) -> EvidenceScore {
-    let rubric = config.rubric.as_ref().unwrap_or_else(|| Rubric::builtin_ref());
+    let rubric = config.rubric();
     let lines = suggest(report, project_index, rubric, flags);
     let t = total(
         &lines,
@@ -169,11 +169,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         if score - evidence.total < Decimal::ONE {
             continue;
         }
-        let rubric_summary = config
-            .rubric
-            .as_ref()
-            .unwrap_or_else(|| Rubric::builtin_ref())
-            .summary(pi.is_some());
+        let rubric_summary = config.rubric().summary(pi.is_some());
         let supported_grade = Grade::for_score(evidence.total);
         // The bound rests on fuhe's rubric, which is local practice, not
         // the department's own scoring: a judgment for the auditor, never

@@ -8,13 +8,12 @@ use fuhe::cache::{CheckCache, Entry, content_hash};
 use fuhe::checks::{CheckConfig, Flag, Severity, check_report, counts};
 use fuhe::labels::{self, Lang};
 use fuhe::review::summary::{Summary, summarize_with};
+use fuhe::settings::Settings;
 use fuhe::text::{clean, width, wrap};
 use fuhe::workspace::{LoadError, root_of};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -53,7 +52,6 @@ const BATCH: usize = 256;
 
 /// What every report of one workspace folder shares.
 struct Root {
-    rubric: fuhe::scoring::Rubric,
     config: CheckConfig,
     cache: Option<CheckCache>,
 }
@@ -80,7 +78,7 @@ fn check_file(path: &Path, root: &Path, shared: &Root) -> Result<Checked, LoadEr
     // The file's SHA-256 is needed only to tell a review stale.
     let r = fuhe::workspace::load_report_bytes(path, &bytes, reviewed)?;
     let flags = check_report(&r.report, &shared.config);
-    let review = summarize_with(root, &r, &flags, &shared.rubric, false);
+    let review = summarize_with(root, &r, &flags, shared.config.rubric(), false);
     let found = Entry {
         department: r.report.department,
         year: r.report.year,
@@ -101,49 +99,30 @@ fn check_file(path: &Path, root: &Path, shared: &Root) -> Result<Checked, LoadEr
 /// Checks `files` on every core, handing the results to `sink` in file order.
 fn check_all(
     files: &[PathBuf],
-    config: &CheckConfig,
+    settings: &Settings,
     use_cache: bool,
     mut sink: impl FnMut(Result<Checked, LoadError>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     // Each workspace folder's rubric (and cache) is read once.
     let roots: Vec<PathBuf> = files.iter().map(|f| root_of(f)).collect();
     let mut shared: HashMap<&Path, Root> = HashMap::new();
     for root in &roots {
         shared.entry(root.as_path()).or_insert_with(|| {
-            let rubric = fuhe::scoring::Rubric::for_workspace(root).0;
-            let mut config = config.clone();
-            config.rubric.get_or_insert(rubric.clone());
+            let config = settings.check_for(root).0;
             let cache = if use_cache {
-                CheckCache::open(root, &config, &rubric)
+                CheckCache::open(root, &config)
             } else {
                 None
             };
-            Root { rubric, config, cache }
+            Root { config, cache }
         });
     }
-    for (batch, batch_roots) in files.chunks(BATCH).zip(roots.chunks(BATCH)) {
-        let next = AtomicUsize::new(0);
-        let slots: Vec<Mutex<Option<Result<Checked, LoadError>>>> = batch.iter().map(|_| Mutex::new(None)).collect();
-        std::thread::scope(|s| {
-            for _ in 0..threads.min(batch.len()) {
-                s.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = batch.get(i) else { break };
-                        let root = &batch_roots[i];
-                        let result = check_file(path, root, &shared[root.as_path()]);
-                        *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
-                    }
-                });
-            }
-        });
-        for slot in slots {
-            if let Some(result) = slot.into_inner().unwrap_or_else(|e| e.into_inner()) {
-                sink(result)?;
-            }
-        }
-    }
+    fuhe::pool::ordered(
+        files,
+        BATCH,
+        |i, path| check_file(path, &roots[i], &shared[roots[i].as_path()]),
+        &mut sink,
+    )?;
     for r in shared.into_values() {
         if let Some(cache) = r.cache {
             let path = cache.path().to_path_buf();
@@ -163,8 +142,7 @@ pub fn run(
     args: &CheckArgs,
     files: Vec<PathBuf>,
     mut errors: Vec<LoadError>,
-    config: &CheckConfig,
-    lang: Lang,
+    settings: &Settings,
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
     let w = args.width.unwrap_or_else(terminal_width).max(40);
@@ -182,7 +160,8 @@ pub fn run(
         }
         Format::Text => {}
     }
-    check_all(&files, config, !args.no_cache, |result| {
+    let lang = settings.lang;
+    check_all(&files, settings, !args.no_cache, |result| {
         let c = match result {
             Ok(c) => c,
             Err(e) => {

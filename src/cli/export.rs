@@ -3,7 +3,7 @@
 use fuhe::checks::check_report;
 use fuhe::export::{Format, render};
 use fuhe::review::summary::summarize;
-use fuhe::scoring::Rubric;
+use fuhe::settings::Settings;
 use fuhe::workspace::{LoadedReport, Workspace, load_report, root_of, sanitize_id};
 use std::path::{Path, PathBuf};
 
@@ -55,17 +55,14 @@ pub fn find_report(what: &str, workspace: Option<&Path>) -> Result<(PathBuf, Loa
     }
 }
 
-pub fn run(args: &ExportArgs, config: &fuhe::checks::CheckConfig) -> Result<i32, String> {
-    let (root, r) = find_report(&args.report, args.workspace.as_deref())?;
+/// Exports the report `r` of the workspace at `root` (found with
+/// [`find_report`]).
+pub fn run(args: &ExportArgs, root: &Path, r: LoadedReport, settings: &Settings) -> Result<i32, String> {
+    let root = root.to_path_buf();
     super::summary::warn_rescued(&root, std::iter::once(r.id.as_str()));
-    let (rubric, problem) = Rubric::for_workspace(&root);
-    if let Some(p) = problem {
-        eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
-    }
-    let mut config = config.clone();
-    config.rubric = Some(rubric.clone());
-    let flags = check_report(&r.report, &config);
-    let summary = summarize(&root, &r, &flags, &rubric);
+    let rubric = settings.rubric();
+    let flags = check_report(&r.report, &settings.check);
+    let summary = summarize(&root, &r, &flags, rubric);
     if let Some(m) = &summary.invalid {
         eprintln!("fuhe: {}", fuhe::text::clean(&m.to_string()));
     }
@@ -76,7 +73,7 @@ pub fn run(args: &ExportArgs, config: &fuhe::checks::CheckConfig) -> Result<i32,
     };
     let doc = render(&r, &flags, &summary, format);
     match &args.out {
-        Some(path) => fuhe::review::store::write_atomic(path, doc.as_bytes(), || Ok(()))
+        Some(path) => fuhe::atomic::write_atomic(path, doc.as_bytes(), || Ok(()))
             .map_err(|e| format!("{}: {e}", path.display()))?,
         None => print!("{doc}"),
     }

@@ -5,7 +5,7 @@
 use fuhe::checks::{check_report, counts};
 use fuhe::import::write::{Outcome, write_report};
 use fuhe::import::{Mapped, read_file};
-use fuhe::scoring::Rubric;
+use fuhe::settings::Settings;
 use fuhe::text::clean;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,17 +24,13 @@ pub struct ImportArgs {
 /// Exit code 0 when all were imported, 2 when any failed.
 pub fn run(
     args: &ImportArgs,
-    config: &fuhe::checks::CheckConfig,
+    root: &Path,
+    settings: &Settings,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, String> {
-    let root = args.into.clone().unwrap_or_else(|| PathBuf::from("."));
-    let (rubric, problem) = Rubric::for_workspace(&root);
-    if let Some(p) = problem {
-        let _ = writeln!(err, "fuhe: {p}");
-    }
-    let mut config = config.clone();
-    config.rubric = Some(rubric);
+    let root = root.to_path_buf();
+    let config = &settings.check;
     let w = |e: std::io::Error| e.to_string();
     let mut failed = 0;
     let mut written_by: Vec<(String, PathBuf)> = Vec::new();
@@ -61,7 +57,7 @@ pub fn run(
                 continue;
             }
         };
-        let flags = check_report(&mapped.report, &config);
+        let flags = check_report(&mapped.report, config);
         let (errors, warnings, _) = counts(&flags);
         let state = match (written.outcome, written.has_review) {
             (Outcome::New, _) => "new".to_string(),

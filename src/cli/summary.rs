@@ -4,11 +4,11 @@
 use super::Format;
 use fuhe::checks::check_report;
 use fuhe::review::summary::{Summary, summarize};
-use fuhe::scoring::Rubric;
+use fuhe::settings::Settings;
 use fuhe::text::{clean, fit, fit_right};
 use fuhe::workspace::{LoadedReport, Workspace};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct SummaryArgs {
@@ -18,25 +18,19 @@ pub struct SummaryArgs {
     pub format: Format,
 }
 
-pub fn run(args: &SummaryArgs, config: &fuhe::checks::CheckConfig, out: &mut dyn Write) -> Result<i32, String> {
-    let root = match &args.workspace {
-        Some(w) => w.clone(),
-        None => Workspace::default_location().map_err(|e| e.to_string())?.0,
-    };
+/// The summary of the workspace at `root` (the one named in `args`, else
+/// the default).
+pub fn run(root: &Path, args: &SummaryArgs, settings: &Settings, out: &mut dyn Write) -> Result<i32, String> {
+    let root = root.to_path_buf();
     let ws = Workspace::open(&root).map_err(|e| e.to_string())?;
-    let (rubric, problem) = Rubric::for_workspace(&root);
-    if let Some(p) = problem {
-        eprintln!("fuhe: {}", fuhe::text::clean(&p.to_string()));
-    }
     warn_rescued(&root, ws.reports.iter().map(|r| r.id.as_str()));
-    let mut config = config.clone();
-    config.rubric = Some(rubric.clone());
+    let (config, rubric) = (&settings.check, settings.rubric());
     let rows: Vec<(&LoadedReport, Summary)> = ws
         .reports
         .iter()
         .map(|r| {
-            let flags = check_report(&r.report, &config);
-            (r, summarize(&root, r, &flags, &rubric))
+            let flags = check_report(&r.report, config);
+            (r, summarize(&root, r, &flags, rubric))
         })
         .collect();
     let done = rows
@@ -185,7 +179,7 @@ pub fn run(args: &SummaryArgs, config: &fuhe::checks::CheckConfig, out: &mut dyn
 pub fn warn_rescued<'a>(root: &std::path::Path, ids: impl Iterator<Item = &'a str>) {
     let Ok(data) = fuhe::workspace::data_dir() else { return };
     for id in ids {
-        let p = fuhe::app::session::rescue_path(&data, root, id);
+        let p = fuhe::review::session::rescue_path(&data, root, id);
         if p.is_file() {
             eprintln!(
                 "fuhe: {id}: review work kept only in {} is not in the workspace yet (open the report in fuhe to take it in); this output lacks it",

@@ -58,7 +58,7 @@ pub fn write_report(root: &Path, report: &Report) -> io::Result<Written> {
         Err(e) => return Err(e),
     };
     if outcome != Outcome::Unchanged {
-        crate::review::store::write_atomic(&path, &bytes, || Ok(()))?;
+        crate::atomic::write_atomic(&path, &bytes, || Ok(()))?;
     }
     Ok(Written {
         id,

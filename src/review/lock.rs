@@ -5,6 +5,7 @@
 //! go. A lock file from another host is reported with who and since when,
 //! and can be removed by hand.
 
+pub use crate::paths::lock_path;
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io::Write;
@@ -37,11 +38,6 @@ pub fn hostname() -> String {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "localhost".into())
-}
-
-pub fn lock_path(root: &Path, id: &str) -> PathBuf {
-    root.join("reviews")
-        .join(format!("{}.lock", crate::workspace::sanitize_id(id)))
 }
 
 /// A held lock; released on drop.

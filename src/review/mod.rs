@@ -9,6 +9,7 @@
 
 pub mod diff;
 pub mod lock;
+pub mod session;
 pub mod store;
 pub mod summary;
 

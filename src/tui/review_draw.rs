@@ -166,7 +166,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         "{}{} — {}",
         lang.t(&crate::labels::REVIEW_SCORES),
         form_name,
-        clean(&app.rubric.name)
+        clean(&app.config.rubric().name)
     );
     let inner = popup_block(f, r, &title);
     let w = inner.width as usize;
@@ -232,7 +232,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let sug_total = crate::scoring::total(
         &lines_data,
         |l| l.suggested,
-        &app.rubric,
+        app.config.rubric(),
         form.is_some(),
         crate::scoring::execution_rate(rep, form),
     );

@@ -6,10 +6,11 @@
 //! rescue folder, or in a folder the auditor chose.
 
 use crate::labels::Lang;
+pub use crate::paths::{default_folder, kept_path, rescue_path};
 use crate::review::lock::{self, Lock, LockError};
 use crate::review::store::{self, OnDisk, SaveError, Store};
 use crate::review::{Change, Review};
-use crate::workspace::{LoadedReport, sanitize_id};
+use crate::workspace::LoadedReport;
 use std::path::{Path, PathBuf};
 
 /// What the status line shows about the review file.
@@ -70,40 +71,6 @@ pub struct Session {
     taken_in: Vec<PathBuf>,
     /// For the messages this session puts on the status line.
     lang: Lang,
-}
-
-/// `<folder>/<id>.review.json`: the plain name a review has in `reviews/`,
-/// so files kept in another folder can be copied back.
-pub fn kept_path(folder: &Path, id: &str) -> PathBuf {
-    folder.join(format!("{}.review.json", sanitize_id(id)))
-}
-
-/// `<data>/rescue/<12 hex of the workspace>-<id>.review.json`: where a
-/// review goes when the workspace cannot be written and no folder was chosen.
-pub fn rescue_path(data_dir: &Path, root: &Path, id: &str) -> PathBuf {
-    data_dir
-        .join("rescue")
-        .join(format!("{}-{}.review.json", workspace_hash(root), sanitize_id(id)))
-}
-
-/// The folder offered for a workspace that cannot be written:
-/// `<data>/rescue/<workspace name>-<12 hex>/`, one per workspace, so its
-/// files can keep their plain names.
-pub fn default_folder(data_dir: &Path, root: &Path) -> PathBuf {
-    let name = root
-        .canonicalize()
-        .or_else(|_| std::path::absolute(root))
-        .ok()
-        .and_then(|p| p.file_name().map(|n| sanitize_id(&n.to_string_lossy())));
-    let hash = workspace_hash(root);
-    data_dir.join("rescue").join(match name {
-        Some(n) => format!("{n}-{hash}"),
-        None => hash,
-    })
-}
-
-fn workspace_hash(root: &Path) -> String {
-    store::sha256_hex(root.display().to_string().as_bytes())[..12].to_string()
 }
 
 /// The review file's state as the list shows it, without opening a session.
@@ -267,7 +234,7 @@ impl Session {
             // Keep the report as reviewed, to show what changes later.
             let snap = store::snapshot_path(&self.root, &self.report_id);
             if let Ok(bytes) = serde_json::to_vec_pretty(current) {
-                let _ = store::write_atomic(&snap, &bytes, || Ok(()));
+                let _ = crate::atomic::write_atomic(&snap, &bytes, || Ok(()));
             }
         }
         self.save();
@@ -355,7 +322,7 @@ impl Session {
         let review = self.review.as_ref().ok_or_else(|| std::io::Error::other("no review"))?;
         let mut bytes = serde_json::to_vec_pretty(review)?;
         bytes.push(b'\n');
-        store::write_atomic(path, &bytes, || Ok(()))
+        crate::atomic::write_atomic(path, &bytes, || Ok(()))
     }
 
     /// Takes in the copy of this review kept at `path` outside the
