@@ -223,7 +223,7 @@ mod tests {
             year: 2024,
             project_forms: n,
             flags: vec![Flag::new(
-                "test.rule",
+                &crate::rules::TEXT_REPEATED,
                 Severity::Warning,
                 &crate::checks::Place::new("a.b", "甲", "a"),
                 "消息\n第二行".into(),

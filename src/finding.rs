@@ -87,10 +87,10 @@ pub struct Flag {
 impl Flag {
     /// Messages and places quote report text: they are cleaned here, once,
     /// so that no rule can let an escape sequence through to a terminal.
-    pub fn new(rule: &str, severity: Severity, place: &Place, zh: String, en: String) -> Flag {
+    pub fn new(rule: &crate::rules::Rule, severity: Severity, place: &Place, zh: String, en: String) -> Flag {
         use crate::text::clean;
         Flag {
-            rule: rule.to_string(),
+            rule: rule.id.to_string(),
             severity,
             path: place.path.clone(),
             place_zh: clean(&place.zh),

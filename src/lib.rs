@@ -35,6 +35,7 @@ pub mod paths;
 pub mod pool;
 pub mod precision;
 pub mod review;
+pub mod rules;
 pub mod scoring;
 pub mod settings;
 pub mod text;

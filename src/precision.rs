@@ -231,6 +231,7 @@ mod tests {
     use crate::checks::Place;
 
     fn flag(rule: &str, sev: Severity, path: &str, msg: &str) -> Flag {
+        let rule = crate::rules::by_id(rule).expect("a registered rule");
         Flag::new(rule, sev, &Place::new(path, "", ""), msg.into(), String::new())
     }
 

@@ -43,7 +43,7 @@ fn open_data_bureau(app: &mut App) {
     typed(app, "数据局");
     keys(app, &[enter(), enter()]);
     let r = app.current().unwrap();
-    assert_eq!(app.reports[r].report.department, "临湘市数据局");
+    assert_eq!(app.report(r).report.department, "临湘市数据局");
 }
 
 #[test]
@@ -77,10 +77,10 @@ fn sorting_by_errors_puts_the_worst_first() {
     // department → year → forms → self-score → review score → errors
     typed(&mut app, "sssss");
     let first = app.visible[0];
-    assert_eq!(app.reports[first].report.department, "临湘市卫生健康局");
+    assert_eq!(app.report(first).report.department, "临湘市卫生健康局");
     typed(&mut app, "r");
     let last = *app.visible.last().unwrap();
-    assert_eq!(app.reports[last].report.department, "临湘市卫生健康局");
+    assert_eq!(app.report(last).report.department, "临湘市卫生健康局");
 }
 
 #[test]
@@ -266,21 +266,21 @@ fn background_reports_keep_no_narrative_until_opened() {
     read_in_background(&mut app);
     assert!(!app.checking(), "every report read");
     let i = app
-        .reports
+        .slots
         .iter()
-        .position(|r| r.id == "linxiang-data-bureau-2024")
+        .position(|s| s.file.id == "linxiang-data-bureau-2024")
         .unwrap();
     let vouchers_kept = |app: &App| {
-        app.reports[i].report.project_forms[0]
+        app.report(i).report.project_forms[0]
             .expenses
             .iter()
             .filter(|e| e.vouchers.is_some())
             .count()
     };
-    assert!(app.slim[i]);
-    assert!(app.reports[i].report.department_form.narrative.is_empty());
+    assert_eq!(app.slots[i].held, fuhe::app::Held::Slim);
+    assert!(app.report(i).report.department_form.narrative.is_empty());
     assert_eq!(vouchers_kept(&app), 0);
-    let flags_before = app.flags[i].clone().unwrap();
+    let flags_before = app.slots[i].flags.clone().unwrap();
     assert!(flags_before.iter().any(|f| f.rule == "narrative.funding_split"));
     // The lookup finds 5月19# without any narrative in memory.
     app.handle_key(Key::ch('v'));
@@ -291,10 +291,10 @@ fn background_reports_keep_no_narrative_until_opened() {
     }
     app.handle_key(Key::plain(KeyCode::Esc));
     app.open(i);
-    assert!(!app.slim[i]);
-    assert!(!app.reports[i].report.department_form.narrative.is_empty());
+    assert_eq!(app.slots[i].held, fuhe::app::Held::Full);
+    assert!(!app.report(i).report.department_form.narrative.is_empty());
     assert_eq!(vouchers_kept(&app), 9, "the nine expense lines' voucher strings");
-    assert_eq!(app.flags[i].as_ref().unwrap(), &flags_before);
+    assert_eq!(app.slots[i].flags.as_ref().unwrap(), &flags_before);
     app.act(fuhe::keymap::Action::TabNarrative);
     let view = app.view.as_ref().unwrap();
     assert_eq!(view.tab, Tab::Narrative);
@@ -320,7 +320,7 @@ fn a_report_broken_after_listing_says_so_when_opened() {
         CheckConfig::default(),
     );
     read_in_background(&mut app);
-    assert!(app.slim[0]);
+    assert_eq!(app.slots[0].held, fuhe::app::Held::Slim);
     std::fs::write(&file, "{\"fuhe_report\": 1, \"department\": 12}").unwrap();
     app.open(0);
     assert!(app.view.is_none(), "not opened from the kept copy");
@@ -331,7 +331,39 @@ fn a_report_broken_after_listing_says_so_when_opened() {
     std::fs::copy(src, &file).unwrap();
     app.open(0);
     assert!(app.view.is_some());
-    assert!(!app.reports[0].report.department_form.narrative.is_empty());
+    assert!(!app.report(0).report.department_form.narrative.is_empty());
+}
+
+/// A report that could not be read is never opened from its placeholder:
+/// there is nothing to review, so nothing can be scored, approved or marked
+/// done for it; the list names it as not read.
+#[test]
+fn an_unreadable_report_cannot_be_opened_or_reviewed() {
+    let ws = tempfile::tempdir().unwrap();
+    let reports = ws.path().join("reports");
+    std::fs::create_dir_all(&reports).unwrap();
+    let file = reports.join("bad.json");
+    std::fs::write(&file, "{\"fuhe_report\": 1, \"department\": 12}").unwrap();
+    let mut app = App::new_lazy(
+        ws.path().to_path_buf(),
+        false,
+        vec![file.clone()],
+        Lang::En,
+        Keymap::builtin("default").unwrap(),
+        CheckConfig::default(),
+    );
+    read_in_background(&mut app);
+    assert_eq!(app.slots[0].held, fuhe::app::Held::Failed);
+    assert!(
+        app.report(0).report.department.contains("bad"),
+        "{}",
+        app.report(0).report.department
+    );
+    app.open(0);
+    assert!(app.view.is_none() && app.session.is_none(), "nothing to review");
+    let (msg, is_error) = app.message.clone().unwrap();
+    assert!(is_error && msg.contains("bad.json"), "{msg}");
+    assert!(!ws.path().join("reviews").exists(), "no review file was made");
 }
 
 fn alt(c: char) -> Key {

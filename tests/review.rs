@@ -244,7 +244,7 @@ fn opinion_and_done_refused_until_complete() {
     assert_eq!(r.opinion.conclusion, Some(fuhe::review::Conclusion::MostlyApproved));
     assert!(r.opinion.text.as_deref().unwrap().contains("同意自评结果"));
     let i = a.current().unwrap();
-    assert_eq!(a.review_info[i].status, Some(Status::Done));
+    assert_eq!(a.slots[i].review.status, Some(Status::Done));
 }
 
 #[test]
@@ -325,8 +325,8 @@ fn an_invalid_review_file_is_left_alone() {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, "{ not json").unwrap();
     let mut a = app(ws.path(), "张三");
-    let i = a.reports.iter().position(|r| r.id == DATA).unwrap();
-    assert!(a.review_info[i].invalid);
+    let i = a.slots.iter().position(|s| s.file.id == DATA).unwrap();
+    assert!(a.slots[i].review.invalid);
     open(&mut a, "数据局");
     assert!(
         a.message.as_ref().unwrap().0.contains("复核文件无效"),
@@ -355,8 +355,8 @@ fn a_changed_report_makes_the_review_stale_and_shows_what_changed() {
         .replacen("\"1049\"", "\"1100\"", 1);
     std::fs::write(&file, text).unwrap();
     let mut a = app(ws.path(), "张三");
-    let i = a.reports.iter().position(|r| r.id == DATA).unwrap();
-    assert!(a.review_info[i].stale);
+    let i = a.slots.iter().position(|s| s.file.id == DATA).unwrap();
+    assert!(a.slots[i].review.stale);
     open(&mut a, "数据局");
     assert_eq!(a.view.as_ref().unwrap().tab, Tab::Overview);
     let rows = &a.view.as_ref().unwrap().rows;
@@ -366,7 +366,7 @@ fn a_changed_report_makes_the_review_stale_and_shows_what_changed() {
         .expect("the change is listed");
     assert_eq!(change.cells[0].text, "project_forms[0].funds.planned.total");
     // And `fuhe check`'s summary says so.
-    let r = &a.reports[i];
+    let r = &a.report(i);
     let s = fuhe::review::summary::summarize(ws.path(), r, a.flags_of(i), a.config.rubric());
     assert!(s.stale && s.status_zh().contains("报告已改"));
 }
@@ -528,8 +528,8 @@ fn a_read_only_workspace_offers_another_folder_once_and_saves_there() {
     assert_eq!(notes(&valid(&rescued(ws.path(), data.path()))), ["第一条"]);
     // Reopening the report continues from that copy, and the list sees it.
     reopen(&mut a);
-    let i = a.reports.iter().position(|r| r.id == DATA).unwrap();
-    assert_eq!(a.review_info[i].status, Some(Status::InProgress));
+    let i = a.slots.iter().position(|s| s.file.id == DATA).unwrap();
+    assert_eq!(a.slots[i].review.status, Some(Status::InProgress));
     note(&mut a, "3a", "第三条");
     assert!(a.popup.is_none(), "{:?}", a.popup);
     assert_eq!(notes(&valid(&file)), ["第一条", "第二条", "第三条"]);

@@ -165,9 +165,9 @@ fn looks_like_voucher(q: &str) -> bool {
 pub const MAX_RESULTS: usize = 200;
 
 impl VoucherIndex {
-    pub fn build(reports: &[LoadedReport]) -> VoucherIndex {
+    pub fn build<'a>(reports: impl IntoIterator<Item = &'a LoadedReport>) -> VoucherIndex {
         let mut idx = VoucherIndex::default();
-        for (ri, r) in reports.iter().enumerate() {
+        for (ri, r) in reports.into_iter().enumerate() {
             idx.append(Part::of(ri, r));
         }
         idx

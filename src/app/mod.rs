@@ -346,13 +346,54 @@ pub struct ReportView {
     pub rows: Vec<ViewRow>,
 }
 
+/// One report of the workspace as the app holds it: everything the list,
+/// the summary and an open report need of it, in one place, so nothing can
+/// fall out of step.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    /// The report: named after its file until read, then its tables (see
+    /// [`Held`]).
+    pub file: LoadedReport,
+    pub held: Held,
+    /// Its findings; None until the background check has got there.
+    pub flags: Option<Vec<Flag>>,
+    /// Its review's state for the list.
+    pub review: ReviewInfo,
+}
+
+/// How much of a report is held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Held {
+    /// Not read yet: a placeholder named after the file.
+    Unread(PathBuf),
+    /// Read in the background without its narratives and voucher strings
+    /// (see [`crate::model::Report::slim_down`]); read again in full when
+    /// opened.
+    Slim,
+    /// Read in full (it was opened, or the app was made from read reports).
+    Full,
+    /// Could not be read: a placeholder that is never reviewed; opening it
+    /// tries to read it again and says why it cannot.
+    Failed,
+}
+
+impl Slot {
+    fn new(file: LoadedReport, held: Held) -> Slot {
+        Slot {
+            file,
+            held,
+            flags: None,
+            review: ReviewInfo::default(),
+        }
+    }
+}
+
 pub struct App {
     pub root: PathBuf,
     pub bundled: bool,
-    pub reports: Vec<LoadedReport>,
+    /// The workspace's reports, in file order.
+    pub slots: Vec<Slot>,
     pub load_errors: Vec<LoadError>,
-    /// Flags per report; None until the background check has got there.
-    pub flags: Vec<Option<Vec<Flag>>>,
     pub lang: Lang,
     pub keymap: Keymap,
     pub config: CheckConfig,
@@ -380,19 +421,10 @@ pub struct App {
     /// The voucher index being put together from the background readers.
     index_parts: Option<lookup::VoucherIndex>,
     rx: Option<Receiver<Loaded>>,
-    /// Report files not read yet (opened lazily: the list is drawn at once
-    /// from the file names and fills in as background threads read them).
-    pub unread: Vec<Option<PathBuf>>,
-    /// Reports read in the background are kept without their narratives
-    /// and voucher strings (see [`crate::model::Report::slim_down`]) and read again in
-    /// full when opened.
-    pub slim: Vec<bool>,
     /// Who is reviewing (config, --reviewer, else the login name).
     pub reviewer: String,
     /// The review of the open report.
     pub session: Option<session::Session>,
-    /// Per report: the review's state for the list.
-    pub review_info: Vec<ReviewInfo>,
     /// fuhe's own data folder (the rescue folder is in it); None without a
     /// home folder.
     pub data_dir: Option<PathBuf>,
@@ -414,9 +446,8 @@ impl App {
         let mut app = App {
             root,
             bundled,
-            reports,
+            slots: reports.into_iter().map(|r| Slot::new(r, Held::Full)).collect(),
             load_errors,
-            flags: vec![None; n],
             lang,
             keymap,
             config,
@@ -436,12 +467,9 @@ impl App {
             index: None,
             index_parts: None,
             rx: None,
-            unread: vec![None; n],
-            slim: vec![false; n],
             reviewer: crate::review::login_name(),
             session: None,
             leave_armed: false,
-            review_info: vec![ReviewInfo::default(); n],
             data_dir: crate::workspace::data_dir().ok(),
             elsewhere: Elsewhere::NotAsked,
         };
@@ -475,8 +503,9 @@ impl App {
     ) -> App {
         let placeholders: Vec<LoadedReport> = files.iter().map(|p| placeholder(p)).collect();
         let mut app = App::new(root, bundled, placeholders, Vec::new(), lang, keymap, config);
-        app.unread = files.into_iter().map(Some).collect();
-        app.review_info = vec![ReviewInfo::default(); app.reports.len()];
+        for (slot, file) in app.slots.iter_mut().zip(files) {
+            slot.held = Held::Unread(file);
+        }
         app
     }
 
@@ -484,10 +513,10 @@ impl App {
     /// threads, one per core; results arrive through [`App::poll`], so the
     /// list is drawn at once and fills in.
     pub fn start_checks(&mut self) {
-        let jobs: Vec<(usize, Job)> = (0..self.reports.len())
-            .map(|i| match &self.unread[i] {
-                Some(p) => (i, Job::Read(p.clone())),
-                None => (i, Job::Check(Box::new(self.reports[i].report.clone()))),
+        let jobs: Vec<(usize, Job)> = (self.slots.iter().enumerate())
+            .map(|(i, s)| match &s.held {
+                Held::Unread(p) => (i, Job::Read(p.clone())),
+                _ => (i, Job::Check(Box::new(s.file.report.clone()))),
             })
             .collect();
         let config = self.config.clone();
@@ -509,17 +538,18 @@ impl App {
     /// (it is being opened). Its findings are worked out again: the file
     /// may have changed since the list was made.
     fn read_now(&mut self, i: usize) -> bool {
-        let path = match self.unread.get(i).cloned().flatten() {
-            Some(p) => p,
-            None if self.slim.get(i) == Some(&true) => self.reports[i].path.clone(),
-            None => return true,
+        let Some(slot) = self.slots.get(i) else { return false };
+        let path = match &slot.held {
+            Held::Unread(p) => p.clone(),
+            Held::Slim | Held::Failed => slot.file.path.clone(),
+            Held::Full => return true,
         };
         match crate::workspace::load_report(&path) {
             Ok(r) => {
-                self.flags[i] = Some(check_report(&r.report, &self.config));
-                self.reports[i] = r;
-                self.unread[i] = None;
-                self.slim[i] = false;
+                let slot = &mut self.slots[i];
+                slot.flags = Some(check_report(&r.report, &self.config));
+                slot.file = r;
+                slot.held = Held::Full;
                 self.refresh_review_info_of(i);
                 self.refresh_list();
                 true
@@ -533,8 +563,8 @@ impl App {
 
     /// Checks every report now (tests, scripts).
     pub fn check_all(&mut self) {
-        for i in 0..self.reports.len() {
-            self.flags[i] = Some(check_report(&self.reports[i].report, &self.config));
+        for s in &mut self.slots {
+            s.flags = Some(check_report(&s.file.report, &self.config));
         }
         self.refresh_list();
         self.refresh_rows();
@@ -549,27 +579,28 @@ impl App {
         loop {
             match rx.try_recv() {
                 Ok(Loaded::Checked(i, f)) => {
-                    self.flags[i] = Some(f);
+                    self.slots[i].flags = Some(f);
                     changed = true;
                 }
                 Ok(Loaded::Read(i, r, f, part)) => {
                     // Every report's part, also of one read early because it was opened.
                     self.index_parts.get_or_insert_with(Default::default).append(part);
-                    if self.unread[i].is_some() {
-                        self.reports[i] = *r;
-                        self.unread[i] = None;
-                        self.slim[i] = true;
-                        self.flags[i] = Some(f);
+                    let slot = &mut self.slots[i];
+                    if matches!(slot.held, Held::Unread(_)) {
+                        slot.file = *r;
+                        slot.held = Held::Slim;
+                        slot.flags = Some(f);
                         read.push(i);
                     }
                     changed = true;
                 }
                 Ok(Loaded::Failed(i, e)) => {
-                    if self.unread[i].is_some() {
-                        self.reports[i].report.department =
-                            format!("{} {}", self.lang.t(&crate::labels::NOT_READ), self.reports[i].id);
-                        self.unread[i] = None;
-                        self.flags[i] = Some(Vec::new());
+                    let slot = &mut self.slots[i];
+                    if matches!(slot.held, Held::Unread(_)) {
+                        slot.file.report.department =
+                            format!("{} {}", self.lang.t(&crate::labels::NOT_READ), slot.file.id);
+                        slot.held = Held::Failed;
+                        slot.flags = Some(Vec::new());
                         self.message = Some((crate::text::clean(&e.to_string()), true));
                         self.load_errors.push(e);
                     }
@@ -589,7 +620,7 @@ impl App {
             // The voucher index is put together from the readers' parts;
             // until then a lookup builds one from what has been read.
             if !matches!(self.popup, Some(Popup::Lookup { .. })) {
-                if self.unread.iter().all(Option::is_none) {
+                if !self.slots.iter().any(|s| matches!(s.held, Held::Unread(_))) {
                     if let Some(built) = self.index_parts.take() {
                         self.index = Some(built);
                     }
@@ -604,7 +635,7 @@ impl App {
     }
 
     pub fn checking(&self) -> bool {
-        self.flags.iter().any(Option::is_none)
+        self.slots.iter().any(|s| s.flags.is_none())
     }
 
     pub fn mode(&self) -> Mode {
@@ -621,6 +652,11 @@ impl App {
         }
     }
 
+    /// A report as held (see [`Slot`]).
+    pub fn report(&self, i: usize) -> &LoadedReport {
+        &self.slots[i].file
+    }
+
     /// The report shown or selected.
     pub fn current(&self) -> Option<usize> {
         match &self.view {
@@ -630,7 +666,7 @@ impl App {
     }
 
     pub fn flags_of(&self, report: usize) -> &[Flag] {
-        self.flags.get(report).and_then(|f| f.as_deref()).unwrap_or(&[])
+        self.slots.get(report).and_then(|s| s.flags.as_deref()).unwrap_or(&[])
     }
 
     /// Handles one key press.
@@ -740,7 +776,7 @@ impl App {
 
     fn index(&mut self) -> &lookup::VoucherIndex {
         self.index
-            .get_or_insert_with(|| lookup::VoucherIndex::build(&self.reports))
+            .get_or_insert_with(|| lookup::VoucherIndex::build(self.slots.iter().map(|s| &s.file)))
     }
 
     pub fn voucher_index(&self) -> Option<&lookup::VoucherIndex> {
@@ -898,7 +934,7 @@ impl App {
         let keep = self.visible.get(self.selected).copied();
         let matcher = SkimMatcherV2::default();
         let q = self.filter.trim();
-        let mut rows: Vec<(i64, usize)> = (0..self.reports.len())
+        let mut rows: Vec<(i64, usize)> = (0..self.slots.len())
             .filter_map(|i| {
                 if q.is_empty() {
                     return Some((0, i));
@@ -907,9 +943,9 @@ impl App {
             })
             .collect();
         let key = |i: usize| -> (i64, String) {
-            let r = &self.reports[i].report;
-            let (e, w, _) = self.flags[i].as_deref().map(counts).unwrap_or((0, 0, 0));
-            let known = self.flags[i].is_some();
+            let r = &self.slots[i].file.report;
+            let (e, w, _) = self.slots[i].flags.as_deref().map(counts).unwrap_or((0, 0, 0));
+            let known = self.slots[i].flags.is_some();
             match self.sort {
                 SortColumn::Department => (0, r.department.clone()),
                 SortColumn::Year => (r.year as i64, r.department.clone()),
@@ -921,13 +957,13 @@ impl App {
                     r.department.clone(),
                 ),
                 SortColumn::ReviewScore => (
-                    self.review_info[i].total.as_ref().map_or(-1, |(t, _)| {
+                    self.slots[i].review.total.as_ref().map_or(-1, |(t, _)| {
                         (*t * rust_decimal::Decimal::from(100)).try_into().unwrap_or(0)
                     }),
                     r.department.clone(),
                 ),
                 SortColumn::Status => {
-                    let info = &self.review_info[i];
+                    let info = &self.slots[i].review;
                     let rank = match info.status {
                         None => 0,
                         Some(crate::review::Status::InProgress) => 1,
@@ -959,7 +995,7 @@ impl App {
     }
 
     fn search_text(&self, i: usize) -> String {
-        let r = &self.reports[i];
+        let r = &self.slots[i].file;
         let mut s = format!("{} {} {}", r.report.department, r.report.year, r.id);
         for (pi, p) in r.report.project_forms.iter().enumerate() {
             s.push(' ');
@@ -982,7 +1018,8 @@ impl App {
             } else {
                 (self.selected + n * 2 - step) % n
             };
-            if self.flags[self.visible[i]]
+            if self.slots[self.visible[i]]
+                .flags
                 .as_deref()
                 .is_some_and(|f| f.iter().any(|x| x.severity <= Severity::Warning))
             {
@@ -1040,11 +1077,11 @@ impl App {
     /// Rebuilds the current tab's rows (after a tab change or new flags).
     pub fn refresh_rows(&mut self) {
         let Some(v) = &self.view else { return };
-        let report = &self.reports[v.report].report;
+        let report = &self.slots[v.report].file.report;
         let lang = self.lang;
         let rows = match v.tab {
             Tab::Overview => {
-                let mut rows = views::overview(report, self.flags[v.report].as_deref(), &self.config, lang);
+                let mut rows = views::overview(report, self.slots[v.report].flags.as_deref(), &self.config, lang);
                 let at = rows
                     .iter()
                     .skip(1)
@@ -1083,7 +1120,7 @@ impl App {
 
     fn flag_rows(&self, report: usize) -> Vec<ViewRow> {
         let lang = self.lang;
-        let Some(flags) = self.flags[report].as_deref() else {
+        let Some(flags) = self.slots[report].flags.as_deref() else {
             return vec![ViewRow {
                 kind: RowKind::Heading,
                 cells: vec![views::Cell::text(lang.t(&crate::labels::CHECKING_2))],
@@ -1292,7 +1329,7 @@ impl App {
                 let row = self.selected_row();
                 match v.tab {
                     Tab::Expenses => {
-                        let r = &self.reports[v.report].report;
+                        let r = &self.slots[v.report].file.report;
                         row.and_then(|row| row.path.as_deref()).and_then(|p| {
                             r.project_forms.iter().enumerate().find_map(|(pi, pf)| {
                                 pf.expenses.iter().enumerate().find_map(|(li, e)| {
@@ -1308,7 +1345,7 @@ impl App {
                 }
             }
             (_, None) => self.current().map(|i| {
-                let r = &self.reports[i];
+                let r = &self.slots[i].file;
                 format!("{} {}\t{}", r.report.department, r.report.year, r.path.display())
             }),
         };
@@ -1330,13 +1367,11 @@ impl App {
 
     /// Count of reports with an error, and of reviewed ones, for the status line.
     pub fn list_summary(&self) -> (usize, usize, usize) {
-        let with_errors = self
-            .flags
-            .iter()
-            .filter(|f| f.as_deref().is_some_and(|f| counts(f).0 > 0))
+        let with_errors = (self.slots.iter())
+            .filter(|s| s.flags.as_deref().is_some_and(|f| counts(f).0 > 0))
             .count();
-        let checked = self.flags.iter().filter(|f| f.is_some()).count();
-        (self.reports.len(), checked, with_errors)
+        let checked = self.slots.iter().filter(|s| s.flags.is_some()).count();
+        (self.slots.len(), checked, with_errors)
     }
 }
 

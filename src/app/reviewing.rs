@@ -84,7 +84,7 @@ impl App {
             .filter(|s| s.report == report)
             .and_then(|s| s.review.as_ref());
         let flags = crate::review::decided_flags(self.flags_of(report), review);
-        scoring::suggest(&self.reports[report].report, form, self.config.rubric(), &flags)
+        scoring::suggest(&self.slots[report].file.report, form, self.config.rubric(), &flags)
     }
 
     /// The review total of a form: review scores where given, else the
@@ -96,19 +96,23 @@ impl App {
             |l| review.score(&l.id).map(|s| s.score).or(l.suggested),
             self.config.rubric(),
             form.is_some(),
-            scoring::execution_rate(&self.reports[report].report, form),
+            scoring::execution_rate(&self.slots[report].file.report, form),
         )
     }
 
     /// Reads every report's review state for the list.
     pub fn refresh_review_info(&mut self) {
-        for i in 0..self.reports.len() {
+        for i in 0..self.slots.len() {
             self.refresh_review_info_of(i);
         }
     }
 
     pub fn refresh_review_info_of(&mut self, i: usize) {
-        if self.unread.get(i).is_some_and(Option::is_some) {
+        if self
+            .slots
+            .get(i)
+            .is_none_or(|s| matches!(s.held, super::Held::Unread(_) | super::Held::Failed))
+        {
             return;
         }
         let review = match &self.session {
@@ -119,7 +123,7 @@ impl App {
                 .unwrap_or(OnDisk::Missing),
             _ => self.peek_review(i),
         };
-        self.review_info[i] = match review {
+        self.slots[i].review = match review {
             OnDisk::Missing => ReviewInfo::default(),
             OnDisk::Invalid(_) => ReviewInfo {
                 invalid: true,
@@ -130,7 +134,7 @@ impl App {
                 ReviewInfo {
                     status: Some(r.status),
                     invalid: false,
-                    stale: r.report_sha256 != self.reports[i].sha256,
+                    stale: r.report_sha256 != self.slots[i].file.sha256,
                     total: Some((t.total, t.grade)),
                 }
             }
@@ -140,7 +144,7 @@ impl App {
     /// A report's review for the list: the workspace's, or the copy kept
     /// outside it this run when that one is later.
     fn peek_review(&self, i: usize) -> OnDisk {
-        let id = &self.reports[i].id;
+        let id = &self.slots[i].file.id;
         let in_workspace = peek(&self.root, id);
         let kept = match (&self.elsewhere, &self.data_dir) {
             (Elsewhere::Folder(dir), _) => session::kept_path(dir, id),
@@ -159,7 +163,7 @@ impl App {
             return;
         }
         self.session = None;
-        let mut s = Session::open(&self.root, report, &self.reports[report], &self.reviewer, self.lang);
+        let mut s = Session::open(&self.root, report, &self.slots[report].file, &self.reviewer, self.lang);
         s.data_dir = self.data_dir.clone();
         // Reopened after saves went elsewhere: continue from that copy. A
         // copy that cannot be taken in is reported by the first save.
@@ -296,7 +300,7 @@ impl App {
             None,
         ));
         let mut forms = vec![(lang.t(&crate::labels::DEPARTMENT).to_string(), None)];
-        for (i, p) in self.reports[report].report.project_forms.iter().enumerate() {
+        for (i, p) in self.slots[report].file.report.project_forms.iter().enumerate() {
             forms.push((crate::text::clean(&p.label(i)), Some(i)));
         }
         for (name, form) in forms {
@@ -322,7 +326,7 @@ impl App {
             format!("{all} ({errors} {})", lang.t(&crate::labels::ERRORS)),
             None,
         ));
-        if let Some(changes) = s.changes_since_review(&self.reports[report].report) {
+        if let Some(changes) = s.changes_since_review(&self.slots[report].file.report) {
             rows.push(heading(
                 lang.t(&crate::labels::THE_REPORT_CHANGED_SINCE_THE_REVIEW_BEGA),
             ));
@@ -377,7 +381,7 @@ impl App {
 
     fn apply(&mut self, c: Change) {
         let Some(s) = &mut self.session else { return };
-        let report = &self.reports[s.report].report;
+        let report = &self.slots[s.report].file.report;
         match s.change(c, report) {
             Ok(()) => self.after_change(),
             Err(e) => self.message = Some((e, true)),
@@ -715,7 +719,7 @@ impl App {
                 let n = self
                     .view
                     .as_ref()
-                    .map_or(0, |v| self.reports[v.report].report.project_forms.len());
+                    .map_or(0, |v| self.slots[v.report].file.report.project_forms.len());
                 if let Some(Popup::Scores { form, selected }) = &mut self.popup {
                     *form = match form {
                         None if n > 0 => Some(0),
@@ -851,7 +855,7 @@ impl App {
             }
             (Undo | Redo, Mode::Report | Mode::Score | Mode::Opinion) => {
                 let Some(s) = &mut self.session else { return true };
-                let report = &self.reports[s.report].report;
+                let report = &self.slots[s.report].file.report;
                 let r = if a == Undo { s.undo(report) } else { s.redo(report) };
                 match r {
                     Ok(true) => {
@@ -1016,7 +1020,7 @@ impl App {
             ),
             Some(r) => {
                 let mut lines = self.score_lines(report, None);
-                for i in 0..self.reports[report].report.project_forms.len() {
+                for i in 0..self.slots[report].file.report.project_forms.len() {
                     lines.extend(self.score_lines(report, Some(i)));
                 }
                 (r.status, r.missing_for_done(self.flags_of(report), &lines))

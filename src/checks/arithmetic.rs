@@ -8,6 +8,7 @@
 use super::places::{dept, index, project};
 use super::{CheckConfig, Flag, Place, Severity, sum_opt};
 use crate::model::{FUND_SOURCES, Report, Table};
+use crate::rules;
 use rust_decimal::Decimal;
 
 pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
@@ -27,14 +28,14 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         ];
         sum_rule(
             flags,
-            "income.row_sum",
+            &rules::INCOME_ROW_SUM,
             || place.child("total", "收入合计", "total"),
             row.total,
             &parts,
             tol,
         );
     }
-    summary_rule(flags, "income.summary_sum", &f.income, &income, tol, |r| {
+    summary_rule(flags, &rules::INCOME_SUMMARY_SUM, &f.income, &income, tol, |r| {
         vec![
             ("total", "收入合计", r.total),
             ("carryover", "上年结转", r.carryover),
@@ -50,7 +51,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
     for (row, place) in rows(&f.expenditure, &exp) {
         sum_rule(
             flags,
-            "expenditure.row_sum",
+            &rules::EXPENDITURE_ROW_SUM,
             || place.child("total", "支出合计", "total"),
             row.total,
             &[("基本支出", row.basic), ("项目支出", row.project)],
@@ -58,14 +59,14 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         );
         sum_rule(
             flags,
-            "expenditure.basic_sum",
+            &rules::EXPENDITURE_BASIC_SUM,
             || place.child("basic", "基本支出", "basic"),
             row.basic,
             &[("人员支出", row.personnel), ("公用支出", row.public_use)],
             tol,
         );
     }
-    summary_rule(flags, "expenditure.summary_sum", &f.expenditure, &exp, tol, |r| {
+    summary_rule(flags, &rules::EXPENDITURE_SUMMARY_SUM, &f.expenditure, &exp, tol, |r| {
         vec![
             ("total", "支出合计", r.total),
             ("basic", "基本支出", r.basic),
@@ -101,7 +102,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             let p = place.child("balance_year", "当年结余", "balance for the year");
             flags.push(
                 Flag::new(
-                    "expenditure.balance",
+                    &rules::EXPENDITURE_BALANCE,
                     Severity::Error,
                     &p,
                     format!("当年结余填{balance}，但收入合计{received} − 支出合计{spent} = {expected}。"),
@@ -118,7 +119,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
     for (row, place) in rows(&f.three_public, &tp) {
         sum_rule(
             flags,
-            "three_public.row_sum",
+            &rules::THREE_PUBLIC_ROW_SUM,
             || place.child("total", "三公经费合计", "total"),
             row.total,
             &[
@@ -130,21 +131,28 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             tol,
         );
     }
-    summary_rule(flags, "three_public.summary_sum", &f.three_public, &tp, tol, |r| {
-        vec![
-            ("total", "三公经费合计", r.total),
-            ("reception", "公务接待费", r.reception),
-            ("vehicle_operation", "公务用车运维费", r.vehicle_operation),
-            ("vehicle_purchase", "公务用车购置费", r.vehicle_purchase),
-            ("overseas", "因公出国费", r.overseas),
-        ]
-    });
+    summary_rule(
+        flags,
+        &rules::THREE_PUBLIC_SUMMARY_SUM,
+        &f.three_public,
+        &tp,
+        tol,
+        |r| {
+            vec![
+                ("total", "三公经费合计", r.total),
+                ("reception", "公务接待费", r.reception),
+                ("vehicle_operation", "公务用车运维费", r.vehicle_operation),
+                ("vehicle_purchase", "公务用车购置费", r.vehicle_purchase),
+                ("overseas", "因公出国费", r.overseas),
+            ]
+        },
+    );
 
     let fa = d.child("fixed_assets", "固定资产表", "fixed assets table");
     for (row, place) in rows(&f.fixed_assets, &fa) {
         sum_rule(
             flags,
-            "fixed_assets.row_sum",
+            &rules::FIXED_ASSETS_ROW_SUM,
             || place.child("total", "固定资产合计", "total"),
             row.total,
             &[
@@ -155,14 +163,21 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             tol,
         );
     }
-    summary_rule(flags, "fixed_assets.summary_sum", &f.fixed_assets, &fa, tol, |r| {
-        vec![
-            ("total", "固定资产合计", r.total),
-            ("in_use", "在用固定资产", r.in_use),
-            ("leased", "出租固定资产", r.leased),
-            ("other", "其他", r.other),
-        ]
-    });
+    summary_rule(
+        flags,
+        &rules::FIXED_ASSETS_SUMMARY_SUM,
+        &f.fixed_assets,
+        &fa,
+        tol,
+        |r| {
+            vec![
+                ("total", "固定资产合计", r.total),
+                ("in_use", "在用固定资产", r.in_use),
+                ("leased", "出租固定资产", r.leased),
+                ("other", "其他", r.other),
+            ]
+        },
+    );
 
     for (i, p) in report.project_forms.iter().enumerate() {
         let base = project(i, &p.label(i));
@@ -173,7 +188,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             let parts: Vec<(&str, Option<Decimal>)> = FUND_SOURCES.iter().map(|s| s.1).zip(row.sources()).collect();
             sum_rule(
                 flags,
-                "funds.source_sum",
+                &rules::FUNDS_SOURCE_SUM,
                 || m.child("total", "合计", "total"),
                 row.total,
                 &parts,
@@ -215,7 +230,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                 let place = funds.child("balance", "结余", "balance").child(key, zh, en);
                 flags.push(
                     Flag::new(
-                        "funds.balance",
+                        &rules::FUNDS_BALANCE,
                         Severity::Error,
                         &place,
                         format!(
@@ -243,7 +258,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         {
             flags.push(
                 Flag::new(
-                    "expenses.sum",
+                    &rules::EXPENSES_SUM,
                     Severity::Error,
                     &total_place,
                     format!(
@@ -266,7 +281,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         {
             flags.push(
                 Flag::new(
-                    "expenses.total_vs_spent",
+                    &rules::EXPENSES_TOTAL_VS_SPENT,
                     Severity::Error,
                     &total_place,
                     format!("支出明细合计{listed}与资金表实际支出{spent}不符。"),
@@ -323,7 +338,7 @@ row_name!(
 /// sum adds up.
 fn sum_rule(
     flags: &mut Vec<Flag>,
-    rule: &str,
+    rule: &rules::Rule,
     place: impl FnOnce() -> Place,
     total: Option<Decimal>,
     parts: &[(&str, Option<Decimal>)],
@@ -378,7 +393,7 @@ fn sum_rule(
 /// The summary row equals the sum of the institution rows, column by column.
 fn summary_rule<R>(
     flags: &mut Vec<Flag>,
-    rule: &str,
+    rule: &rules::Rule,
     table: &Table<R>,
     base: &Place,
     tol: Decimal,

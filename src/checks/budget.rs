@@ -13,6 +13,7 @@ use super::narrative::{form_sentences, quote};
 use super::places::{dept, project};
 use super::{CheckConfig, Flag, Severity, pct, ratio_pct, signed};
 use crate::model::Report;
+use crate::rules;
 use rust_decimal::Decimal;
 
 /// Words with which departments explain a change of budget or execution.
@@ -86,7 +87,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                 pct(dev_pct, true)
             );
             flags.push(explained(
-                "budget.planned_vs_arrived",
+                &rules::BUDGET_PLANNED_VS_ARRIVED,
                 &place,
                 base_zh,
                 base_en,
@@ -101,7 +102,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             if spent > arrived {
                 flags.push(
                     Flag::new(
-                        "budget.overspend",
+                        &rules::BUDGET_OVERSPEND,
                         Severity::Error,
                         &place,
                         format!("实际支出{spent}超过实际到位资金{arrived}（超{}）。", spent - arrived),
@@ -116,7 +117,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                 && Decimal::ONE_HUNDRED - rate > threshold
             {
                 flags.push(explained(
-                    "budget.execution_rate",
+                    &rules::BUDGET_EXECUTION_RATE,
                     &place,
                     format!(
                         "预算执行率{}（实际支出{spent} / 实际到位{arrived}），低于{}%，结余{}。",
@@ -154,7 +155,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             .find(|s| explains_money(s.text))
             .map(|s| s.text.to_string());
         flags.push(explained(
-            "budget.execution_rate",
+            &rules::BUDGET_EXECUTION_RATE,
             &place,
             format!("部门支出合计{exp}仅为收入合计{inc}的{}。", pct(rate, false)),
             format!("The department spent {exp} of its {inc} income ({}).", pct(rate, false)),
@@ -166,7 +167,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
 }
 
 fn explained(
-    rule: &str,
+    rule: &rules::Rule,
     place: &super::Place,
     zh: String,
     en: String,

@@ -8,10 +8,11 @@
 use super::places::{dept, index, project};
 use super::{CheckConfig, Flag, Place, Severity};
 use crate::model::{Form, Report, is_blank};
+use crate::rules;
 
 fn blank_flag(place: &Place, what_zh: &str, what_en: &str) -> Flag {
     Flag::new(
-        "completeness.blank",
+        &rules::COMPLETENESS_BLANK,
         Severity::Warning,
         place,
         format!("未填写{what_zh}。"),
@@ -59,7 +60,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
     {
         flags.push(
             Flag::new(
-                "completeness.over_quota",
+                &rules::COMPLETENESS_OVER_QUOTA,
                 Severity::Warning,
                 &basic.child("staff_actual", "实有人数", "actual staff"),
                 format!("实有人数{a}人超过人员编制{q}人（超编{}人）。", a - q),
@@ -119,7 +120,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                 .collect();
             if !unsigned.is_empty() {
                 flags.push(Flag::new(
-                    "completeness.unsigned",
+                    &rules::COMPLETENESS_UNSIGNED,
                     Severity::Warning,
                     &base.child("evaluators", "评价人员", "evaluators"),
                     format!("评价人员未签字：{}。", unsigned.join("、")),
@@ -149,7 +150,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
             }
             if !missing.is_empty() {
                 flags.push(Flag::new(
-                    "completeness.sign_off",
+                    &rules::COMPLETENESS_SIGN_OFF,
                     Severity::Warning,
                     &place,
                     format!("“{role}”栏缺{}。", missing.join("、")),

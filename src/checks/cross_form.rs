@@ -7,6 +7,7 @@ use super::places::{dept, index, indicator, project};
 use super::{CheckConfig, Flag, Severity, sum_opt};
 use crate::indicator::{Comparator, IndicatorValue};
 use crate::model::{Indicator, Report};
+use crate::rules;
 use crate::text::clean;
 
 pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
@@ -36,7 +37,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             });
             let flag = if sum > dept_project {
                 Flag::new(
-                    "cross.project_spending",
+                    &rules::CROSS_PROJECT_SPENDING,
                     if single_year {
                         Severity::Error
                     } else {
@@ -52,7 +53,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                 )
             } else {
                 Flag::new(
-                    "cross.project_spending",
+                    &rules::CROSS_PROJECT_SPENDING,
                     Severity::Info,
                     &place,
                     format!(
@@ -217,7 +218,7 @@ fn same_measures(report: &Report, flags: &mut Vec<Flag>) {
             };
             flags.push(
                 Flag::new(
-                    "cross.same_measure",
+                    &rules::CROSS_SAME_MEASURE,
                     Severity::Warning,
                     &place,
                     format!("同一指标在两张表中{what_zh}不同：部门整体表“{dname}”为“{a}”，项目表“{pname}”为“{b}”。"),
@@ -269,7 +270,7 @@ fn sum_of_projects(
     let unit = dq.unit.clone().unwrap_or_default();
     flags.push(
         Flag::new(
-            "cross.same_measure",
+            &rules::CROSS_SAME_MEASURE,
             Severity::Warning,
             place,
             format!(
@@ -333,7 +334,7 @@ fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
                 let (x, y) = (text(&a.target).unwrap_or_default(), text(&b.target).unwrap_or_default());
                 flags.push(
                     Flag::new(
-                        "cross.likely_same_measure",
+                        &rules::CROSS_LIKELY_SAME_MEASURE,
                         Severity::Warning,
                         &place,
                         format!(

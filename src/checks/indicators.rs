@@ -9,6 +9,7 @@
 //! means the target was set too low (local rules deduct 2 points).
 
 use super::narrative::figures;
+use crate::rules;
 
 /// A narrative sentence with its paragraph's place and owning project form.
 pub(crate) type Sentence3<'a> = (super::narrative::Sentence<'a>, std::rc::Rc<Place>, Option<usize>);
@@ -86,14 +87,14 @@ fn check_one(
     // Targets.
     match ind.target.as_ref().map(|t| &t.meaning) {
         None => flags.push(Flag::new(
-            "indicator.target_missing",
+            &rules::INDICATOR_TARGET_MISSING,
             Severity::Warning,
             &target_place(),
             format!("指标“{name}”没有填写目标值，无法衡量完成情况。"),
             format!("Indicator \"{name}\" has no target, so nothing can be measured against it."),
         )),
         Some(_) if ind.target.as_ref().is_some_and(|t| t.is_blank()) => flags.push(Flag::new(
-            "indicator.target_missing",
+            &rules::INDICATOR_TARGET_MISSING,
             Severity::Warning,
             &target_place(),
             format!("指标“{name}”没有填写目标值，无法衡量完成情况。"),
@@ -104,7 +105,7 @@ fn check_one(
             if ["清零", "零", "级"].iter().any(|w| target_text.contains(w)) => {}
         Some(Meaning::Qualitative) => flags.push(
             Flag::new(
-                "indicator.qualitative_target",
+                &rules::INDICATOR_QUALITATIVE_TARGET,
                 Severity::Warning,
                 &target_place(),
                 format!("定量指标“{name}”的目标值“{target_text}”没有数值，是定性表述，无法衡量。"),
@@ -129,7 +130,7 @@ fn check_one(
             if at_least_100 && lower_is_claimed && !completion {
                 flags.push(
                     Flag::new(
-                        "indicator.impossible_target",
+                        &rules::INDICATOR_IMPOSSIBLE_TARGET,
                         Severity::Error,
                         &target_place(),
                         format!("“{name}”目标为“{target_text}”：下降（减少）率达到100%意味着该项成本完全消失，目标不合理。"),
@@ -142,7 +143,7 @@ fn check_one(
             } else if at_least_100 && !can_exceed {
                 flags.push(
                     Flag::new(
-                        "indicator.rate_ceiling",
+                        &rules::INDICATOR_RATE_CEILING,
                         Severity::Warning,
                         &target_place(),
                         format!("比率“{name}”的目标为“{target_text}”：比率不能超过100%，“≥100%”等于要求恰好100%，应直接写100%或设定可衡量的目标。"),
@@ -168,7 +169,7 @@ fn check_one(
                 None => (String::new(), String::new()),
             };
             flags.push(Flag::new(
-                "indicator.actual_missing",
+                &rules::INDICATOR_ACTUAL_MISSING,
                 Severity::Warning,
                 &actual_place(),
                 format!("指标“{name}”（目标“{target_text}”）没有填写实际完成值。{zh_extra}"),
@@ -184,7 +185,7 @@ fn check_one(
             if restates {
                 flags.push(
                     Flag::new(
-                        "indicator.actual_restates_target",
+                        &rules::INDICATOR_ACTUAL_RESTATES_TARGET,
                         Severity::Warning,
                         &actual_place(),
                         format!("“{name}”的实际完成值“{actual_text}”只是重复目标（带比较符号），不是实测数值。"),
@@ -197,7 +198,7 @@ fn check_one(
             } else {
                 flags.push(
                     Flag::new(
-                        "indicator.actual_unmeasurable",
+                        &rules::INDICATOR_ACTUAL_UNMEASURABLE,
                         Severity::Warning,
                         &actual_place(),
                         format!("“{name}”的目标是数值（“{target_text}”），实际完成值“{actual_text}”却没有数值。"),
@@ -217,7 +218,7 @@ fn check_one(
         {
             flags.push(
                 Flag::new(
-                    "indicator.below_target",
+                    &rules::INDICATOR_BELOW_TARGET,
                     Severity::Warning,
                     &actual_place(),
                     format!("“{name}”未按期完成：期限“{target_text}”，实际“{actual_text}”。"),
@@ -230,7 +231,7 @@ fn check_one(
             let reverse = target_q.is_some_and(|t| is_reverse(ind, t));
             flags.push(
                 Flag::new(
-                    "indicator.below_target",
+                    &rules::INDICATOR_BELOW_TARGET,
                     Severity::Warning,
                     &actual_place(),
                     format!(
@@ -250,7 +251,7 @@ fn check_one(
         Outcome::Met { overshoot_pct: Some(o) } if o >= config.rubric().overshoot_pct => {
             flags.push(
                 Flag::new(
-                    "indicator.target_too_low",
+                    &rules::INDICATOR_TARGET_TOO_LOW,
                     Severity::Warning,
                     &target_place(),
                     format!(
@@ -330,7 +331,7 @@ fn check_one(
                     let shown: Vec<String> = stated.iter().map(|(v, _)| format!("{v}{unit}")).collect();
                     flags.push(
                         Flag::new(
-                            "indicator.narrative_contradiction",
+                            &rules::INDICATOR_NARRATIVE_CONTRADICTION,
                             Severity::Warning,
                             &actual_place(),
                             format!(

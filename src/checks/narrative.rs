@@ -13,6 +13,7 @@
 use super::places::{dept, project};
 use super::{CheckConfig, Flag, Place, Severity, pct, ratio_pct, sum_opt};
 use crate::model::{NarrativeSection, Report};
+use crate::rules;
 use rust_decimal::Decimal;
 
 /// A sentence of a narrative, with where it stands.
@@ -901,7 +902,7 @@ pub fn check(
                     let label = crate::text::clean(&label);
                     found.push(
                         Flag::new(
-                            "narrative.amount",
+                            &rules::NARRATIVE_AMOUNT,
                             severity,
                             place,
                             format!("叙述称“{label}{}万元”，但{name_zh}为{table}。", fig.value),
@@ -1048,7 +1049,7 @@ fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found
             let who = crate::text::clean(&who);
             found.push(
                 Flag::new(
-                    "narrative.amount",
+                    &rules::NARRATIVE_AMOUNT,
                     Severity::Warning,
                     place,
                     format!(
@@ -1174,7 +1175,7 @@ fn share(
         };
         found.push(
             Flag::new(
-                "narrative.share",
+                &rules::NARRATIVE_SHARE,
                 severity,
                 place,
                 format!(
@@ -1270,7 +1271,7 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
         let tplace = dept().child("basic", "基本概况", "basic facts").child(key, zh, en);
         found.push(
             Flag::new(
-                "narrative.staff",
+                &rules::NARRATIVE_STAFF,
                 Severity::Error,
                 place,
                 format!(
@@ -1339,7 +1340,7 @@ fn funding_split(report: &Report, pi: usize, split: &[(Item, Decimal)], place: &
     };
     found.push(
         Flag::new(
-            "narrative.funding_split",
+            &rules::NARRATIVE_FUNDING_SPLIT,
             severity,
             place,
             format!(

@@ -17,6 +17,7 @@ use super::places::{dept, indicator, project};
 use super::scope::{Hedge, hedges};
 use super::{Flag, Severity, pct};
 use crate::model::{Form, Indicator, Report};
+use crate::rules;
 use crate::text::clean;
 use rust_decimal::Decimal;
 
@@ -104,7 +105,7 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
                 };
                 flags.push(
                     Flag::new(
-                        "indicator.narrative_contradiction",
+                        &rules::INDICATOR_NARRATIVE_CONTRADICTION,
                         Severity::Warning,
                         &place_ind,
                         format!(

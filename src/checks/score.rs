@@ -13,6 +13,7 @@ use super::places::{dept, project};
 use super::{CheckConfig, Flag, Place, Severity};
 use crate::assess::{Outcome, assess};
 use crate::model::{Form, Grade, Report};
+use crate::rules;
 use crate::scoring::{execution_rate, suggest, total};
 use rust_decimal::Decimal;
 
@@ -92,7 +93,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         if score < Decimal::ZERO || score > Decimal::ONE_HUNDRED {
             new.push(
                 Flag::new(
-                    "score.out_of_range",
+                    &rules::SCORE_OUT_OF_RANGE,
                     Severity::Error,
                     &score_place,
                     format!("自评得分{score}不在0–100之间。"),
@@ -107,7 +108,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             match Grade::parse(text) {
                 Some(g) if g != band => new.push(
                     Flag::new(
-                        "score.grade_mismatch",
+                        &rules::SCORE_GRADE_MISMATCH,
                         Severity::Error,
                         &grade_place,
                         format!(
@@ -128,7 +129,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                 Some(_) => {}
                 None => new.push(
                     Flag::new(
-                        "score.grade_unknown",
+                        &rules::SCORE_GRADE_UNKNOWN,
                         Severity::Warning,
                         &grade_place,
                         format!("评价等次“{}”不是优、良、中、差之一。", crate::text::clean(text)),
@@ -198,7 +199,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         }
         new.push(
             Flag::new(
-                "score.inflated",
+                &rules::SCORE_INFLATED,
                 severity,
                 &score_place,
                 format!(

@@ -12,6 +12,7 @@ use super::places::project;
 use super::scope::hedges;
 use super::{Flag, Severity};
 use crate::model::{FundRow, Report};
+use crate::rules;
 
 /// (label as written, column of the funds table, name in messages).
 const SOURCES: &[(&[&str], usize, &str, &str)] = &[
@@ -114,7 +115,7 @@ pub fn check(report: &Report, sentences: &[super::indicators::Sentence3], flags:
             let zh = ["中央财政", "省财政", "市财政", "县市区财政"][col];
             flags.push(
                 Flag::new(
-                    "narrative.amount",
+                    &rules::NARRATIVE_AMOUNT,
                     Severity::Warning,
                     place,
                     format!(

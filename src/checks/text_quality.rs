@@ -12,6 +12,7 @@
 use super::narrative::quote;
 use super::{CheckConfig, Flag, Severity};
 use crate::model::{Report, is_blank};
+use crate::rules;
 
 /// (kind of unit, terms of its core business).
 const FOREIGN_TERMS: &[(&str, &str, &[&str])] = &[
@@ -162,7 +163,7 @@ pub fn check(
             .unwrap_or_else(|| std::rc::Rc::new(super::places::dept()));
         flags.push(
             Flag::new(
-                "text.repeated",
+                &rules::TEXT_REPEATED,
                 Severity::Info,
                 &place,
                 format!("同一段文字在综述中出现{count}次：“{}”", quote(&text)),
@@ -238,7 +239,7 @@ pub fn check(
         {
             flags.push(
                 Flag::new(
-                    "text.foreign_activity",
+                    &rules::TEXT_FOREIGN_ACTIVITY,
                     Severity::Info,
                     &place,
                     format!(

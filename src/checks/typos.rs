@@ -8,6 +8,7 @@
 use super::places::{dept, index, indicator, project};
 use super::{Flag, Place, Severity};
 use crate::model::{Form, Report};
+use crate::rules;
 use crate::text::clean;
 
 /// Doubled characters that Chinese writes on purpose (层层把关, 户户通, 逐一).
@@ -101,7 +102,7 @@ fn one_character_apart(forms: &[(Place, &dyn Form)], flags: &mut Vec<Flag>) {
 
 fn typo_flag(place: &Place, name: &str, zh: String, en: String) -> Flag {
     Flag::new(
-        "text.typo",
+        &rules::TEXT_TYPO,
         Severity::Warning,
         place,
         format!("名称“{name}”疑有错字：{zh}。"),

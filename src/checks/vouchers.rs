@@ -5,6 +5,7 @@
 use super::places::{index, project};
 use super::{CheckConfig, Flag, Place, Severity};
 use crate::model::Report;
+use crate::rules;
 use crate::text::clean;
 use crate::voucher::{ProblemKind, Voucher};
 
@@ -68,7 +69,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
     if all.iter().map(|(_, l)| l.len()).sum::<usize>() >= MAX_BOOKINGS {
         let place = project(0, &report.project_forms[0].label(0)).child("expenses", "支出明细", "expense lines");
         flags.push(Flag::new(
-            "voucher.too_many",
+            &rules::VOUCHER_TOO_MANY,
             Severity::Warning,
             &place,
             format!("会计凭证号展开后超过{MAX_BOOKINGS}个，远超实际报表，未检查重复列支；请核对凭证号是否填写有误。"),
@@ -101,7 +102,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
             }
             flags.push(
                 Flag::new(
-                    "voucher.duplicate",
+                    &rules::VOUCHER_DUPLICATE,
                     Severity::Warning,
                     &line_place(report, distinct[0]),
                     format!(
@@ -124,7 +125,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
             if times > 1 {
                 flags.push(
                     Flag::new(
-                        "voucher.duplicate_in_line",
+                        &rules::VOUCHER_DUPLICATE_IN_LINE,
                         Severity::Warning,
                         &line_place(report, *b),
                         format!("凭证{voucher}在“{}”的凭证号中出现{times}次。", line_name(report, *b)),
@@ -154,7 +155,7 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
             let Some(v) = &e.vouchers else {
                 if e.amount.is_some_and(|a| !a.is_zero()) {
                     flags.push(Flag::new(
-                        "voucher.missing",
+                        &rules::VOUCHER_MISSING,
                         Severity::Warning,
                         &place,
                         format!(
@@ -168,9 +169,9 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
             };
             for prob in &v.problems {
                 let (rule, severity) = match prob.kind {
-                    ProblemKind::MonthOutOfRange => ("voucher.month_out_of_range", Severity::Warning),
-                    k if k.counted() => ("voucher.odd_format", Severity::Info),
-                    _ => ("voucher.unreadable", Severity::Warning),
+                    ProblemKind::MonthOutOfRange => (&rules::VOUCHER_MONTH_OUT_OF_RANGE, Severity::Warning),
+                    k if k.counted() => (&rules::VOUCHER_ODD_FORMAT, Severity::Info),
+                    _ => (&rules::VOUCHER_UNREADABLE, Severity::Warning),
                 };
                 flags.push(
                     Flag::new(

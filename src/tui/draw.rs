@@ -81,7 +81,7 @@ fn draw_title(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         s.push_str(app.lang.t(&labels::SAMPLES));
     }
     if let Some(v) = &app.view {
-        let r = &app.reports[v.report];
+        let r = &app.slots[v.report].file;
         s = format!(
             " {} · {} {} · {}",
             app.lang.t(&labels::APP_TITLE),
@@ -144,10 +144,8 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let right = if app.view.is_none() {
         let (n, checked, with_errors) = app.list_summary();
-        let reviewed = app
-            .review_info
-            .iter()
-            .filter(|r| r.status == Some(crate::review::Status::Done))
+        let reviewed = (app.slots.iter())
+            .filter(|s| s.review.status == Some(crate::review::Status::Done))
             .count();
         let mut s = format!(
             "{n} {} · {reviewed} {}",
@@ -250,7 +248,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let h = area.height.saturating_sub(1) as usize;
     app.page = h.saturating_sub(1).max(1);
     if app.visible.is_empty() {
-        let msg = if app.reports.is_empty() {
+        let msg = if app.slots.is_empty() {
             labels::NO_REPORTS
         } else {
             labels::NO_MATCH
@@ -259,7 +257,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     }
     let offset = keep_visible(&mut app.list_offset, app.selected, h, app.visible.len());
     for (pos, &ri) in app.visible.iter().enumerate().skip(offset).take(h) {
-        let r = &app.reports[ri];
+        let r = &app.slots[ri].file;
         let d = &r.report.department_form;
         let forms = if r.report.project_forms.is_empty() {
             lang.t(&labels::DEPARTMENT_FORM).to_string()
@@ -276,9 +274,9 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             (Some(s), None) => s.to_string(),
             _ => "—".into(),
         };
-        let flags = app.flags[ri].as_deref();
+        let flags = app.slots[ri].flags.as_deref();
         let (e, wn, _) = flags.map(counts).unwrap_or((0, 0, 0));
-        let info = &app.review_info[ri];
+        let info = &app.slots[ri].review;
         let review_score = info.total.as_ref().map_or("—".to_string(), |(t, g)| format!("{t} {g}"));
         let (es, ws) = match flags {
             Some(_) => (e.to_string(), wn.to_string()),
@@ -437,7 +435,7 @@ fn draw_report(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         let key = key_hint(app, Mode::Report, a).unwrap_or_default();
         let mut title = format!("{key} {} ", t.title(lang));
         if *t == Tab::Flags
-            && let Some(fl) = app.flags[v.report].as_deref()
+            && let Some(fl) = app.slots[v.report].flags.as_deref()
         {
             let (e, w, _) = counts(fl);
             title = format!("{key} {} {e}/{w} ", t.title(lang));

@@ -152,7 +152,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         return;
     };
     let lines_data = app.score_lines(report, form);
-    let rep = &app.reports[report].report;
+    let rep = &app.slots[report].file.report;
     let form_name = match form {
         None => lang.t(&crate::labels::DEPARTMENT_FORM_3).to_string(),
         Some(i) => clean(&rep.project_forms[i].label(i)),
