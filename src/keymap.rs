@@ -70,7 +70,7 @@ actions! {
     JumpToFlag = "jump_to_flag", "跳到所选问题指向的项目", "jump to the item the finding points at";
     Annotate = "annotate", "批注所选项目", "annotate the selected item";
     ConfirmFlag = "confirm_flag", "确认所选问题", "confirm the selected finding";
-    DismissFlag = "dismiss_flag", "驳回所选问题（需说明理由）", "dismiss the selected finding (with a reason)";
+    DismissFlag = "dismiss_flag", "不采纳所选问题（需说明理由）", "set the selected finding aside (with a reason)";
     Score = "score", "复核评分", "review scores";
     Opinion = "opinion", "复核结论与意见、完成复核", "conclusion, opinion, mark the review done";
     Undo = "undo", "撤销", "undo";

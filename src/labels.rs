@@ -4,8 +4,8 @@
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
-    Zh,
     #[default]
+    Zh,
     En,
 }
 
@@ -20,22 +20,6 @@ impl Lang {
         } else {
             None
         }
-    }
-
-    /// From LC_ALL, then LANG: `zh*` → Chinese, otherwise English.
-    pub fn from_env() -> Lang {
-        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(v) = std::env::var(var)
-                && !v.is_empty()
-            {
-                return if v.to_ascii_lowercase().starts_with("zh") {
-                    Lang::Zh
-                } else {
-                    Lang::En
-                };
-            }
-        }
-        Lang::En
     }
 
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
@@ -88,6 +72,8 @@ labels! {
     COL_FORMS = "表", "Forms";
     COL_SELF = "自评", "Self";
     COL_REVIEW = "复核", "Review";
+    COL_SUGGESTED = "建议", "Sugg.";
+    SCORED = "已评", "scored";
     COL_ERRORS = "错", "Err";
     COL_WARNINGS = "警", "Warn";
     COL_STATUS = "状态", "Status";
@@ -203,7 +189,7 @@ labels! {
     NOTE_ON = "批注：", "Note on ";
     NOTE_ON_VOUCHER = "批注凭证：", "Note on voucher ";
     NO_FINDING_HERE = "此行没有发现问题", "no finding here";
-    DISMISS = "驳回：", "Dismiss: ";
+    DISMISS = "不采纳：", "Set aside: ";
     REASON_REQUIRED = "理由（必填）", "reason (required)";
     WEIGHT = "分值", "weight";
     SUGGESTED = "建议", "suggested";
@@ -212,7 +198,7 @@ labels! {
     UNDONE = "已撤销", "undone";
     REDONE = "已重做", "redone";
     NOTHING_TO_UNDO_OR_REDO = "没有可撤销（重做）的修改", "nothing to undo or redo";
-    A_DISMISSAL_NEEDS_A_REASON = "驳回需要说明理由", "a dismissal needs a reason";
+    A_DISMISSAL_NEEDS_A_REASON = "不采纳需要说明理由", "setting a finding aside needs a reason";
     THE_SCORE_MUST_BE_A_NUMBER_IN = "复核分应为数字，范围", "the score must be a number in";
     CANNOT_MARK_DONE = "不能完成：", "cannot mark done: ";
     OPEN = "打开", "open";
@@ -225,7 +211,7 @@ labels! {
     COPY = "复制", "copy";
     ACCEPT = "确定", "accept";
     CANCEL = "取消", "cancel";
-    DISMISSED = "已驳回：", "dismissed: ";
+    DISMISSED = "不采纳：", "set aside: ";
     CONFIRMED = "已确认", "confirmed";
     KEYMAP = "键位表", "keymap";
     NOT_REVIEWED = "未审", "not reviewed";
@@ -251,7 +237,10 @@ labels! {
     CLOSE = "关闭", "close";
     EMPTY = "（未填写）", "(empty)";
     OPINION = "意见", "opinion";
-    DONE_REOPEN = "[已完成] 改回审核中", "[done] reopen";
+    DONE_REOPEN = "[已完成] 重新打开复核…", "[done] reopen the review…";
+    DONE_READ_ONLY = "复核已完成，只读：", "The review is done and read-only:";
+    REOPEN_HOW = "要修改，按 o 选“重新打开复核”", "to change it, press o and choose \"reopen the review\"";
+    REOPEN_CONFIRM = "再按 Enter 重新打开复核（将记入复核历史）；按其他键取消", "Enter again reopens the review (recorded in its history); any other key cancels";
     MARK_THE_REVIEW_DONE = "[ ] 完成复核", "[ ] mark the review done";
     CHOOSE_EDIT = "选择 / 编辑", "choose / edit";
     NOTES = "条批注", "notes";

@@ -22,6 +22,7 @@ pub mod assess;
 pub mod atomic;
 pub mod cache;
 pub mod checks;
+pub mod clock;
 pub mod config;
 pub mod export;
 pub mod finding;

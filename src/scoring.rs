@@ -551,6 +551,66 @@ pub fn total(
     }
 }
 
+/// A form's scores, kept apart as the auditor signs them: fuhe's
+/// suggestion from the evidence, and the auditor's own — which exists only
+/// once the auditor has scored (or explicitly taken the suggestion for)
+/// every line. Until then the review is "scored n of N", never a total made
+/// up of suggestions and zeros.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// From the suggestions alone; judgment lines fuhe cannot suggest are
+    /// counted in `suggested.unscored`.
+    pub suggested: Total,
+    /// The auditor's total, once every line is scored.
+    pub review: Option<Total>,
+    /// Lines the auditor has scored.
+    pub scored: usize,
+    /// All lines.
+    pub items: usize,
+}
+
+impl Sheet {
+    /// What a review column shows: the auditor's total and grade, or how
+    /// far the scoring has got (`已评 3/12`), or `—` before any line is
+    /// scored. Never a total the auditor did not give.
+    pub fn review_text(&self, lang: crate::labels::Lang) -> String {
+        match &self.review {
+            Some(t) => format!("{} {}", t.total, t.grade),
+            None if self.scored == 0 => "—".into(),
+            None => format!("{} {}/{}", lang.t(&crate::labels::SCORED), self.scored, self.items),
+        }
+    }
+
+    /// What a suggestion column shows: fuhe's total and grade — or, while
+    /// lines only the auditor can judge are open, `≥` the total without a
+    /// grade: those lines can only add to it.
+    pub fn suggested_text(&self) -> String {
+        if self.suggested.unscored > 0 {
+            format!("≥{}", self.suggested.total)
+        } else {
+            format!("{} {}", self.suggested.total, self.suggested.grade)
+        }
+    }
+}
+
+/// The sheet of a form from its lines and the auditor's scores.
+pub fn sheet(
+    lines: &[ScoreLine],
+    review_score: impl Fn(&ScoreLine) -> Option<Decimal>,
+    rubric: &Rubric,
+    project: bool,
+    execution_rate: Option<Decimal>,
+) -> Sheet {
+    let scored = lines.iter().filter(|l| review_score(l).is_some()).count();
+    let complete = scored == lines.len() && !lines.is_empty();
+    Sheet {
+        suggested: total(lines, |l| l.suggested, rubric, project, execution_rate),
+        review: complete.then(|| total(lines, &review_score, rubric, project, execution_rate)),
+        scored,
+        items: lines.len(),
+    }
+}
+
 /// The execution rate (%) of a form, for caps.
 pub fn execution_rate(report: &Report, project: Option<usize>) -> Option<Decimal> {
     let (s, r) = match project {

@@ -55,12 +55,17 @@ impl Settings {
             }
             None => Rubric::builtin(),
         };
+        // Chinese unless English is asked for: county servers mostly run
+        // with LANG=C.UTF-8 or en_US.UTF-8, which says nothing about who
+        // reads the screen.
         let lang = cli
             .lang
+            .clone()
+            .or_else(|| std::env::var("FUHE_LANG").ok())
+            .or(config.ui.lang.clone())
             .as_deref()
-            .or(config.ui.lang.as_deref())
             .and_then(Lang::parse)
-            .unwrap_or_else(Lang::from_env);
+            .unwrap_or(Lang::Zh);
         let reviewer = cli
             .reviewer
             .clone()

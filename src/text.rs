@@ -83,6 +83,18 @@ pub fn clean_multiline(s: &str) -> String {
         .join("\n")
 }
 
+/// Text as the auditor typed it (notes, reasons, the opinion), safe for a
+/// document or a screen: CR, CRLF and LF all become line breaks, tabs are
+/// kept, and everything else is cleaned as by [`clean`].
+pub fn clean_typed(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .map(|l| l.split('\t').map(clean).collect::<Vec<_>>().join("\t"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Skips the rest of an escape sequence after ESC (CSI, OSC, or a single
 /// character), so that no fragment of it is drawn.
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -248,6 +260,12 @@ pub fn char_bit(c: char) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_text_keeps_its_lines_and_tabs_and_loses_escapes() {
+        assert_eq!(clean_typed("一\r\n二\r三\n四\t五"), "一\n二\n三\n四\t五");
+        assert_eq!(clean_typed("a\u{1b}]52;c;eA==\u{7}b\u{1b}[31mc"), "abc");
+    }
 
     #[test]
     fn csv_cells_are_inert() {

@@ -74,8 +74,8 @@ fn filter_narrows_the_list_and_escape_restores_it() {
 #[test]
 fn sorting_by_errors_puts_the_worst_first() {
     let mut app = sample_app("default");
-    // department → year → forms → self-score → review score → errors
-    typed(&mut app, "sssss");
+    // department → year → forms → self-score → suggested → review score → errors
+    typed(&mut app, "ssssss");
     let first = app.visible[0];
     assert_eq!(app.report(first).report.department, "临湘市卫生健康局");
     typed(&mut app, "r");

@@ -43,7 +43,7 @@ fn review_in_tmux_then_export() {
     t.text("5");
     t.wait_for("错误 (");
     t.text("-");
-    t.wait_for("驳回");
+    t.wait_for("不采纳");
     t.text("资金来源表述为笔误");
     t.keys(&["Enter"]);
     t.wait_for("×");
@@ -114,7 +114,7 @@ fn review_in_tmux_then_export() {
     for want in [
         "到位资金比计划多232.79万元",
         "资金来源表述为笔误",
-        "驳回",
+        "不采纳",
         "到位超计划22.2%",
         "退回修改",
         "自评打分明显偏高",

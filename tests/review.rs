@@ -164,6 +164,10 @@ fn scores_need_a_reason_when_they_differ_and_totals_are_computed() {
     key(&mut a, KeyCode::Enter);
     assert!(a.message.as_ref().unwrap().0.contains("0–10"));
     key(&mut a, KeyCode::Esc);
+    // One line scored of fourteen: no review total yet, only how far it got.
+    let one = a.sheet(a.current().unwrap(), Some(0), Some(&on_disk(ws.path(), DATA)));
+    assert_eq!((one.review.is_none(), one.scored, one.items), (true, 1, 14));
+    assert_eq!(one.review_text(Lang::Zh), "已评 1/14");
     // Taking every suggestion scores the rest.
     typed(&mut a, "A");
     let r = on_disk(ws.path(), DATA);
@@ -178,7 +182,7 @@ fn scores_need_a_reason_when_they_differ_and_totals_are_computed() {
         .find(|r| r.path.as_deref() == Some("project_forms[0].indicators[0]"))
         .unwrap();
     assert_eq!(measured.cells[6].text, "7.15");
-    let t = a.review_total(a.current().unwrap(), Some(0), &review);
+    let t = a.sheet(a.current().unwrap(), Some(0), Some(&review)).review.unwrap();
     assert_eq!(t.total.to_string(), "22.29", "8 + the two measured indicators");
     assert_eq!(t.grade, "差");
 }

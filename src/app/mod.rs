@@ -81,6 +81,7 @@ pub enum SortColumn {
     Year,
     Forms,
     SelfScore,
+    Suggested,
     ReviewScore,
     Errors,
     Warnings,
@@ -88,11 +89,12 @@ pub enum SortColumn {
 }
 
 impl SortColumn {
-    pub const ALL: [SortColumn; 8] = [
+    pub const ALL: [SortColumn; 9] = [
         SortColumn::Department,
         SortColumn::Year,
         SortColumn::Forms,
         SortColumn::SelfScore,
+        SortColumn::Suggested,
         SortColumn::ReviewScore,
         SortColumn::Errors,
         SortColumn::Warnings,
@@ -227,14 +229,22 @@ impl Input {
         }
     }
 
-    /// Inserts pasted text keeping its line breaks (control characters and
-    /// escape sequences removed).
+    /// Inserts pasted text as it was typed: CR, CRLF and LF are line
+    /// breaks (terminals send CR), tabs are kept, control characters and
+    /// escape sequences removed.
     pub fn paste_multiline(&mut self, s: &str) {
-        for c in crate::text::clean_multiline(s).chars() {
-            if c == '\n' {
-                self.edit_multiline(Key::plain(KeyCode::Enter));
-            } else {
-                self.edit(Key::ch(c));
+        for c in crate::text::clean_typed(s).chars() {
+            match c {
+                '\n' => self.edit_multiline(Key::plain(KeyCode::Enter)),
+                // A tab is text here (a typed Tab moves between fields).
+                '\t' => {
+                    let b = self.byte(self.cursor);
+                    self.text.insert(b, '\t');
+                    self.cursor += 1;
+                }
+                c => {
+                    self.edit(Key::ch(c));
+                }
             }
         }
     }
@@ -255,6 +265,8 @@ impl Input {
                 w = 0;
                 continue;
             }
+            // A tab is shown as one space: raw, a terminal would jump.
+            let c = if c == '\t' { ' ' } else { c };
             let cw = crate::text::width(&c.to_string());
             if w + cw > width {
                 lines.push(String::new());
@@ -413,6 +425,9 @@ pub struct App {
     pub quit: bool,
     /// Set when leaving was asked about; the same key again leaves.
     pub leave_armed: bool,
+    /// Set when reopening a finished review was asked about; Enter again
+    /// reopens it.
+    pub reopen_armed: bool,
     /// Rows a page holds, set by the terminal layer from the screen size.
     pub page: usize,
     /// First visible row of the list, kept by the terminal layer.
@@ -470,6 +485,7 @@ impl App {
             reviewer: crate::review::login_name(),
             session: None,
             leave_armed: false,
+            reopen_armed: false,
             data_dir: crate::workspace::data_dir().ok(),
             elsewhere: Elsewhere::NotAsked,
         };
@@ -566,6 +582,8 @@ impl App {
         for s in &mut self.slots {
             s.flags = Some(check_report(&s.file.report, &self.config));
         }
+        // The suggested scores rest on the findings.
+        self.refresh_review_info();
         self.refresh_list();
         self.refresh_rows();
     }
@@ -580,6 +598,7 @@ impl App {
             match rx.try_recv() {
                 Ok(Loaded::Checked(i, f)) => {
                     self.slots[i].flags = Some(f);
+                    read.push(i);
                     changed = true;
                 }
                 Ok(Loaded::Read(i, r, f, part)) => {
@@ -956,9 +975,20 @@ impl App {
                         .map_or(-1, |s| (s * rust_decimal::Decimal::from(100)).try_into().unwrap_or(0)),
                     r.department.clone(),
                 ),
+                SortColumn::Suggested => (
+                    self.slots[i]
+                        .review
+                        .sheet
+                        .as_ref()
+                        .map_or(-1, |s| hundredths(s.suggested.total)),
+                    r.department.clone(),
+                ),
+                // Unfinished scoring sorts by how far it has got, below
+                // every finished one.
                 SortColumn::ReviewScore => (
-                    self.slots[i].review.total.as_ref().map_or(-1, |(t, _)| {
-                        (*t * rust_decimal::Decimal::from(100)).try_into().unwrap_or(0)
+                    self.slots[i].review.sheet.as_ref().map_or(-1, |s| match &s.review {
+                        Some(t) => 1_000_000 + hundredths(t.total),
+                        None => s.scored as i64,
                     }),
                     r.department.clone(),
                 ),
@@ -1388,6 +1418,11 @@ enum Job {
 }
 
 /// A row for a report file not read yet: its file name as department.
+/// A score as a whole number of hundredths, for sorting.
+fn hundredths(d: rust_decimal::Decimal) -> i64 {
+    (d * rust_decimal::Decimal::from(100)).try_into().unwrap_or(0)
+}
+
 fn placeholder(path: &std::path::Path) -> LoadedReport {
     let stem = path
         .file_stem()

@@ -8,6 +8,7 @@ use super::{App, Input, Popup, Tab, flag_detail};
 use crate::checks::Flag;
 use crate::keymap::{Action, Mode};
 use crate::review::Opinion as ReviewOpinion;
+use crate::review::Review;
 use crate::review::store::{self, OnDisk};
 use crate::review::{Annotation, Change, Conclusion, Decision, FlagDecision, ScoreEntry, Status, now};
 use crate::scoring::{self, ScoreLine};
@@ -51,8 +52,9 @@ pub struct ReviewInfo {
     pub status: Option<Status>,
     pub invalid: bool,
     pub stale: bool,
-    /// The department form's review total and grade, once reviewed.
-    pub total: Option<(Decimal, String)>,
+    /// The department form's sheet: fuhe's suggestion (once the report is
+    /// checked) and the auditor's score once every line is scored.
+    pub sheet: Option<scoring::Sheet>,
 }
 
 impl ReviewInfo {
@@ -74,26 +76,31 @@ impl ReviewInfo {
 }
 
 impl App {
-    /// The scoring lines of a form of a report, with the report's flags.
+    /// The scoring lines of a form of the open report, with its flags.
     pub fn score_lines(&self, report: usize, form: Option<usize>) -> Vec<ScoreLine> {
-        // Points come off for certain findings and for those the auditor
-        // confirmed, not for warnings nobody has looked at.
         let review = self
             .session
             .as_ref()
             .filter(|s| s.report == report)
             .and_then(|s| s.review.as_ref());
+        self.score_lines_with(report, form, review)
+    }
+
+    /// The scoring lines of a form, given the report's review. Points come
+    /// off for certain findings and for those the auditor confirmed, not
+    /// for warnings nobody has looked at.
+    fn score_lines_with(&self, report: usize, form: Option<usize>, review: Option<&Review>) -> Vec<ScoreLine> {
         let flags = crate::review::decided_flags(self.flags_of(report), review);
         scoring::suggest(&self.slots[report].file.report, form, self.config.rubric(), &flags)
     }
 
-    /// The review total of a form: review scores where given, else the
-    /// suggestions.
-    pub fn review_total(&self, report: usize, form: Option<usize>, review: &crate::review::Review) -> scoring::Total {
-        let lines = self.score_lines(report, form);
-        scoring::total(
+    /// A form's sheet: fuhe's suggestion, and the auditor's total once
+    /// every line is scored (see [`scoring::Sheet`]).
+    pub fn sheet(&self, report: usize, form: Option<usize>, review: Option<&Review>) -> scoring::Sheet {
+        let lines = self.score_lines_with(report, form, review);
+        scoring::sheet(
             &lines,
-            |l| review.score(&l.id).map(|s| s.score).or(l.suggested),
+            |l| review.and_then(|r| r.score(&l.id)).map(|s| s.score),
             self.config.rubric(),
             form.is_some(),
             scoring::execution_rate(&self.slots[report].file.report, form),
@@ -123,21 +130,22 @@ impl App {
                 .unwrap_or(OnDisk::Missing),
             _ => self.peek_review(i),
         };
+        let checked = self.slots[i].flags.is_some();
         self.slots[i].review = match review {
-            OnDisk::Missing => ReviewInfo::default(),
+            OnDisk::Missing => ReviewInfo {
+                sheet: checked.then(|| self.sheet(i, None, None)),
+                ..Default::default()
+            },
             OnDisk::Invalid(_) => ReviewInfo {
                 invalid: true,
                 ..Default::default()
             },
-            OnDisk::Valid(r) => {
-                let t = self.review_total(i, None, &r);
-                ReviewInfo {
-                    status: Some(r.status),
-                    invalid: false,
-                    stale: r.report_sha256 != self.slots[i].file.sha256,
-                    total: Some((t.total, t.grade)),
-                }
-            }
+            OnDisk::Valid(r) => ReviewInfo {
+                status: Some(r.status),
+                invalid: false,
+                stale: r.report_sha256 != self.slots[i].file.sha256,
+                sheet: checked.then(|| self.sheet(i, None, Some(&r))),
+            },
         };
     }
 
@@ -152,7 +160,7 @@ impl App {
             _ => return in_workspace,
         };
         match (in_workspace, store::read(&kept).0) {
-            (OnDisk::Valid(w), OnDisk::Valid(k)) if k.updated >= w.updated => OnDisk::Valid(k),
+            (OnDisk::Valid(w), OnDisk::Valid(k)) if !crate::clock::earlier(&k.updated, &w.updated) => OnDisk::Valid(k),
             (OnDisk::Missing, k @ OnDisk::Valid(_)) => k,
             (w, _) => w,
         }
@@ -288,7 +296,7 @@ impl App {
                 lang.pick(r.status.zh(), r.status.en()),
                 lang.t(&crate::labels::REVIEWER),
                 crate::text::clean(&r.reviewer),
-                r.updated
+                crate::clock::minute(&r.updated)
             ),
             Some("report"),
         ));
@@ -304,18 +312,14 @@ impl App {
             forms.push((crate::text::clean(&p.label(i)), Some(i)));
         }
         for (name, form) in forms {
-            let t = self.review_total(report, form, r);
+            let sh = self.sheet(report, form, Some(r));
             rows.push(row(
                 &format!("{}{name}", lang.t(&crate::labels::REVIEW_SCORE)),
                 format!(
-                    "{} {}{}",
-                    t.total,
-                    t.grade,
-                    if t.unscored > 0 {
-                        format!(" ({} {})", t.unscored, lang.t(&crate::labels::TO_JUDGE))
-                    } else {
-                        String::new()
-                    }
+                    "{} · {} {}",
+                    sh.review_text(lang),
+                    lang.t(&crate::labels::SUGGESTED_2),
+                    sh.suggested_text()
                 ),
                 None,
             ));
@@ -402,7 +406,7 @@ impl App {
                     format!(
                         "{} {} {} {}",
                         lang.t(&crate::labels::SAVED),
-                        t.get(11..19).unwrap_or(t),
+                        crate::clock::clock(t),
                         lang.t(&crate::labels::TO_FOLDER),
                         dir.display()
                     ),
@@ -510,6 +514,36 @@ impl App {
                 | (Accept, Mode::Score)
                 | (Accept, Mode::Opinion)
         );
+        let reopening = matches!(
+            (a, self.mode(), &self.popup),
+            (Accept, Mode::Opinion, Some(Popup::Opinion { selected: 5 }))
+        );
+        if !reopening {
+            self.reopen_armed = false;
+        }
+        // A finished review is signed work: nothing in it changes until the
+        // auditor reopens it, explicitly.
+        let changes_review = starts_change
+            || matches!(
+                (a, self.mode()),
+                (TakeSuggestion | TakeAllSuggestions, Mode::Score)
+                    | (Undo | Redo, Mode::Report | Mode::Score | Mode::Opinion)
+            );
+        if changes_review
+            && !reopening
+            && let Some(done) = self.current_review().and_then(|r| r.completed()).map(String::from)
+        {
+            self.message = Some((
+                format!(
+                    "{} {} — {}",
+                    lang.t(&crate::labels::DONE_READ_ONLY),
+                    crate::clock::minute(&done),
+                    lang.t(&crate::labels::REOPEN_HOW)
+                ),
+                true,
+            ));
+            return true;
+        }
         if starts_change
             && let Some(why) = self
                 .session
@@ -850,7 +884,14 @@ impl App {
                             input: Input::with(&text),
                         });
                     }
-                    _ => self.toggle_done(),
+                    _ if self.current_review().is_some_and(|r| r.status == Status::Done) && !self.reopen_armed => {
+                        self.reopen_armed = true;
+                        self.message = Some((lang.t(&crate::labels::REOPEN_CONFIRM).into(), true));
+                    }
+                    _ => {
+                        self.reopen_armed = false;
+                        self.toggle_done();
+                    }
                 }
             }
             (Undo | Redo, Mode::Report | Mode::Score | Mode::Opinion) => {

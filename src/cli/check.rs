@@ -379,8 +379,8 @@ fn json_one(c: &Checked) -> JsonReport<'_> {
             conclusion: c.review.conclusion(),
             undecided: c.review.undecided,
             open_errors: c.review.open_errors,
-            review_score: sheet.map(|f| f.review.total.to_string()),
-            review_grade: sheet.map(|f| f.review.grade.clone()),
+            review_score: sheet.and_then(|f| f.sheet.review.as_ref()).map(|t| t.total.to_string()),
+            review_grade: sheet.and_then(|f| f.sheet.review.as_ref()).map(|t| t.grade.clone()),
         },
         flags: &c.found.flags,
     }

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
+    /// Word (the 复核意见书 as the bureau files it).
+    Docx,
     Md,
     Html,
     Csv,
@@ -18,7 +20,7 @@ pub enum ExportFormat {
 pub struct ExportArgs {
     /// A report file, or a report's id (file name without .json) or department in the workspace.
     pub report: String,
-    /// Output format.
+    /// Output format (docx needs --out, or a redirect).
     #[arg(long, value_enum, default_value = "md")]
     pub format: ExportFormat,
     /// Write to this file (atomically) instead of standard output.
@@ -67,15 +69,26 @@ pub fn run(args: &ExportArgs, root: &Path, r: LoadedReport, settings: &Settings)
         eprintln!("fuhe: {}", fuhe::text::clean(&m.to_string()));
     }
     let format = match args.format {
+        ExportFormat::Docx => Format::Docx,
         ExportFormat::Md => Format::Markdown,
         ExportFormat::Html => Format::Html,
         ExportFormat::Csv => Format::Csv,
     };
-    let doc = render(&r, &flags, &summary, format);
+    let doc = render(&r, &flags, &summary, format, settings.lang)?;
     match &args.out {
-        Some(path) => fuhe::atomic::write_atomic(path, doc.as_bytes(), || Ok(()))
-            .map_err(|e| format!("{}: {e}", path.display()))?,
-        None => print!("{doc}"),
+        Some(path) => {
+            fuhe::atomic::write_atomic(path, &doc, || Ok(())).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => {
+            use std::io::{IsTerminal, Write};
+            if format == Format::Docx && std::io::stdout().is_terminal() {
+                return Err("a Word document is not text: give --out FILE.docx (or redirect the output)".into());
+            }
+            let mut out = std::io::stdout().lock();
+            out.write_all(&doc)
+                .and_then(|_| out.flush())
+                .map_err(|e| e.to_string())?;
+        }
     }
     Ok(0)
 }

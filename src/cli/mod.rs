@@ -33,7 +33,7 @@ pub struct Cli {
 
 #[derive(Debug, clap::Args)]
 pub struct Global {
-    /// Interface language: zh or en (default: config, else LANG/LC_ALL).
+    /// Language of the interface and of every output: zh or en (default: FUHE_LANG, else the config, else Chinese).
     #[arg(long, global = true, value_name = "zh|en")]
     pub lang: Option<String>,
     /// Config file to use instead of the one in the user's config folder.

@@ -258,16 +258,23 @@ impl Change {
     }
 }
 
-/// Now, as RFC 3339 (UTC, seconds).
+/// Now, for storing in a review (RFC 3339 with the local offset; see [`crate::clock`]).
 pub fn now() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+    crate::clock::now()
 }
 
 /// The reviewer's name when none is configured: the login name.
 pub fn login_name() -> String {
+    login_name_from(|v| std::env::var(v).ok())
+}
+
+fn login_name_from(env: impl Fn(&str) -> Option<String>) -> String {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .find_map(|v| env(v).filter(|s| !s.trim().is_empty()))
+        // Cron jobs, systemd services and `env -i` run without $USER: the
+        // account's name from the system's user database.
+        .or_else(|| whoami::username().ok().filter(|s| !s.trim().is_empty()))
         .unwrap_or_else(|| "unknown".into())
 }
 
@@ -333,6 +340,20 @@ impl Review {
         self.flag_decisions.iter().find(|d| d.flag == key)
     }
 
+    /// When the review was last marked done (from its history), while it
+    /// is done.
+    pub fn completed(&self) -> Option<&str> {
+        if self.status != Status::Done {
+            return None;
+        }
+        self.history
+            .iter()
+            .rev()
+            .find(|h| h.what == "status" && h.new == serde_json::json!("done"))
+            .map(|h| h.time.as_str())
+            .or(Some(self.updated.as_str()))
+    }
+
     pub fn score(&self, item: &str) -> Option<&ScoreEntry> {
         self.scores.iter().find(|s| s.item == item)
     }
@@ -366,7 +387,7 @@ impl Review {
         let (errors, _) = self.undecided(flags);
         if errors > 0 {
             out.push((
-                format!("{errors}个错误尚未确认或驳回"),
+                format!("{errors}个错误尚未确认或不采纳"),
                 format!("{errors} errors are neither confirmed nor dismissed"),
             ));
         }
@@ -418,6 +439,17 @@ pub fn decided_flags(flags: &[Flag], review: Option<&Review>) -> Vec<Flag> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_user_variables_the_reviewer_is_the_system_account() {
+        assert_eq!(
+            login_name_from(|v| (v == "LOGNAME").then(|| "张三".to_string())),
+            "张三"
+        );
+        let from_system = login_name_from(|_| None);
+        assert_ne!(from_system, "unknown");
+        assert_eq!(from_system, whoami::username().unwrap());
+    }
 
     fn note(target: &str, text: &str) -> Annotation {
         Annotation {

@@ -345,7 +345,7 @@ impl Session {
             }
             OnDisk::Valid(kept) => {
                 self.review = Some(match self.review.take() {
-                    Some(mine) if mine.updated > kept.updated => merge(*kept, mine),
+                    Some(mine) if crate::clock::earlier(&kept.updated, &mine.updated) => merge(*kept, mine),
                     _ => *kept,
                 });
             }
@@ -444,26 +444,31 @@ fn join(theirs: Review, mine: Review, prefer_mine: bool) -> Review {
     let mut out = theirs;
     for a in mine.annotations {
         match out.annotations.iter_mut().find(|x| x.target == a.target) {
-            Some(x) if prefer_mine || x.time < a.time => *x = a,
+            Some(x) if prefer_mine || crate::clock::earlier(&x.time, &a.time) => *x = a,
             Some(_) => {}
             None => out.annotations.push(a),
         }
     }
     for d in mine.flag_decisions {
         match out.flag_decisions.iter_mut().find(|x| x.flag == d.flag) {
-            Some(x) if prefer_mine || x.time < d.time => *x = d,
+            Some(x) if prefer_mine || crate::clock::earlier(&x.time, &d.time) => *x = d,
             Some(_) => {}
             None => out.flag_decisions.push(d),
         }
     }
     for s in mine.scores {
         match out.scores.iter_mut().find(|x| x.item == s.item) {
-            Some(x) if prefer_mine || x.time < s.time => *x = s,
+            Some(x) if prefer_mine || crate::clock::earlier(&x.time, &s.time) => *x = s,
             Some(_) => {}
             None => out.scores.push(s),
         }
     }
-    if (prefer_mine && mine.opinion.time.is_some()) || out.opinion.time < mine.opinion.time {
+    let newer_opinion = match (&out.opinion.time, &mine.opinion.time) {
+        (Some(t), Some(m)) => crate::clock::earlier(t, m),
+        (None, Some(_)) => true,
+        (_, None) => false,
+    };
+    if (prefer_mine && mine.opinion.time.is_some()) || newer_opinion {
         out.opinion = mine.opinion;
     }
     let mut history = out.history.clone();
@@ -475,11 +480,19 @@ fn join(theirs: Review, mine: Review, prefer_mine: bool) -> Review {
             history.push(h);
         }
     }
-    history.sort_by(|a, b| a.time.cmp(&b.time).then(a.seq.cmp(&b.seq)));
+    history.sort_by(|a, b| {
+        let t = match (crate::clock::parse(&a.time), crate::clock::parse(&b.time)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => a.time.cmp(&b.time),
+        };
+        t.then(a.seq.cmp(&b.seq))
+    });
     for (i, h) in history.iter_mut().enumerate() {
         h.seq = i as u64 + 1;
     }
     out.history = history;
-    out.updated = out.updated.max(mine.updated);
+    if crate::clock::earlier(&out.updated, &mine.updated) {
+        out.updated = mine.updated;
+    }
     out
 }

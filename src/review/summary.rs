@@ -5,7 +5,7 @@
 use super::store::{self, OnDisk};
 use super::{Conclusion, Review, Status};
 use crate::checks::{Flag, Severity};
-use crate::scoring::{self, Rubric, Total};
+use crate::scoring::{self, Rubric, Sheet};
 use crate::workspace::LoadedReport;
 use rust_decimal::Decimal;
 use std::path::Path;
@@ -18,8 +18,8 @@ pub struct FormScore {
     pub self_score: Option<Decimal>,
     pub self_grade: Option<String>,
     pub lines: Vec<scoring::ScoreLine>,
-    /// Review scores where given, else fuhe's suggestions.
-    pub review: Total,
+    /// fuhe's suggestion, and the auditor's score once every line is scored.
+    pub sheet: Sheet,
 }
 
 #[derive(Debug, Clone)]
@@ -117,15 +117,9 @@ pub fn summarize_with(root: &Path, r: &LoadedReport, flags: &[Flag], rubric: &Ru
         } else {
             Vec::new()
         };
-        let review_total = scoring::total(
+        let sheet = scoring::sheet(
             &lines,
-            |l| {
-                review
-                    .as_ref()
-                    .and_then(|rv| rv.score(&l.id))
-                    .map(|s| s.score)
-                    .or(l.suggested)
-            },
+            |l| review.as_ref().and_then(|rv| rv.score(&l.id)).map(|s| s.score),
             rubric,
             form.is_some(),
             scoring::execution_rate(&r.report, form),
@@ -136,7 +130,7 @@ pub fn summarize_with(root: &Path, r: &LoadedReport, flags: &[Flag], rubric: &Ru
             self_score,
             self_grade,
             lines,
-            review: review_total,
+            sheet,
         });
     }
     let decided = |f: &Flag| review.as_ref().and_then(|rv| rv.decision(f)).map(|d| d.decision);

@@ -204,15 +204,20 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let lang = app.lang;
     let w = area.width as usize;
-    // Fixed columns; the department takes the rest.
-    let cols: [(SortColumn, &labels::L, usize, bool); 6] = [
+    // Fixed columns; the department takes the rest. Below 100 columns the
+    // forms column gives way, so that names stay readable at 80.
+    let cols: Vec<(SortColumn, &labels::L, usize, bool)> = [
         (SortColumn::Year, &labels::COL_YEAR, 4, true),
         (SortColumn::Forms, &labels::COL_FORMS, 11, false),
         (SortColumn::SelfScore, &labels::COL_SELF, 8, false),
-        (SortColumn::ReviewScore, &labels::COL_REVIEW, 8, false),
+        (SortColumn::Suggested, &labels::COL_SUGGESTED, 8, false),
+        (SortColumn::ReviewScore, &labels::COL_REVIEW, 10, false),
         (SortColumn::Errors, &labels::COL_ERRORS, 4, true),
         (SortColumn::Warnings, &labels::COL_WARNINGS, 4, true),
-    ];
+    ]
+    .into_iter()
+    .filter(|c| w >= 100 || c.0 != SortColumn::Forms)
+    .collect();
     let status_w = 12;
     let fixed: usize = cols.iter().map(|c| c.2 + 1).sum::<usize>() + status_w + 3;
     let dept_w = w.saturating_sub(fixed).max(8);
@@ -220,7 +225,11 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         if app.sort == c {
             let desc = matches!(
                 c,
-                SortColumn::Errors | SortColumn::Warnings | SortColumn::SelfScore | SortColumn::ReviewScore
+                SortColumn::Errors
+                    | SortColumn::Warnings
+                    | SortColumn::SelfScore
+                    | SortColumn::Suggested
+                    | SortColumn::ReviewScore
             ) != app.reverse;
             if desc { "▼" } else { "▲" }
         } else {
@@ -259,25 +268,9 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     for (pos, &ri) in app.visible.iter().enumerate().skip(offset).take(h) {
         let r = &app.slots[ri].file;
         let d = &r.report.department_form;
-        let forms = if r.report.project_forms.is_empty() {
-            lang.t(&labels::DEPARTMENT_FORM).to_string()
-        } else {
-            format!(
-                "{}+{}×{}",
-                lang.t(&labels::DEPARTMENT_FORM),
-                lang.t(&labels::PROJECT_FORMS),
-                r.report.project_forms.len()
-            )
-        };
-        let score = match (d.self_score, d.grade.as_deref()) {
-            (Some(s), Some(g)) => format!("{s} {}", clean(g)),
-            (Some(s), None) => s.to_string(),
-            _ => "—".into(),
-        };
         let flags = app.slots[ri].flags.as_deref();
         let (e, wn, _) = flags.map(counts).unwrap_or((0, 0, 0));
         let info = &app.slots[ri].review;
-        let review_score = info.total.as_ref().map_or("—".to_string(), |(t, g)| format!("{t} {g}"));
         let (es, ws) = match flags {
             Some(_) => (e.to_string(), wn.to_string()),
             None => ("…".into(), "…".into()),
@@ -287,53 +280,69 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             Some(_) if wn > 0 => Span::styled("! ", theme.severity(Severity::Warning)),
             _ => Span::raw("  "),
         };
-        let mut spans = vec![
-            marker,
-            Span::raw(fit(&clean(&r.report.department), dept_w)),
-            Span::raw(format!(
-                " {}",
-                fit_right(
-                    &if r.report.year == 0 {
-                        "…".to_string()
-                    } else {
-                        r.report.year.to_string()
+        let mut spans = vec![marker, Span::raw(fit(&clean(&r.report.department), dept_w))];
+        for (c, _, cw, right) in cols.iter() {
+            let (text, style) = match c {
+                SortColumn::Year if r.report.year == 0 => ("…".to_string(), theme.plain()),
+                SortColumn::Year => (r.report.year.to_string(), theme.plain()),
+                SortColumn::Forms if r.report.project_forms.is_empty() => {
+                    (lang.t(&labels::DEPARTMENT_FORM).to_string(), theme.plain())
+                }
+                SortColumn::Forms => (
+                    format!(
+                        "{}+{}×{}",
+                        lang.t(&labels::DEPARTMENT_FORM),
+                        lang.t(&labels::PROJECT_FORMS),
+                        r.report.project_forms.len()
+                    ),
+                    theme.plain(),
+                ),
+                SortColumn::SelfScore => (
+                    match (d.self_score, d.grade.as_deref()) {
+                        (Some(s), Some(g)) => format!("{s} {}", clean(g)),
+                        (Some(s), None) => s.to_string(),
+                        _ => "—".into(),
                     },
-                    4
-                )
-            )),
-            Span::raw(format!(" {}", fit(&forms, 11))),
-            Span::raw(format!(" {}", fit(&score, 8))),
-            Span::styled(
-                format!(" {}", fit(&review_score, 8)),
-                if review_score == "—" {
-                    theme.dim()
-                } else {
-                    theme.plain()
-                },
-            ),
-            Span::styled(
-                format!(" {}", fit_right(&es, 4)),
-                if e > 0 { theme.error() } else { theme.plain() },
-            ),
-            Span::styled(
-                format!(" {}", fit_right(&ws, 4)),
-                if wn > 0 {
-                    theme.severity(Severity::Warning)
-                } else {
-                    theme.plain()
-                },
-            ),
-            Span::styled(
-                format!(" {}", fit(&info.label(lang), status_w)),
-                if info.invalid || info.stale {
-                    theme.error()
-                } else if info.status.is_none() {
-                    theme.dim()
-                } else {
-                    theme.plain()
-                },
-            ),
-        ];
+                    theme.plain(),
+                ),
+                // fuhe's suggestion is a suggestion: dimmed, in its own column.
+                SortColumn::Suggested => (
+                    info.sheet.as_ref().map_or("…".into(), |s| s.suggested_text()),
+                    theme.dim(),
+                ),
+                SortColumn::ReviewScore => {
+                    let t = info.sheet.as_ref().map_or("—".into(), |s| s.review_text(lang));
+                    let style = if info.sheet.as_ref().is_some_and(|s| s.review.is_some()) {
+                        theme.plain()
+                    } else {
+                        theme.dim()
+                    };
+                    (t, style)
+                }
+                SortColumn::Errors => (es.clone(), if e > 0 { theme.error() } else { theme.plain() }),
+                SortColumn::Warnings => (
+                    ws.clone(),
+                    if wn > 0 {
+                        theme.severity(Severity::Warning)
+                    } else {
+                        theme.plain()
+                    },
+                ),
+                SortColumn::Department | SortColumn::Status => continue,
+            };
+            let cell = if *right { fit_right(&text, *cw) } else { fit(&text, *cw) };
+            spans.push(Span::styled(format!(" {cell}"), style));
+        }
+        spans.push(Span::styled(
+            format!(" {}", fit(&info.label(lang), status_w)),
+            if info.invalid || info.stale {
+                theme.error()
+            } else if info.status.is_none() {
+                theme.dim()
+            } else {
+                theme.plain()
+            },
+        ));
         if pos == app.selected {
             spans = spans.into_iter().map(|s| s.patch_style(theme.selected())).collect();
         }
@@ -552,7 +561,12 @@ fn detail_lines(app: &App, w: usize, theme: &Theme) -> Vec<Line<'static>> {
             };
             if mine {
                 for l in wrap(
-                    &format!("✎ {} — {} {}", clean_keep_lines(&a.text), clean(&a.author), a.time),
+                    &format!(
+                        "✎ {} — {} {}",
+                        clean_keep_lines(&a.text),
+                        clean(&a.author),
+                        crate::clock::minute(&a.time)
+                    ),
                     w.saturating_sub(1),
                 ) {
                     out.push(Line::styled(l, theme.heading()));

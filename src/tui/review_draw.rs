@@ -42,12 +42,12 @@ pub fn save_state(app: &App) -> String {
         SaveState::Saved(t) => out.push_str(&format!(
             " · {} {}",
             lang.t(&crate::labels::SAVED),
-            t.get(11..19).unwrap_or(t)
+            crate::clock::clock(t)
         )),
         SaveState::SavedTo(t, _) => out.push_str(&format!(
             " · {} {}",
             lang.t(&crate::labels::SAVED_ELSEWHERE),
-            t.get(11..19).unwrap_or(t)
+            crate::clock::clock(t)
         )),
         SaveState::Failed(_) => out.push_str(lang.t(&crate::labels::NOT_SAVED)),
     }
@@ -229,14 +229,8 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         None => rep.department_form.self_score,
         Some(i) => rep.project_forms[i].self_score,
     };
-    let sug_total = crate::scoring::total(
-        &lines_data,
-        |l| l.suggested,
-        app.config.rubric(),
-        form.is_some(),
-        crate::scoring::execution_rate(rep, form),
-    );
-    let rev_total = review.as_ref().map(|r| app.review_total(report, form, r));
+    let sheet = app.sheet(report, form, review.as_ref());
+    let sug_total = &sheet.suggested;
     let totals = format!(
         "{} {} · {} {} {}{} · {} {}",
         lang.t(&crate::labels::SELF),
@@ -250,15 +244,18 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             String::new()
         },
         lang.t(&crate::labels::REVIEW_2),
-        rev_total.map_or("—".into(), |t| format!(
-            "{} {}{}",
-            t.total,
-            t.grade,
-            t.capped_at.map_or(String::new(), |c| format!(
-                " ({}{c})",
-                lang.t(&crate::labels::CAPPED_AT)
-            ))
-        )),
+        match &sheet.review {
+            Some(t) => format!(
+                "{} {}{}",
+                t.total,
+                t.grade,
+                t.capped_at.map_or(String::new(), |c| format!(
+                    " ({}{c})",
+                    lang.t(&crate::labels::CAPPED_AT)
+                ))
+            ),
+            None => format!("{} {}/{}", lang.t(&crate::labels::SCORED), sheet.scored, sheet.items),
+        },
     );
     out.push(Line::styled(fit(&totals, w), theme.heading()));
     let hint = format!(
@@ -367,7 +364,7 @@ pub fn draw_conflict(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             r.scores.len(),
             lang.t(&crate::labels::SCORES),
             clean(&r.reviewer),
-            r.updated
+            crate::clock::minute(&r.updated)
         )
     };
     let mine = s.review.as_ref().map(count).unwrap_or_default();
