@@ -238,7 +238,7 @@ labels! {
     EMPTY = "（未填写）", "(empty)";
     OPINION = "意见", "opinion";
     DONE_REOPEN = "[已完成] 重新打开复核…", "[done] reopen the review…";
-    DONE_READ_ONLY = "复核已完成，只读：", "The review is done and read-only:";
+    DONE_READ_ONLY = "复核已完成，只读：", "The review is done and read-only: ";
     REOPEN_HOW = "要修改，按 o 选“重新打开复核”", "to change it, press o and choose \"reopen the review\"";
     REOPEN_CONFIRM = "再按 Enter 重新打开复核（将记入复核历史）；按其他键取消", "Enter again reopens the review (recorded in its history); any other key cancels";
     MARK_THE_REVIEW_DONE = "[ ] 完成复核", "[ ] mark the review done";

@@ -575,7 +575,7 @@ impl Sheet {
     /// scored. Never a total the auditor did not give.
     pub fn review_text(&self, lang: crate::labels::Lang) -> String {
         match &self.review {
-            Some(t) => format!("{} {}", t.total, t.grade),
+            Some(t) => format!("{} {}", t.total, crate::model::Grade::shown_short(&t.grade, lang)),
             None if self.scored == 0 => "—".into(),
             None => format!("{} {}/{}", lang.t(&crate::labels::SCORED), self.scored, self.items),
         }
@@ -584,11 +584,15 @@ impl Sheet {
     /// What a suggestion column shows: fuhe's total and grade — or, while
     /// lines only the auditor can judge are open, `≥` the total without a
     /// grade: those lines can only add to it.
-    pub fn suggested_text(&self) -> String {
+    pub fn suggested_text(&self, lang: crate::labels::Lang) -> String {
         if self.suggested.unscored > 0 {
             format!("≥{}", self.suggested.total)
         } else {
-            format!("{} {}", self.suggested.total, self.suggested.grade)
+            format!(
+                "{} {}",
+                self.suggested.total,
+                crate::model::Grade::shown_short(&self.suggested.grade, lang)
+            )
         }
     }
 }

@@ -249,6 +249,47 @@ fn opinion_and_done_refused_until_complete() {
     assert!(r.opinion.text.as_deref().unwrap().contains("同意自评结果"));
     let i = a.current().unwrap();
     assert_eq!(a.slots[i].review.status, Some(Status::Done));
+
+    // Done is signed: a stray key changes nothing, and says how to reopen.
+    let before = std::fs::read(review_path(ws.path(), "linxiang-education-bureau-2024")).unwrap();
+    assert!(a.popup.is_none(), "marking done closes the opinion");
+    typed(&mut a, "5");
+    for k in ["+", "-", "a", "u"] {
+        typed(&mut a, k);
+        assert!(a.popup.is_none(), "{k} opened nothing");
+        let msg = a.message.clone().unwrap().0;
+        assert!(
+            msg.contains("复核已完成，只读") && msg.contains("重新打开"),
+            "{k}: {msg}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(review_path(ws.path(), "linxiang-education-bureau-2024")).unwrap(),
+        before,
+        "nothing was written"
+    );
+    // Reopening takes the item and a second Enter; any other key cancels.
+    typed(&mut a, "o");
+    for _ in 0..5 {
+        key(&mut a, KeyCode::Down);
+    }
+    key(&mut a, KeyCode::Enter);
+    assert!(a.message.clone().unwrap().0.contains("再按 Enter"));
+    key(&mut a, KeyCode::Up);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        on_disk(ws.path(), "linxiang-education-bureau-2024").status,
+        Status::Done,
+        "cancelled"
+    );
+    key(&mut a, KeyCode::Enter);
+    let r = on_disk(ws.path(), "linxiang-education-bureau-2024");
+    assert_eq!(r.status, Status::InProgress, "reopened");
+    let last = r.history.last().unwrap();
+    assert_eq!((last.what.as_str(), last.who.as_str()), ("status", "张三"));
+    assert_eq!(last.new, serde_json::json!("in_progress"));
+    assert!(fuhe::clock::parse(&last.time).is_some(), "{}", last.time);
 }
 
 #[test]

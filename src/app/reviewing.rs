@@ -319,7 +319,7 @@ impl App {
                     "{} · {} {}",
                     sh.review_text(lang),
                     lang.t(&crate::labels::SUGGESTED_2),
-                    sh.suggested_text()
+                    sh.suggested_text(lang)
                 ),
                 None,
             ));
@@ -535,7 +535,7 @@ impl App {
         {
             self.message = Some((
                 format!(
-                    "{} {} — {}",
+                    "{}{} — {}",
                     lang.t(&crate::labels::DONE_READ_ONLY),
                     crate::clock::minute(&done),
                     lang.t(&crate::labels::REOPEN_HOW)

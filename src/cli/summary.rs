@@ -137,6 +137,11 @@ pub fn run(root: &Path, args: &SummaryArgs, settings: &Settings, out: &mut dyn W
 
 /// The table for a terminal: names fitted by display width.
 fn text(rows: &[Row], lang: Lang, (done, started, with_errors): (usize, usize, usize)) -> String {
+    // The conclusion column fits the longest conclusion in the language.
+    let cw = match lang {
+        Lang::Zh => 8,
+        Lang::En => 21,
+    };
     let mut o = format!(
         "{} {} {} {} {} {} {} {}\n",
         fit(lang.pick("部门", "Department"), 20),
@@ -144,13 +149,13 @@ fn text(rows: &[Row], lang: Lang, (done, started, with_errors): (usize, usize, u
         fit_right(lang.pick("自评", "Self"), 6),
         fit_right(lang.pick("建议", "Sugg."), 7),
         fit(lang.pick("复核", "Review"), 11),
-        fit(lang.pick("结论", "Conclusion"), 8),
+        fit(lang.pick("结论", "Conclusion"), cw),
         fit_right(lang.pick("错误", "Err."), 4),
         lang.pick("状态", "Status"),
     );
     for r in rows {
         let review = match (&r.review, &r.review_grade) {
-            (Some(v), Some(g)) => format!("{v} {g}"),
+            (Some(v), Some(g)) => format!("{v} {}", fuhe::model::Grade::shown(g, lang)),
             _ => r.review_text(lang),
         };
         o.push_str(&format!(
@@ -167,7 +172,7 @@ fn text(rows: &[Row], lang: Lang, (done, started, with_errors): (usize, usize, u
                 7
             ),
             fit(&review, 11),
-            fit(r.conclusion.map_or("—", |c| lang.pick(c.zh(), c.en())), 8),
+            fit(r.conclusion.map_or("—", |c| lang.pick(c.zh(), c.en())), cw),
             fit_right(&r.open_errors.to_string(), 4),
             r.status_text(lang)
         ));

@@ -220,11 +220,18 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
         .map(|rv| {
             rv.annotations
                 .iter()
-                .filter(|a| !flags.iter().any(|f| f.key() == a.target))
+                // Notes on a confirmed finding are in its row above; every
+                // other note is listed here, so none is lost.
+                .filter(|a| {
+                    !flags.iter().any(|f| {
+                        (f.key() == a.target || f.path == a.target)
+                            && rv.decision(f).map(|d| d.decision) == Some(Decision::Confirmed)
+                    })
+                })
                 .map(|a| {
                     let place = flags
                         .iter()
-                        .find(|f| f.path == a.target)
+                        .find(|f| f.key() == a.target || f.path == a.target)
                         .map(|f| clean(lang.pick(&f.place_zh, &f.place_en)))
                         .unwrap_or_else(|| match a.target.as_str() {
                             "report" => w("整份报告", "the whole report"),
@@ -443,16 +450,16 @@ fn score_table(f: &FormScore, review: Option<&Review>, lang: Lang) -> Table {
                 .unwrap_or_else(|| clean(lang.pick(&l.reason_zh, &l.reason_en))),
         ]);
     }
-    let weight: Decimal = f.lines.iter().map(|l| l.weight).sum();
+    let weight: Decimal = f.lines.iter().map(|l| l.weight).sum::<Decimal>().normalize();
     rows.push(vec![
         String::new(),
         w("合计", "Total"),
         weight.to_string(),
         match (f.self_score, f.self_grade.as_deref()) {
-            (Some(s), Some(g)) => format!("{s} {}", clean(g)),
+            (Some(s), Some(g)) => format!("{s} {}", crate::model::Grade::shown(&clean(g), lang)),
             (s, _) => opt(s),
         },
-        f.sheet.suggested_text(),
+        f.sheet.suggested_text(lang),
         f.sheet.review_text(lang),
         f.sheet
             .review
@@ -474,6 +481,6 @@ fn score_table(f: &FormScore, review: Option<&Review>, lang: Lang) -> Table {
             w("依据 / 理由", "Basis / reason"),
         ],
         rows,
-        widths: vec![12, 26, 8, 9, 9, 9, 27],
+        widths: vec![10, 25, 7, 9, 10, 9, 30],
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::checks::{Flag, Severity};
 use crate::labels::Lang;
+use crate::model::Grade;
 use crate::review::summary::Summary;
 use crate::review::{Decision, Status};
 use crate::text::clean;
@@ -173,16 +174,16 @@ pub fn cells(r: &Row, lang: Lang) -> Vec<Cell> {
         Cell::Text(r.department.clone()),
         Cell::Number(Decimal::from(r.year)),
         n(r.self_score),
-        t(r.self_grade.clone()),
+        t(r.self_grade.as_deref().map(|g| Grade::shown(g, lang))),
         n(r.suggested),
-        t(r.suggested_grade.clone()),
+        t(r.suggested_grade.as_deref().map(|g| Grade::shown(g, lang))),
         count(r.to_judge),
         match r.review {
             Some(v) => Cell::Number(v),
             None if r.scored == 0 => Cell::Blank,
             None => Cell::Text(r.review_text(lang)),
         },
-        t(r.review_grade.clone()),
+        t(r.review_grade.as_deref().map(|g| Grade::shown(g, lang))),
         t(r.conclusion.map(|c| lang.pick(c.zh(), c.en()).to_string())),
         count(r.confirmed.0),
         count(r.confirmed.1),

@@ -193,6 +193,24 @@ impl Grade {
         }
     }
 
+    /// A grade as written (on a form, in a rubric) in the reader's
+    /// language: the four grades in English when English is asked for,
+    /// anything else as written.
+    pub fn shown(text: &str, lang: crate::labels::Lang) -> String {
+        match (lang, Grade::parse(text)) {
+            (crate::labels::Lang::En, Some(g)) => g.en().to_string(),
+            _ => text.to_string(),
+        }
+    }
+
+    /// Like [`Grade::shown`], in four columns at most (`exc.`), for lists.
+    pub fn shown_short(text: &str, lang: crate::labels::Lang) -> String {
+        match (lang, Grade::parse(text)) {
+            (crate::labels::Lang::En, Some(Grade::优)) => "exc.".into(),
+            _ => Grade::shown(text, lang),
+        }
+    }
+
     /// The band of 财预〔2020〕10号: 优 90–100, 良 80–<90, 中 60–<80, 差 <60.
     pub fn for_score(score: Decimal) -> Grade {
         if score >= Decimal::from(90) {

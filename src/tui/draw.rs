@@ -206,12 +206,14 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let w = area.width as usize;
     // Fixed columns; the department takes the rest. Below 100 columns the
     // forms column gives way, so that names stay readable at 80.
+    // English grades are words (good, poor): wider score columns.
+    let grade_w = if lang == crate::labels::Lang::En { 2 } else { 0 };
     let cols: Vec<(SortColumn, &labels::L, usize, bool)> = [
         (SortColumn::Year, &labels::COL_YEAR, 4, true),
         (SortColumn::Forms, &labels::COL_FORMS, 11, false),
-        (SortColumn::SelfScore, &labels::COL_SELF, 8, false),
-        (SortColumn::Suggested, &labels::COL_SUGGESTED, 8, false),
-        (SortColumn::ReviewScore, &labels::COL_REVIEW, 10, false),
+        (SortColumn::SelfScore, &labels::COL_SELF, 8 + grade_w, false),
+        (SortColumn::Suggested, &labels::COL_SUGGESTED, 8 + grade_w, false),
+        (SortColumn::ReviewScore, &labels::COL_REVIEW, 10 + grade_w, false),
         (SortColumn::Errors, &labels::COL_ERRORS, 4, true),
         (SortColumn::Warnings, &labels::COL_WARNINGS, 4, true),
     ]
@@ -299,7 +301,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                 ),
                 SortColumn::SelfScore => (
                     match (d.self_score, d.grade.as_deref()) {
-                        (Some(s), Some(g)) => format!("{s} {}", clean(g)),
+                        (Some(s), Some(g)) => format!("{s} {}", crate::model::Grade::shown_short(&clean(g), lang)),
                         (Some(s), None) => s.to_string(),
                         _ => "—".into(),
                     },
@@ -307,7 +309,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                 ),
                 // fuhe's suggestion is a suggestion: dimmed, in its own column.
                 SortColumn::Suggested => (
-                    info.sheet.as_ref().map_or("…".into(), |s| s.suggested_text()),
+                    info.sheet.as_ref().map_or("…".into(), |s| s.suggested_text(lang)),
                     theme.dim(),
                 ),
                 SortColumn::ReviewScore => {

@@ -232,12 +232,11 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let sheet = app.sheet(report, form, review.as_ref());
     let sug_total = &sheet.suggested;
     let totals = format!(
-        "{} {} · {} {} {}{} · {} {}",
+        "{} {} · {} {}{} · {} {}",
         lang.t(&crate::labels::SELF),
         self_score.map_or("—".into(), |s| s.to_string()),
         lang.t(&crate::labels::SUGGESTED_2),
-        sug_total.total,
-        sug_total.grade,
+        sheet.suggested_text(lang),
         if sug_total.unscored > 0 {
             format!(" (+{}{})", sug_total.unscored, lang.t(&crate::labels::TO_JUDGE_2))
         } else {
