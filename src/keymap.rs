@@ -68,6 +68,8 @@ actions! {
     TabNarrative = "tab_narrative", "综述", "narrative";
     TabFlags = "tab_flags", "问题清单", "findings";
     JumpToFlag = "jump_to_flag", "跳到所选问题指向的项目", "jump to the item the finding points at";
+    JumpBack = "jump_back", "跳回上一处（跳转历史；没有时返回上一级）", "jump back (the jump list; up a level when empty)";
+    JumpForward = "jump_forward", "跳回后再向前", "jump forward again after jumping back";
     Annotate = "annotate", "批注所选项目", "annotate the selected item";
     ConfirmFlag = "confirm_flag", "确认所选问题", "confirm the selected finding";
     DismissFlag = "dismiss_flag", "不采纳所选问题（需说明理由）", "set the selected finding aside (with a reason)";
@@ -419,6 +421,41 @@ impl Keymap {
 
     /// The key sequences bound to an action in a mode (for the help screen
     /// and the status bar hints).
+    /// The README's key table: every action bound in a mode of the default
+    /// or the vim keymap, with its keys in both (`tests/app.rs` checks that
+    /// the README shows exactly this).
+    pub fn readme_table() -> String {
+        let (d, v) = (
+            Keymap::default_map(),
+            Keymap::builtin("vim").unwrap_or_else(Keymap::default_map),
+        );
+        let mut out = String::from("| mode | action | what it does | default | vim |\n|---|---|---|---|---|\n");
+        let keys = |k: &Keymap, m: Mode, a: Action| {
+            k.keys_for(m, a)
+                .iter()
+                .map(|x| format!("`{x}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for &m in Mode::ALL {
+            for &a in Action::ALL {
+                let (kd, kv) = (keys(&d, m, a), keys(&v, m, a));
+                if kd.is_empty() && kv.is_empty() {
+                    continue;
+                }
+                out.push_str(&format!(
+                    "| {} | `{}` | {} | {} | {} |\n",
+                    m.id(),
+                    a.id(),
+                    a.describe(crate::labels::Lang::En),
+                    if kd.is_empty() { "—".into() } else { kd },
+                    if kv.is_empty() { "—".into() } else { kv },
+                ));
+            }
+        }
+        out
+    }
+
     pub fn keys_for(&self, mode: Mode, action: Action) -> Vec<String> {
         self.bindings
             .get(&mode)

@@ -130,6 +130,27 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
+/// A key that sorts Chinese names as Chinese lists do — by pinyin
+/// (交通 jiaotong, 教育 jiaoyu, 民政 minzheng, 农业 nongye …), not by code
+/// point (交 农 卫 教) — with the character itself breaking ties between
+/// homophones, so the order is total and stable.
+pub fn pinyin_key(s: &str) -> String {
+    use pinyin::ToPinyin;
+    let mut key = String::with_capacity(s.len() * 3);
+    for c in s.chars() {
+        match c.to_pinyin() {
+            Some(p) => {
+                key.push_str(p.plain());
+                key.push('\u{1}');
+                key.push(c);
+                key.push('\u{2}');
+            }
+            None => key.extend(c.to_lowercase()),
+        }
+    }
+    key
+}
+
 /// Display width in terminal columns.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -260,6 +281,31 @@ pub fn char_bit(c: char) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_names_sort_by_pinyin() {
+        let mut names = [
+            "临湘市卫生健康局",
+            "临湘市农业农村局",
+            "临湘市教育局",
+            "临湘市交通运输局",
+            "临湘市民政局",
+        ];
+        names.sort_by_cached_key(|n| pinyin_key(n));
+        assert_eq!(
+            names,
+            [
+                "临湘市交通运输局",
+                "临湘市教育局",
+                "临湘市民政局",
+                "临湘市农业农村局",
+                "临湘市卫生健康局"
+            ]
+        );
+        // Homophones still have an order; Latin text sorts without case.
+        assert_ne!(pinyin_key("交"), pinyin_key("教"));
+        assert!(pinyin_key("abc") < pinyin_key("B"));
+    }
 
     #[test]
     fn typed_text_keeps_its_lines_and_tabs_and_loses_escapes() {

@@ -426,3 +426,22 @@ fn a_bound_alt_key_keeps_its_action() {
     keys(&mut app, &[alt('h')]);
     assert!(matches!(app.popup, Some(Popup::Help { .. })));
 }
+
+const KEYS_START: &str = "<!-- keys:start (generated from keymaps/; tests/app.rs fails when they differ) -->\n";
+const KEYS_END: &str = "<!-- keys:end -->";
+
+#[test]
+fn the_readme_key_table_is_the_keymaps() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let table = Keymap::readme_table();
+    let (Some(s), Some(e)) = (readme.find(KEYS_START), readme.find(KEYS_END)) else {
+        panic!("README.md lacks the keys markers");
+    };
+    if readme[s + KEYS_START.len()..e] != table {
+        if std::env::var_os("FUHE_UPDATE_README").is_some() {
+            let updated = format!("{}{table}{}", &readme[..s + KEYS_START.len()], &readme[e..]);
+            std::fs::write("README.md", updated).unwrap();
+        }
+        panic!("README.md's key table differs from keymaps/; run with FUHE_UPDATE_README=1 to rewrite it");
+    }
+}

@@ -26,8 +26,9 @@ fn open_funds_and_look_up_a_voucher_in_tmux() {
     t.wait_for("筛选:");
     t.text("数据局");
     t.keys(&["Enter"]);
-    t.wait_until("the filter to close on one report", |s| {
-        !s.contains("筛选:") && s.contains("临湘市数据局")
+    // The filter in force shows as a chip, and in the count.
+    t.wait_until("the filter to close on one report, shown as a chip", |s| {
+        s.contains("[筛选: 数据局 ✕ Esc]") && s.contains("1/7 份报告") && s.contains("临湘市数据局")
     });
     t.keys(&["Enter"]);
     t.wait_for("概况");

@@ -7,6 +7,8 @@
 pub mod lookup;
 mod reviewing;
 pub use crate::review::session;
+mod jumps;
+pub use jumps::Spot;
 pub mod views;
 
 pub use reviewing::{EditTarget, Elsewhere, FormPurpose, ReviewInfo};
@@ -428,6 +430,12 @@ pub struct App {
     /// Set when reopening a finished review was asked about; Enter again
     /// reopens it.
     pub reopen_armed: bool,
+    /// Whether the auditor has moved in the list: until then the selection
+    /// stays on the first row while reports arrive and the order settles.
+    pub list_moved: bool,
+    /// Places to go back to (Ctrl-o), and ahead of them after going back.
+    pub jumps: Vec<Spot>,
+    pub jumps_ahead: Vec<Spot>,
     /// Rows a page holds, set by the terminal layer from the screen size.
     pub page: usize,
     /// First visible row of the list, kept by the terminal layer.
@@ -486,6 +494,9 @@ impl App {
             session: None,
             leave_armed: false,
             reopen_armed: false,
+            list_moved: false,
+            jumps: Vec::new(),
+            jumps_ahead: Vec::new(),
             data_dir: crate::workspace::data_dir().ok(),
             elsewhere: Elsewhere::NotAsked,
         };
@@ -705,7 +716,11 @@ impl App {
         match found {
             Lookup::Action(a) => {
                 self.pending.clear();
+                let before = self.selected;
                 self.act(a);
+                if mode == Mode::List && self.selected != before {
+                    self.list_moved = true;
+                }
             }
             Lookup::Pending => {}
             Lookup::None => {
@@ -845,7 +860,9 @@ impl App {
         // Leaving with work that is not safely in the workspace asks first:
         // the same key again leaves (the auditor chose to), anything else
         // stays.
-        let leaving = matches!((a, self.mode()), (Quit, _) | (Back, Mode::Report));
+        let leaving = matches!((a, self.mode()), (Quit, _) | (Back, Mode::Report))
+            || (a == JumpBack && self.jump_back_leaves_report())
+            || (a == JumpBack && self.mode() == Mode::Report && self.jumps.is_empty());
         if leaving
             && !armed
             && let Some(what) = self.unsaved_work()
@@ -862,6 +879,27 @@ impl App {
             (Help, _) => self.popup = Some(Popup::Help { scroll: 0 }),
             (Back, Mode::Help) | (Cancel, Mode::Help) => self.popup = None,
             (Back, Mode::Report) => self.close_report(),
+            (JumpBack, mode) => {
+                if !self.jump_back() {
+                    // Nothing to go back to: in a report, up a level.
+                    if mode == Mode::Report {
+                        self.close_report();
+                    } else {
+                        self.message = Some((self.lang.t(&crate::labels::NO_JUMP_BACK).into(), false));
+                    }
+                }
+            }
+            (JumpForward, _) => {
+                if !self.jump_forward() {
+                    self.message = Some((self.lang.t(&crate::labels::NO_JUMP_AHEAD).into(), false));
+                }
+            }
+            // Esc clears the list's filter: what narrows the list is never
+            // left in force unseen.
+            (Back, Mode::List) if !self.filter.is_empty() => {
+                self.filter.clear();
+                self.refresh_list();
+            }
             (Back, _) => {}
             (VoucherLookup, _) => {
                 let results = self.index().query("");
@@ -885,6 +923,7 @@ impl App {
                         .get(selected)
                         .and_then(|i| self.index.as_ref().map(|x| x.entries[*i]))
                     {
+                        self.remember_jump();
                         self.open_at(e.report, &format!("project_forms[{}].expenses[{}]", e.project, e.line));
                     }
                 }
@@ -908,6 +947,7 @@ impl App {
             (NextFlagged | PrevFlagged, Mode::Report) => self.next_flagged_row(a == NextFlagged),
             (Open, Mode::List) => {
                 if let Some(r) = self.current() {
+                    self.remember_jump();
                     self.open(r);
                 }
             }
@@ -961,19 +1001,19 @@ impl App {
                 matcher.fuzzy_match(&self.search_text(i), q).map(|s| (s, i))
             })
             .collect();
-        let key = |i: usize| -> (i64, String) {
+        let primary = |i: usize| -> (i64, String) {
             let r = &self.slots[i].file.report;
             let (e, w, _) = self.slots[i].flags.as_deref().map(counts).unwrap_or((0, 0, 0));
             let known = self.slots[i].flags.is_some();
             match self.sort {
-                SortColumn::Department => (0, r.department.clone()),
-                SortColumn::Year => (r.year as i64, r.department.clone()),
-                SortColumn::Forms => (r.project_forms.len() as i64, r.department.clone()),
+                SortColumn::Department => (0, crate::text::pinyin_key(&r.department)),
+                SortColumn::Year => (r.year as i64, crate::text::pinyin_key(&r.department)),
+                SortColumn::Forms => (r.project_forms.len() as i64, crate::text::pinyin_key(&r.department)),
                 SortColumn::SelfScore => (
                     r.department_form
                         .self_score
                         .map_or(-1, |s| (s * rust_decimal::Decimal::from(100)).try_into().unwrap_or(0)),
-                    r.department.clone(),
+                    crate::text::pinyin_key(&r.department),
                 ),
                 SortColumn::Suggested => (
                     self.slots[i]
@@ -981,7 +1021,7 @@ impl App {
                         .sheet
                         .as_ref()
                         .map_or(-1, |s| hundredths(s.suggested.total)),
-                    r.department.clone(),
+                    crate::text::pinyin_key(&r.department),
                 ),
                 // Unfinished scoring sorts by how far it has got, below
                 // every finished one.
@@ -990,7 +1030,7 @@ impl App {
                         Some(t) => 1_000_000 + hundredths(t.total),
                         None => s.scored as i64,
                     }),
-                    r.department.clone(),
+                    crate::text::pinyin_key(&r.department),
                 ),
                 SortColumn::Status => {
                     let info = &self.slots[i].review;
@@ -999,20 +1039,37 @@ impl App {
                         Some(crate::review::Status::InProgress) => 1,
                         Some(crate::review::Status::Done) => 2,
                     };
-                    (rank, r.department.clone())
+                    (rank, crate::text::pinyin_key(&r.department))
                 }
-                SortColumn::Errors => (if known { e as i64 } else { -1 }, r.department.clone()),
-                SortColumn::Warnings => (if known { w as i64 } else { -1 }, r.department.clone()),
+                SortColumn::Errors => (
+                    if known { e as i64 } else { -1 },
+                    crate::text::pinyin_key(&r.department),
+                ),
+                SortColumn::Warnings => (
+                    if known { w as i64 } else { -1 },
+                    crate::text::pinyin_key(&r.department),
+                ),
             }
         };
+        // Counts and scores read best from the most down; names from A. The
+        // direction applies to the column sorted by, never to the names that
+        // break its ties (pinyin order, then the file): the order is stable.
+        let descending = matches!(
+            self.sort,
+            SortColumn::Errors
+                | SortColumn::Warnings
+                | SortColumn::SelfScore
+                | SortColumn::Suggested
+                | SortColumn::ReviewScore
+        ) != self.reverse;
+        let by_name = self.sort == SortColumn::Department;
+        let key = |i: usize| -> (i64, String, String) {
+            let (k, name) = primary(i);
+            (if descending { -k } else { k }, name, self.slots[i].file.id.clone())
+        };
         if q.is_empty() {
-            rows.sort_by_key(|(_, i)| key(*i));
-            // Counts read best from the most problems down.
-            let descending = matches!(
-                self.sort,
-                SortColumn::Errors | SortColumn::Warnings | SortColumn::SelfScore | SortColumn::ReviewScore
-            );
-            if descending != self.reverse {
+            rows.sort_by_cached_key(|(_, i)| key(*i));
+            if by_name && self.reverse {
                 rows.reverse();
             }
         } else {
@@ -1020,6 +1077,7 @@ impl App {
         }
         self.visible = rows.into_iter().map(|(_, i)| i).collect();
         self.selected = keep
+            .filter(|_| self.list_moved || self.view.is_some())
             .and_then(|k| self.visible.iter().position(|v| *v == k))
             .unwrap_or(0);
     }
@@ -1242,6 +1300,7 @@ impl App {
         };
         if v.tab == Tab::Flags {
             if let Some(p) = row.path.clone() {
+                self.remember_jump();
                 self.select_path(&p);
             }
             return;
@@ -1258,6 +1317,7 @@ impl App {
             return;
         };
         let report = v.report;
+        self.remember_jump();
         self.set_tab(Tab::Flags);
         let flags = self.flags_of(report).to_vec();
         if let Some(v) = &mut self.view {

@@ -57,11 +57,12 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
 
 fn too_small(f: &mut Frame, area: Rect, lang: Lang) {
     let msg = format!(
-        "{}: {} {MIN_WIDTH}×{MIN_HEIGHT}, {}×{}",
+        "{}: {} {}×{}, {} {MIN_WIDTH}×{MIN_HEIGHT}",
         lang.t(&labels::TOO_SMALL),
-        lang.t(&labels::NEED),
+        lang.t(&labels::NOW),
         area.width,
-        area.height
+        area.height,
+        lang.t(&labels::NEED),
     );
     let lines: Vec<Line> = wrap(&msg, area.width.max(1) as usize)
         .into_iter()
@@ -80,6 +81,14 @@ fn draw_title(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         s.push(' ');
         s.push_str(app.lang.t(&labels::SAMPLES));
     }
+    if app.view.is_none() && !app.filter.trim().is_empty() {
+        // The filter in force, as a chip: Esc clears it.
+        s.push_str(&format!(
+            " · [{}: {} ✕ Esc]",
+            app.lang.t(&labels::FILTER),
+            clean(app.filter.trim())
+        ));
+    }
     if let Some(v) = &app.view {
         let r = &app.slots[v.report].file;
         s = format!(
@@ -95,19 +104,14 @@ fn draw_title(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// Keys for an action in the current mode, for hints ("Enter", "g g").
 fn key_hint(app: &App, mode: Mode, a: Action) -> Option<String> {
-    app.keymap
-        .keys_for(mode, a)
-        .into_iter()
+    let keys = app.keymap.keys_for(mode, a);
+    // Going back is Esc wherever Esc does it: the key people try first.
+    if matches!(a, Action::Back | Action::Cancel) && keys.iter().any(|k| k == "Esc") {
+        return Some("Esc".into());
+    }
+    keys.into_iter()
         .next()
         .or_else(|| app.keymap.keys_for(Mode::Global, a).into_iter().next())
-}
-
-fn hints(app: &App, mode: Mode, actions: &[Action]) -> String {
-    actions
-        .iter()
-        .filter_map(|a| key_hint(app, mode, *a).map(|k| format!("{k} {}", short(*a, app.lang))))
-        .collect::<Vec<_>>()
-        .join(" · ")
 }
 
 /// Short names for the status-line hints.
@@ -125,8 +129,98 @@ fn short(a: Action, lang: Lang) -> &'static str {
         Action::SortNext => lang.t(&crate::labels::SORTED_BY),
         Action::Accept => lang.t(&crate::labels::ACCEPT),
         Action::Cancel => lang.t(&crate::labels::CANCEL),
+        Action::Annotate => lang.t(&crate::labels::K_ANNOTATE),
+        Action::ConfirmFlag => lang.t(&crate::labels::K_CONFIRM),
+        Action::DismissFlag => lang.t(&crate::labels::K_DISMISS),
+        Action::Score => lang.t(&crate::labels::K_SCORE),
+        Action::Opinion => lang.t(&crate::labels::K_OPINION),
+        Action::Undo => lang.t(&crate::labels::K_UNDO),
+        Action::SortReverse => lang.t(&crate::labels::K_REVERSE),
+        Action::NextFlagged => lang.t(&crate::labels::K_NEXT_FLAGGED),
+        Action::TakeSuggestion => lang.t(&crate::labels::K_TAKE),
+        Action::TakeAllSuggestions => lang.t(&crate::labels::K_TAKE_ALL),
+        Action::SaveText => lang.t(&crate::labels::K_SAVE),
         _ => a.describe(lang),
     }
+}
+
+/// The keys that work here, most used first, as many as fit in `room`
+/// columns — with help always last, so every other key can be found. Made
+/// from the keymap, so a rebound key shows as bound.
+pub fn footer(app: &App, room: usize) -> String {
+    use Action::*;
+    let mode = app.mode();
+    let on_findings = app.view.as_ref().is_some_and(|v| v.tab == crate::app::Tab::Flags);
+    let actions: Vec<Action> = match mode {
+        Mode::List if !app.filter.trim().is_empty() => {
+            vec![
+                Back,
+                Open,
+                Search,
+                SortNext,
+                SortReverse,
+                NextFlagged,
+                VoucherLookup,
+                Quit,
+            ]
+        }
+        Mode::List => vec![Open, Search, SortNext, SortReverse, NextFlagged, VoucherLookup, Quit],
+        Mode::Report if on_findings => vec![
+            ConfirmFlag,
+            DismissFlag,
+            Annotate,
+            JumpToFlag,
+            Score,
+            Opinion,
+            Undo,
+            NextTab,
+            VoucherLookup,
+            Copy,
+            Back,
+        ],
+        Mode::Report => vec![
+            Annotate,
+            Score,
+            Opinion,
+            NextFlagged,
+            NextTab,
+            Undo,
+            VoucherLookup,
+            Copy,
+            Back,
+        ],
+        Mode::Score => vec![Accept, TakeSuggestion, TakeAllSuggestions, NextTab, Back],
+        Mode::Editor => vec![SaveText, Cancel],
+        Mode::Input | Mode::SaveFolder => vec![Accept, Cancel],
+        _ => vec![Back],
+    };
+    let hint = |a: Action| {
+        let name = match a {
+            Back if mode == Mode::List => app.lang.t(&crate::labels::K_CLEAR_FILTER),
+            _ => short(a, app.lang),
+        };
+        key_hint(app, mode, a).map(|k| format!("{k} {name}"))
+    };
+    // Help is offered where its key works: not where typing is text, not
+    // on the help itself.
+    let help = if mode.takes_text() || matches!(mode, Mode::Help | Mode::Editor) {
+        String::new()
+    } else {
+        hint(Help).unwrap_or_default()
+    };
+    let mut used = width(&help);
+    let mut out: Vec<String> = Vec::new();
+    for h in actions.into_iter().filter_map(hint) {
+        let w = width(&h) + 3;
+        if used + w <= room {
+            used += w;
+            out.push(h);
+        }
+    }
+    if !help.is_empty() {
+        out.push(help);
+    }
+    out.join(" · ")
 }
 
 fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -147,8 +241,14 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let reviewed = (app.slots.iter())
             .filter(|s| s.review.status == Some(crate::review::Status::Done))
             .count();
+        // Filtered: how many of how many are shown.
+        let shown = if app.filter.trim().is_empty() {
+            n.to_string()
+        } else {
+            format!("{}/{n}", app.visible.len())
+        };
         let mut s = format!(
-            "{n} {} · {reviewed} {}",
+            "{shown} {} · {reviewed} {}",
             app.lang.t(&labels::REPORTS),
             app.lang.t(&labels::REVIEWED)
         );
@@ -161,36 +261,13 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         super::review_draw::save_state(app)
     };
+    let rw = width(&right);
+    let lw = w.saturating_sub(rw + 1);
     let (left, style) = match &app.message {
         Some((m, true)) => (m.clone(), theme.error()),
         Some((m, false)) => (m.clone(), theme.plain()),
-        None => {
-            let mode = app.mode();
-            let actions: &[Action] = match mode {
-                Mode::List => &[
-                    Action::Open,
-                    Action::Search,
-                    Action::SortNext,
-                    Action::VoucherLookup,
-                    Action::Help,
-                    Action::Quit,
-                ],
-                Mode::Report => &[
-                    Action::NextTab,
-                    Action::JumpToFlag,
-                    Action::Copy,
-                    Action::VoucherLookup,
-                    Action::Back,
-                    Action::Help,
-                ],
-                Mode::Input | Mode::SaveFolder => &[Action::Accept, Action::Cancel],
-                _ => &[Action::Back],
-            };
-            (hints(app, mode, actions), theme.dim())
-        }
+        None => (footer(app, lw), theme.dim()),
     };
-    let rw = width(&right);
-    let lw = w.saturating_sub(rw + 1);
     let line = Line::from(vec![
         Span::styled(fit(&left, lw), style),
         Span::raw(" "),
@@ -238,23 +315,22 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             ""
         }
     };
+    // A head cell never loses its sort marker: the name gives way first.
+    let head = |label: &str, c: SortColumn, cw: usize, right: bool| {
+        let mark = arrow(c);
+        let t = format!("{}{mark}", fit(label, cw.saturating_sub(width(mark))).trim_end());
+        if right { fit_right(&t, cw) } else { fit(&t, cw) }
+    };
     let mut header = format!(
         "  {}",
-        fit(
-            &format!("{}{}", lang.t(&labels::COL_DEPARTMENT), arrow(SortColumn::Department)),
-            dept_w
-        )
+        head(lang.t(&labels::COL_DEPARTMENT), SortColumn::Department, dept_w, false)
     );
     for (c, l, cw, right) in cols.iter() {
-        let t = format!("{}{}", lang.t(l), arrow(*c));
         header.push(' ');
-        header.push_str(&if *right { fit_right(&t, *cw) } else { fit(&t, *cw) });
+        header.push_str(&head(lang.t(l), *c, *cw, *right));
     }
     header.push(' ');
-    header.push_str(&fit(
-        &format!("{}{}", lang.t(&labels::COL_STATUS), arrow(SortColumn::Status)),
-        status_w,
-    ));
+    header.push_str(&head(lang.t(&labels::COL_STATUS), SortColumn::Status, status_w, false));
     let mut lines = vec![Line::styled(fit(&header, w), theme.bold())];
     let h = area.height.saturating_sub(1) as usize;
     app.page = h.saturating_sub(1).max(1);
