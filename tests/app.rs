@@ -445,3 +445,116 @@ fn the_readme_key_table_is_the_keymaps() {
         panic!("README.md's key table differs from keymaps/; run with FUHE_UPDATE_README=1 to rewrite it");
     }
 }
+
+fn esc() -> Key {
+    Key::plain(KeyCode::Esc)
+}
+
+/// A filter in force is never hidden: Esc in the list clears it.
+#[test]
+fn esc_clears_the_list_filter_in_both_keymaps() {
+    for km in ["default", "vim"] {
+        let mut app = sample_app(km);
+        open_data_bureau(&mut app);
+        keys(&mut app, &[esc()]);
+        assert!(app.view.is_none());
+        assert_eq!(
+            (app.filter.as_str(), app.visible.len()),
+            ("数据局", 1),
+            "{km}: still filtered"
+        );
+        keys(&mut app, &[esc()]);
+        assert_eq!(
+            (app.filter.as_str(), app.visible.len()),
+            ("", 7),
+            "{km}: Esc cleared it"
+        );
+    }
+}
+
+/// Departments in pinyin order (交通 教育 民政 农业 数据 卫生 自然), and the
+/// list starts on its first row.
+#[test]
+fn departments_sort_in_pinyin_order_from_the_first_row() {
+    let app = sample_app("default");
+    let names: Vec<String> = app
+        .visible
+        .iter()
+        .map(|&i| app.report(i).report.department.replace("临湘市", ""))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "交通运输局",
+            "教育局",
+            "民政局",
+            "农业农村局",
+            "数据局",
+            "卫生健康局",
+            "自然资源局"
+        ]
+    );
+    assert_eq!(app.selected, 0);
+}
+
+/// Reports read in the background arrive in any order and change the sort;
+/// until the auditor moves, the first row stays selected.
+#[test]
+fn the_selection_stays_on_the_first_row_while_reports_arrive() {
+    let files = fuhe::workspace::report_files(Path::new("sample-data/reports")).unwrap();
+    let mut app = App::new_lazy(
+        "sample-data".into(),
+        false,
+        files,
+        Lang::Zh,
+        Keymap::builtin("default").unwrap(),
+        CheckConfig::default(),
+    );
+    read_in_background(&mut app);
+    assert_eq!(app.selected, 0);
+    assert!(app.report(app.visible[0]).report.department.contains("交通运输局"));
+}
+
+/// Ctrl-o goes back along every jump — finding → cell, list → report — and
+/// Tab in the list goes forward again.
+#[test]
+fn the_jump_list_goes_back_and_forward() {
+    for km in ["default", "vim"] {
+        let mut app = sample_app(km);
+        open_data_bureau(&mut app);
+        typed(&mut app, "5");
+        keys(&mut app, &[Key::plain(KeyCode::Down)]);
+        let finding_row = app.view.as_ref().unwrap().selected[Tab::Flags.index()];
+        keys(&mut app, &[enter()]);
+        let cell_tab = app.view.as_ref().unwrap().tab;
+        assert_ne!(cell_tab, Tab::Flags, "{km}: jumped to the cell");
+        keys(&mut app, &[Key::ctrl('o')]);
+        let v = app.view.as_ref().unwrap();
+        assert_eq!(
+            (v.tab, v.selected[Tab::Flags.index()]),
+            (Tab::Flags, finding_row),
+            "{km}"
+        );
+        keys(&mut app, &[Key::ctrl('o')]);
+        assert!(app.view.is_none(), "{km}: back at the list");
+        assert_eq!(app.report(app.current().unwrap()).report.department, "临湘市数据局");
+        keys(&mut app, &[Key::plain(KeyCode::Tab)]);
+        assert_eq!(
+            app.view.as_ref().map(|v| v.tab),
+            Some(Tab::Flags),
+            "{km}: forward again"
+        );
+        keys(&mut app, &[Key::plain(KeyCode::Tab)]);
+        assert_eq!(
+            app.view.as_ref().map(|v| v.tab),
+            Some(Tab::Overview),
+            "{km}: Tab is next tab in a report"
+        );
+    }
+    // Nothing to go back to in a report: Backspace (default) goes up a level.
+    let mut app = sample_app("default");
+    keys(&mut app, &[enter()]);
+    app.jumps.clear();
+    keys(&mut app, &[Key::plain(KeyCode::Backspace)]);
+    assert!(app.view.is_none());
+}

@@ -178,4 +178,10 @@ fn any_size_draws_without_panic() {
     render(&mut a, 400, 120);
     let small = render(&mut a, 40, 10);
     assert!(small.contains("终端太小"), "{small}");
+    // It names the size it has and the size it needs.
+    let flat: String = small.lines().map(str::trim_end).collect();
+    assert!(
+        flat.contains("当前 40×10") && flat.contains("至少需要 60×15"),
+        "{small}"
+    );
 }

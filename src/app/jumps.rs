@@ -68,6 +68,25 @@ impl App {
         true
     }
 
+    /// The jump-back key: the last place; with none, up a level from a
+    /// report (as Backspace always did), else a word on the status line.
+    pub(super) fn go_back(&mut self, in_report: bool) {
+        if !self.jump_back() {
+            if in_report {
+                self.close_report();
+            } else {
+                self.message = Some((self.lang.t(&crate::labels::NO_JUMP_BACK).into(), false));
+            }
+        }
+    }
+
+    /// The jump-forward key.
+    pub(super) fn go_forward(&mut self) {
+        if !self.jump_forward() {
+            self.message = Some((self.lang.t(&crate::labels::NO_JUMP_AHEAD).into(), false));
+        }
+    }
+
     fn go(&mut self, to: Spot) {
         match to {
             Spot::List { report } => {

@@ -879,21 +879,8 @@ impl App {
             (Help, _) => self.popup = Some(Popup::Help { scroll: 0 }),
             (Back, Mode::Help) | (Cancel, Mode::Help) => self.popup = None,
             (Back, Mode::Report) => self.close_report(),
-            (JumpBack, mode) => {
-                if !self.jump_back() {
-                    // Nothing to go back to: in a report, up a level.
-                    if mode == Mode::Report {
-                        self.close_report();
-                    } else {
-                        self.message = Some((self.lang.t(&crate::labels::NO_JUMP_BACK).into(), false));
-                    }
-                }
-            }
-            (JumpForward, _) => {
-                if !self.jump_forward() {
-                    self.message = Some((self.lang.t(&crate::labels::NO_JUMP_AHEAD).into(), false));
-                }
-            }
+            (JumpBack, mode) => self.go_back(mode == Mode::Report),
+            (JumpForward, _) => self.go_forward(),
             // Esc clears the list's filter: what narrows the list is never
             // left in force unseen.
             (Back, Mode::List) if !self.filter.is_empty() => {
