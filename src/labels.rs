@@ -86,7 +86,12 @@ labels! {
     NO_MATCH = "没有匹配的报告", "no report matches";
     NO_REPORTS = "此工作区没有报告", "no reports in this workspace";
     HELP_TITLE = "按键（由当前键位表生成）", "Keys (from the active keymap)";
-    LOOKUP_TITLE = "查凭证号：输入 5月19、12月3 或支出内容", "Voucher lookup: type 5月19, 12月3 or part of a line's name";
+    LOOKUP_TITLE = "查凭证号：5月19、519、5-19 或支出内容、部门（顺序不限）", "Vouchers: 5月19, 519, 5-19 or words (any order)";
+    LOOKUP_HITS = "条", "hits";
+    LOOKUP_FORM = "项目表", "form";
+    LOOKUP_LINE = "支出内容", "expense line";
+    LOOKUP_AMOUNT = "金额", "amount";
+    LOOKUP_VOUCHER = "凭证号", "voucher";
     LOOKUP_EMPTY = "没有结果", "no results";
     LOOKUP_DUPS = "（未输入：列出所有重复凭证）", "(empty query: every duplicated voucher)";
     TOO_SMALL = "终端太小", "Terminal too small";

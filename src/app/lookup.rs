@@ -150,13 +150,103 @@ pub struct VoucherIndex {
     last: std::sync::Mutex<Option<(String, Vec<u32>)>>,
 }
 
-/// "5月19", "12月", "5月1#": a query for vouchers by number.
-fn looks_like_voucher(q: &str) -> bool {
-    let q = q.trim().trim_end_matches(['#', '＃']);
-    match q.split_once('月') {
-        Some((m, n)) => !m.is_empty() && m.chars().all(|c| c.is_ascii_digit()) && n.chars().all(|c| c.is_ascii_digit()),
-        // "5", "12": the month typed so far.
-        None => !q.is_empty() && q.len() <= 2 && q.chars().all(|c| c.is_ascii_digit()),
+/// A query as terms, in any order (as fzf reads them): voucher terms —
+/// however the number is typed — and name terms, each of which must match
+/// the line's name or department.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Terms {
+    /// Per voucher term, the prefixes it may mean (`119` is 1月19 or 11月9).
+    vouchers: Vec<Vec<String>>,
+    names: Vec<String>,
+    /// The one voucher a query names in full (`5月19`, `519`, `5月19号`):
+    /// its holders come first.
+    exact: Option<Voucher>,
+}
+
+impl Terms {
+    fn parse(q: &str) -> Terms {
+        let mut t = Terms::default();
+        let words: Vec<&str> = q.split_whitespace().collect();
+        for w in &words {
+            match voucher_forms(w) {
+                Some(forms) => t.vouchers.push(forms),
+                None => t.names.push((*w).to_string()),
+            }
+        }
+        t.exact = match t.vouchers.as_slice() {
+            [one] if one.len() == 1 => parse_query(&one[0]),
+            _ => None,
+        }
+        .or_else(|| match words.as_slice() {
+            [w] => parse_query(w),
+            _ => None,
+        });
+        t
+    }
+
+    /// Whether an entry's voucher fits every voucher term.
+    fn voucher_fits(&self, v: &Voucher) -> bool {
+        if self.vouchers.is_empty() {
+            return true;
+        }
+        let shown = v.to_string();
+        self.vouchers
+            .iter()
+            .all(|alts| alts.iter().any(|p| shown.starts_with(p.as_str())))
+    }
+}
+
+/// What a term means as a voucher number, as prefixes of the written form
+/// (`5月19#`), or None when it is not one: `5月19`, `5月19#`, `5月`; a month
+/// so far (`5`, `12`); separated (`5-19`, `5.19`, `5/19`, `05-19`); digits
+/// only (`519`, `0519`, `1219`; `119` may be 1月19 or 11月9, so both).
+fn voucher_forms(term: &str) -> Option<Vec<String>> {
+    let t = term.trim().trim_end_matches(['#', '＃']);
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let month = |m: &str| m.parse::<u8>().ok().filter(|m| (1..=12).contains(m));
+    let number = |n: &str| {
+        let n = n.trim_start_matches('0');
+        n.to_string()
+    };
+    if t.is_empty() {
+        return None;
+    }
+    if let Some((m, n)) = t.split_once('月') {
+        return (!m.is_empty() && digits(m) && digits(n)).then(|| {
+            vec![format!(
+                "{}月{}",
+                m.parse::<u32>().map_or(m.to_string(), |m| m.to_string()),
+                number(n)
+            )]
+        });
+    }
+    if let Some(i) = t.find(['-', '.', '/']) {
+        let (m, n) = (&t[..i], &t[i + 1..]);
+        return (digits(m) && digits(n))
+            .then(|| month(m))
+            .flatten()
+            .map(|m| vec![format!("{m}月{}", number(n))]);
+    }
+    if !digits(t) {
+        return None;
+    }
+    match t.len() {
+        // A month typed so far; `05` is May.
+        1 | 2 if t.starts_with('0') && t.len() == 2 => month(t).map(|m| vec![format!("{m}月")]),
+        1 | 2 => Some(vec![t.to_string()]),
+        3 | 4 => {
+            let forms: Vec<String> = [1, 2]
+                .iter()
+                .filter_map(|&k| {
+                    let (m, n) = t.split_at(k);
+                    month(m)
+                        .filter(|_| !number(n).is_empty())
+                        .map(|m| format!("{m}月{}", number(n)))
+                })
+                .collect();
+            (!forms.is_empty()).then_some(forms)
+        }
+        _ => None,
     }
 }
 
@@ -261,34 +351,65 @@ impl VoucherIndex {
                 .collect();
             return smallest(keyed, MAX_RESULTS).into_iter().map(|k| k.3 as usize).collect();
         }
+        let terms = Terms::parse(q);
+        let mut out = self.matches(q, &terms);
+        out.truncate(MAX_RESULTS);
+        self.in_reading_order(&mut out);
+        out
+    }
+
+    /// The results as they are read: by department (pinyin), then report,
+    /// form, line, and voucher month and number.
+    fn in_reading_order(&self, out: &mut [usize]) {
+        out.sort_by_cached_key(|&i| {
+            let e = &self.entries[i];
+            (
+                crate::text::pinyin_key(self.department(e)),
+                e.report,
+                e.project,
+                e.line,
+                e.voucher,
+            )
+        });
+    }
+
+    /// The entries a query matches, the most relevant first (at most
+    /// [`MAX_RESULTS`] are needed): the holders of a voucher named in full,
+    /// then the other vouchers that start as typed; or, with names, the
+    /// lines whose text matches every name, best first.
+    fn matches(&self, q: &str, terms: &Terms) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        let exact = parse_query(q);
-        if let Some(v) = exact
+        if let Some(v) = terms.exact
+            && terms.voucher_fits(&v)
             && let Some(hits) = self.by_voucher.get(&v)
         {
             out.extend(smallest(hits.clone(), usize::MAX).into_iter().map(|h| h.at as usize));
         }
-        if looks_like_voucher(q) {
+        if terms.names.is_empty() {
             // "5月1" also lists 5月10# … 5月19#: a prefix, not a fuzzy match
             // (fuzzy matching digits finds everything).
-            let q = q.trim_end_matches(['#', '＃']);
             let keys = self.keys();
-            let from = keys.partition_point(|(k, _)| k.as_str() < q);
-            let more: Vec<Hit> = keys[from..]
-                .iter()
-                .take_while(|(k, _)| k.starts_with(q))
-                .filter(|(_, v)| Some(*v) != exact)
-                .flat_map(|(_, v)| self.by_voucher[v].iter().copied())
-                .collect();
+            let mut more: Vec<Hit> = Vec::new();
+            for p in terms.vouchers.first().into_iter().flatten() {
+                let from = keys.partition_point(|(k, _)| k.as_str() < p.as_str());
+                more.extend(
+                    keys[from..]
+                        .iter()
+                        .take_while(|(k, _)| k.starts_with(p.as_str()))
+                        .filter(|(_, v)| Some(*v) != terms.exact && terms.voucher_fits(v))
+                        .flat_map(|(_, v)| self.by_voucher[v].iter().copied()),
+                );
+            }
+            more.sort_unstable();
+            more.dedup();
             let room = MAX_RESULTS.saturating_sub(out.len());
             out.extend(smallest(more, room).into_iter().map(|h| h.at as usize));
-            out.truncate(MAX_RESULTS);
             return out;
         }
         // Names: match each distinct line text once, then list the lines'
         // vouchers. A text is only scored when it holds every character typed.
         let matcher = SkimMatcherV2::default();
-        let wanted: Vec<char> = q.chars().filter(|c| !c.is_whitespace()).collect();
+        let wanted: Vec<char> = terms.names.iter().flat_map(|n| n.chars()).collect();
         let need = wanted.iter().fold(0, |m, c| m | crate::text::char_bit(*c));
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
         let earlier: Option<&[u32]> = match &*last {
@@ -314,7 +435,12 @@ impl VoucherIndex {
             if !wanted.iter().all(|c| text.contains(*c)) {
                 return None;
             }
-            matcher.fuzzy_match(text, q).map(|s| (s, t))
+            // Every term must match, in any order.
+            let mut sum = 0;
+            for n in &terms.names {
+                sum += matcher.fuzzy_match(text, n)?;
+            }
+            Some((sum, t))
         };
         let scored: Vec<(i64, u32)> = match earlier {
             Some(m) => m.iter().copied().filter_map(score).collect(),
@@ -325,19 +451,26 @@ impl VoucherIndex {
         // Every line holds at least one entry, so the best MAX_RESULTS lines
         // are enough, in score order and then in line order; and they are
         // among the lines of the best MAX_RESULTS texts, ranked by score and
-        // first line — which spares expanding every matched text.
+        // first line — which spares expanding every matched text. A voucher
+        // term may leave a line without entries: then every line is looked at.
+        let enough = if terms.vouchers.is_empty() {
+            MAX_RESULTS
+        } else {
+            usize::MAX
+        };
         let texts: Vec<(std::cmp::Reverse<i64>, u32, u32)> = scored
             .iter()
             .map(|&(s, t)| (std::cmp::Reverse(s), self.texts[t as usize].lines[0], t))
             .collect();
-        let lines: Vec<(std::cmp::Reverse<i64>, u32)> = smallest(texts, MAX_RESULTS)
+        let lines: Vec<(std::cmp::Reverse<i64>, u32)> = smallest(texts, enough)
             .into_iter()
             .flat_map(|(s, _, t)| self.texts[t as usize].lines.iter().map(move |&l| (s, l)))
             .collect();
-        for (_, li) in smallest(lines, MAX_RESULTS) {
+        for (_, li) in smallest(lines, enough) {
             let hits: Vec<Hit> = self.lines[li as usize]
                 .entries
                 .iter()
+                .filter(|&&i| terms.voucher_fits(&self.entries[i].voucher))
                 .map(|&i| Hit::of(&self.entries[i], i))
                 .collect();
             out.extend(smallest(hits, usize::MAX).into_iter().map(|h| h.at as usize));
@@ -345,7 +478,6 @@ impl VoucherIndex {
                 break;
             }
         }
-        out.truncate(MAX_RESULTS);
         out
     }
 }
@@ -384,45 +516,57 @@ mod tests {
             dups.truncate(MAX_RESULTS);
             return dups;
         }
+        let terms = Terms::parse(q);
+        let fits = |i: &usize| terms.voucher_fits(&entries[*i].voucher);
         let mut out: Vec<usize> = Vec::new();
-        if let Some(v) = parse_query(q) {
-            let mut hits: Vec<usize> = (0..entries.len()).filter(|i| entries[*i].voucher == v).collect();
+        if let Some(v) = terms.exact {
+            let mut hits: Vec<usize> = (0..entries.len())
+                .filter(|i| entries[*i].voucher == v && fits(i))
+                .collect();
             hits.sort_by(by_holders);
             out.extend(hits);
         }
-        if looks_like_voucher(q) {
-            let q = q.trim_end_matches(['#', '＃']);
+        if terms.names.is_empty() {
             let exact: std::collections::HashSet<usize> = out.iter().copied().collect();
+            let first = terms.vouchers.first().cloned().unwrap_or_default();
             let mut more: Vec<usize> = (0..entries.len())
-                .filter(|i| !exact.contains(i) && idx.entry_text(&entries[*i]).starts_with(q))
+                .filter(|i| {
+                    let shown = entries[*i].voucher.to_string();
+                    !exact.contains(i) && first.iter().any(|p| shown.starts_with(p.as_str())) && fits(i)
+                })
                 .collect();
             more.sort_by(by_holders);
             out.extend(more);
-            out.truncate(MAX_RESULTS);
-            return out;
-        }
-        let matcher = SkimMatcherV2::default();
-        let wanted: Vec<char> = q.chars().filter(|c| !c.is_whitespace()).collect();
-        let single = (wanted.len() == 1 && q.chars().count() == 1).then(|| wanted[0]);
-        let mut scored: Vec<(i64, usize)> = line_text
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| wanted.iter().all(|c| t.contains(*c)))
-            .filter_map(|(i, t)| match single {
-                Some(c) => t.find(c).map(|at| (-(at as i64), i)),
-                None => matcher.fuzzy_match(t, q).map(|s| (s, i)),
-            })
-            .collect();
-        scored.sort_by_key(|(s, i)| (std::cmp::Reverse(*s), *i));
-        for (_, li) in scored {
-            let mut e = idx.lines[li].entries.clone();
-            e.sort_by(by_holders);
-            out.extend(e);
-            if out.len() >= MAX_RESULTS {
-                break;
+        } else {
+            let matcher = SkimMatcherV2::default();
+            let wanted: Vec<char> = terms.names.iter().flat_map(|n| n.chars()).collect();
+            let single = (wanted.len() == 1 && q.chars().count() == 1).then(|| wanted[0]);
+            let mut scored: Vec<(i64, usize)> = line_text
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| wanted.iter().all(|c| t.contains(*c)))
+                .filter_map(|(i, t)| match single {
+                    Some(c) => t.find(c).map(|at| (-(at as i64), i)),
+                    None => terms
+                        .names
+                        .iter()
+                        .map(|n| matcher.fuzzy_match(t, n))
+                        .sum::<Option<i64>>()
+                        .map(|s| (s, i)),
+                })
+                .collect();
+            scored.sort_by_key(|(s, i)| (std::cmp::Reverse(*s), *i));
+            for (_, li) in scored {
+                let mut e: Vec<usize> = idx.lines[li].entries.iter().copied().filter(fits).collect();
+                e.sort_by(by_holders);
+                out.extend(e);
+                if out.len() >= MAX_RESULTS {
+                    break;
+                }
             }
         }
         out.truncate(MAX_RESULTS);
+        idx.in_reading_order(&mut out);
         out
     }
 
@@ -477,6 +621,18 @@ mod tests {
             "5月19号",
             "Ab",
             "ab",
+            "519",
+            "0519",
+            "5-19",
+            "5.19",
+            "05-19",
+            "5/1",
+            "119",
+            "1233",
+            "软件 数据局",
+            "数据局 5月",
+            "519 数据局",
+            "12-",
         ];
         for q in queries {
             assert_eq!(idx.query(q), by_scan(&idx, q), "query {q:?}");
@@ -493,29 +649,81 @@ mod tests {
     }
 
     #[test]
-    fn a_voucher_lists_its_holders_first_then_the_prefix() {
+    fn a_voucher_lists_its_holders_and_the_vouchers_it_begins() {
         let idx = samples();
         let hits = idx.query("5月19");
-        let first = &idx.entries[hits[0]];
-        assert_eq!(first.voucher.to_string(), "5月19#");
-        assert!(first.holders >= 3, "5月19# is under three lines of the data bureau");
-        let n19 = hits
+        let n19: Vec<&Entry> = hits
             .iter()
-            .take_while(|&&i| idx.entries[i].voucher.to_string() == "5月19#")
-            .count();
-        assert!(n19 >= 3);
+            .map(|&i| &idx.entries[i])
+            .filter(|e| e.voucher.to_string() == "5月19#")
+            .collect();
+        assert!(n19.len() >= 3, "5月19# is under three lines of the data bureau");
+        assert!(n19.iter().any(|e| e.holders >= 3));
         assert!(
-            hits[n19..]
-                .iter()
+            hits.iter()
                 .all(|&i| idx.entries[i].voucher.to_string().starts_with("5月19"))
         );
+        let first = n19[0];
         assert!(idx.query("13月").is_empty());
-        let e = &idx.entries[hits[0]];
+        let e = first;
         assert_eq!(idx.department(e), "临湘市数据局");
         assert!(
             idx.entry_text(e)
                 .starts_with(&format!("5月19# {} 临湘市数据局", idx.line_name(e)))
         );
+    }
+
+    #[test]
+    fn a_voucher_is_found_however_its_number_is_typed() {
+        let idx = samples();
+        let want = idx.query("5月19");
+        assert!(!want.is_empty());
+        for q in ["519", "0519", "5-19", "5.19", "5/19", "05-19", "5月19#", " 5月19 "] {
+            assert_eq!(idx.query(q), want, "{q}");
+        }
+        // Ambiguous digits mean both: 119 is 1月19 or 11月9.
+        assert_eq!(voucher_forms("119"), Some(vec!["1月19".into(), "11月9".into()]));
+        assert_eq!(voucher_forms("1219"), Some(vec!["1月219".into(), "12月19".into()]));
+        assert_eq!(voucher_forms("05"), Some(vec!["5月".into()]));
+        assert_eq!(voucher_forms("13-1"), None, "no 13th month");
+        assert_eq!(voucher_forms("软件"), None);
+    }
+
+    #[test]
+    fn terms_match_in_any_order_and_results_read_in_order() {
+        let idx = samples();
+        let a = idx.query("数据局 软件");
+        assert!(!a.is_empty());
+        assert_eq!(idx.query("软件 数据局"), a);
+        for &i in &a {
+            let e = &idx.entries[i];
+            assert!(idx.department(e).contains("数据局") && idx.line_name(e).contains("软件"));
+        }
+        // A voucher term and a name narrow each other.
+        let b = idx.query("519 数据局");
+        assert!(!b.is_empty());
+        assert!(b.iter().all(|&i| {
+            let e = &idx.entries[i];
+            e.voucher.to_string().starts_with("5月19") && idx.department(e).contains("数据局")
+        }));
+        // Prefix matches read by department, line, month and number.
+        let c = idx.query("12月3");
+        let order: Vec<_> = c
+            .iter()
+            .map(|&i| {
+                let e = &idx.entries[i];
+                (
+                    crate::text::pinyin_key(idx.department(e)),
+                    e.report,
+                    e.project,
+                    e.line,
+                    e.voucher,
+                )
+            })
+            .collect();
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(order, sorted);
     }
 
     proptest::proptest! {
@@ -525,7 +733,7 @@ mod tests {
         #[test]
         fn any_query_answers_as_a_full_scan_does(
             keys in proptest::collection::vec(proptest::sample::select(vec![
-                "5", "1", "2", "9", "0", "月", "#", "＃", "号", " ", "费", "软", "件", "数", "据", "局", "大", "厅", "a", "B",
+                "5", "1", "2", "9", "0", "月", "#", "＃", "号", " ", "费", "软", "件", "数", "据", "局", "大", "厅", "a", "B", "-", ".",
             ]), 0..7)
         ) {
             let idx = index();

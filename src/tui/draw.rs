@@ -967,11 +967,6 @@ fn draw_lookup(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         area.height.saturating_sub(2).min(24),
     );
     clear_popup(f, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(lang.t(&labels::LOOKUP_TITLE).to_string());
-    let inner = block.inner(r);
-    f.render_widget(block, r);
     let Some(Popup::Lookup {
         input,
         results,
@@ -980,6 +975,16 @@ fn draw_lookup(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     else {
         return;
     };
+    // How many were found: all of them, or the first MAX_RESULTS.
+    let count = match results.len() {
+        n if n >= crate::app::lookup::MAX_RESULTS => format!(" · {n}+ {} ", lang.t(&labels::LOOKUP_HITS)),
+        n => format!(" · {n} {} ", lang.t(&labels::LOOKUP_HITS)),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!("{}{count}", lang.t(&labels::LOOKUP_TITLE)));
+    let inner = block.inner(r);
+    f.render_widget(block, r);
     let w = inner.width as usize;
     let prompt = "› ";
     let mut lines = vec![Line::raw(fit(&format!("{prompt}{}", input.text), w))];
@@ -993,24 +998,67 @@ fn draw_lookup(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     if results.is_empty() {
         lines.push(Line::styled(lang.t(&labels::LOOKUP_EMPTY).to_string(), theme.dim()));
     }
+    let h = h.saturating_sub(1);
     let offset = scroll_offset(*selected, h, results.len());
-    let dept_w = 14.min(w / 5);
+    // Columns: department, form, line, the line's amount, the voucher.
+    // Names get the width the shown rows need (up to a share of the
+    // width); the line's name takes the rest.
+    let shown: Vec<usize> = results.iter().skip(offset).take(h).copied().collect();
+    let form_name = |e: &crate::app::lookup::Entry| {
+        app.slots
+            .get(e.report)
+            .and_then(|s| s.file.report.project_forms.get(e.project))
+            .map(|p| clean(&p.label(e.project)))
+            .unwrap_or_default()
+    };
+    let amount = |e: &crate::app::lookup::Entry| {
+        app.slots
+            .get(e.report)
+            .and_then(|s| s.file.report.project_forms.get(e.project))
+            .and_then(|p| p.expenses.get(e.line))
+            .and_then(|l| l.amount)
+            .map_or("—".to_string(), |a| a.to_string())
+    };
+    let widest = |f: &dyn Fn(&crate::app::lookup::Entry) -> String, cap: usize| {
+        shown
+            .iter()
+            .map(|&i| width(&f(&index.entries[i])))
+            .max()
+            .unwrap_or(0)
+            .min(cap)
+    };
+    let (voucher_w, amount_w) = (13, 10);
+    let dept_w = widest(&|e| index.department(e).to_string(), w / 5).max(width(lang.t(&labels::COL_DEPARTMENT)));
+    let form_w = widest(&form_name, w / 5).max(width(lang.t(&labels::LOOKUP_FORM)));
+    let line_w = w.saturating_sub(dept_w + form_w + amount_w + voucher_w + 4);
+    lines.push(Line::styled(
+        fit(
+            &format!(
+                "{} {} {} {} {}",
+                fit(lang.t(&labels::COL_DEPARTMENT), dept_w),
+                fit(lang.t(&labels::LOOKUP_FORM), form_w),
+                fit(lang.t(&labels::LOOKUP_LINE), line_w),
+                fit_right(lang.t(&labels::LOOKUP_AMOUNT), amount_w),
+                lang.t(&labels::LOOKUP_VOUCHER)
+            ),
+            w,
+        ),
+        theme.bold(),
+    ));
     for (pos, &ei) in results.iter().enumerate().skip(offset).take(h) {
         let e = &index.entries[ei];
         let holders = if e.holders > 1 {
-            format!("×{}", e.holders)
+            format!(" ×{}", e.holders)
         } else {
             String::new()
         };
-        let line_w = w.saturating_sub(10 + 4 + dept_w + 3);
         let mut spans = vec![
-            Span::raw(fit(&e.voucher.to_string(), 10)),
-            Span::styled(
-                format!(" {}", fit_right(&holders, 3)),
-                if e.holders > 1 { theme.error() } else { theme.plain() },
-            ),
+            Span::styled(fit(index.department(e), dept_w), theme.dim()),
+            Span::raw(format!(" {}", fit(&form_name(e), form_w))),
             Span::raw(format!(" {}", fit(index.line_name(e), line_w))),
-            Span::styled(format!(" {}", fit(index.department(e), dept_w)), theme.dim()),
+            Span::raw(format!(" {}", fit_right(&amount(e), amount_w))),
+            Span::raw(format!(" {}", e.voucher)),
+            Span::styled(holders, if e.holders > 1 { theme.error() } else { theme.plain() }),
         ];
         if pos == *selected {
             spans = spans.into_iter().map(|s| s.patch_style(theme.selected())).collect();
