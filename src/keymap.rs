@@ -56,7 +56,7 @@ actions! {
     NextFlagged = "next_flagged", "下一个有问题的行", "next row with findings";
     PrevFlagged = "prev_flagged", "上一个有问题的行", "previous row with findings";
     Open = "open", "打开 / 跳转", "open / jump";
-    Search = "search", "筛选（模糊匹配）", "filter (fuzzy)";
+    Search = "search", "筛选报告列表（模糊匹配）；在报告中查找（n / N 到下一处 / 上一处）", "filter the list (fuzzy); find in a report (n / N: next / previous hit)";
     SortNext = "sort_next", "按下一列排序", "sort by the next column";
     SortReverse = "sort_reverse", "倒序", "reverse the sort";
     NextTab = "next_tab", "下一个标签页", "next tab";
@@ -68,6 +68,7 @@ actions! {
     TabNarrative = "tab_narrative", "综述", "narrative";
     TabFlags = "tab_flags", "问题清单", "findings";
     JumpToFlag = "jump_to_flag", "跳到所选问题指向的项目", "jump to the item the finding points at";
+    CycleShown = "cycle_shown", "问题清单：依次只显示未决定 / 已确认 / 不采纳 / 错误 / 全部", "findings: show undecided / confirmed / set aside / errors only / all in turn";
     JumpBack = "jump_back", "跳回上一处（跳转历史；没有时返回上一级）", "jump back (the jump list; up a level when empty)";
     JumpForward = "jump_forward", "跳回后再向前", "jump forward again after jumping back";
     Annotate = "annotate", "批注所选项目", "annotate the selected item";

@@ -232,6 +232,9 @@ labels! {
     K_JUMP_BACK = "跳回", "jump back";
     NO_JUMP_BACK = "没有可跳回的位置", "nowhere to jump back to";
     NO_JUMP_AHEAD = "没有向前的位置", "nowhere ahead";
+    NO_HITS = "没有找到", "not found";
+    NONE_SHOWN = "没有", "none";
+    FIND = "查找", "find";
     K_FIND = "查找", "find";
     K_SHOW = "显示", "show";
     DISMISSED = "不采纳：", "set aside: ";

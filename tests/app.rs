@@ -558,3 +558,70 @@ fn the_jump_list_goes_back_and_forward() {
     keys(&mut app, &[Key::plain(KeyCode::Backspace)]);
     assert!(app.view.is_none());
 }
+
+/// `/` in a report finds rows of the current view; n / N go from hit to
+/// hit; Esc clears the search before it leaves the report.
+#[test]
+fn search_inside_a_report_and_esc_clears_it_first() {
+    for km in ["default", "vim"] {
+        let mut app = sample_app(km);
+        open_data_bureau(&mut app);
+        typed(&mut app, "3"); // expense lines
+        typed(&mut app, "/软件");
+        keys(&mut app, &[enter()]);
+        let hits = app.hits();
+        assert!(!hits.is_empty(), "{km}: 软件 is on an expense line");
+        let v = app.view.as_ref().unwrap();
+        let at = v.selected[Tab::Expenses.index()];
+        assert_eq!(at, hits[0], "{km}: on the first hit");
+        let row = app.selected_row().unwrap();
+        assert!(
+            row.cells.iter().any(|c| c.text.contains("软件"))
+                || row.detail.as_deref().is_some_and(|d| d.contains("软件"))
+        );
+        typed(&mut app, "n");
+        let after = app.view.as_ref().unwrap().selected[Tab::Expenses.index()];
+        assert_eq!(after, hits[1 % hits.len()], "{km}: n goes to the next hit");
+        keys(&mut app, &[esc()]);
+        assert!(app.view.is_some(), "{km}: Esc cleared the search, still in the report");
+        assert!(app.view.as_ref().unwrap().find.is_empty());
+        keys(&mut app, &[esc()]);
+        assert!(app.view.is_none(), "{km}: the next Esc leaves");
+    }
+}
+
+/// On the findings tab a key shows only the undecided, confirmed, set-aside
+/// findings or the errors, in turn.
+#[test]
+fn the_findings_tab_shows_one_set_at_a_time() {
+    let mut app = sample_app("default");
+    open_data_bureau(&mut app);
+    typed(&mut app, "5");
+    let all = app.view.as_ref().unwrap().rows.len();
+    typed(&mut app, "f");
+    assert_eq!(app.view.as_ref().unwrap().shown, fuhe::app::Shown::Undecided);
+    assert_eq!(app.view.as_ref().unwrap().rows.len(), all, "nothing decided yet");
+    typed(&mut app, "f"); // confirmed: none
+    let rows = &app.view.as_ref().unwrap().rows;
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].cells[0].text.contains("已确认"));
+    typed(&mut app, "ff"); // errors only
+    assert_eq!(app.view.as_ref().unwrap().shown, fuhe::app::Shown::Errors);
+    let errors = app
+        .flags_of(app.current().unwrap())
+        .iter()
+        .filter(|f| f.severity == fuhe::checks::Severity::Error)
+        .count();
+    assert_eq!(
+        app.view.as_ref().unwrap().rows.len(),
+        errors + 1,
+        "a heading and the errors"
+    );
+    keys(&mut app, &[esc()]);
+    assert_eq!(
+        app.view.as_ref().unwrap().shown,
+        fuhe::app::Shown::All,
+        "Esc shows all again"
+    );
+    assert_eq!(app.view.as_ref().unwrap().rows.len(), all);
+}

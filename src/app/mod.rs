@@ -7,7 +7,9 @@
 pub mod lookup;
 mod reviewing;
 pub use crate::review::session;
+mod find;
 mod jumps;
+pub use find::Shown;
 pub use jumps::Spot;
 pub mod views;
 
@@ -358,6 +360,10 @@ pub struct ReportView {
     pub offsets: [usize; 6],
     /// Rows of the current tab.
     pub rows: Vec<ViewRow>,
+    /// The search in force (`/`), empty when none.
+    pub find: String,
+    /// The findings the findings tab shows.
+    pub shown: Shown,
 }
 
 /// One report of the workspace as the app holds it: everything the list,
@@ -789,6 +795,13 @@ impl App {
 
     fn input_changed(&mut self) {
         match &self.popup {
+            Some(Popup::Filter { input, .. }) if self.view.is_some() => {
+                let text = input.text.clone();
+                if let Some(v) = &mut self.view {
+                    v.find = text;
+                }
+                self.next_hit(true, true);
+            }
             Some(Popup::Filter { input, .. }) => {
                 self.filter = input.text.clone();
                 self.refresh_list();
@@ -860,6 +873,10 @@ impl App {
         // Leaving with work that is not safely in the workspace asks first:
         // the same key again leaves (the auditor chose to), anything else
         // stays.
+        // Esc closes the innermost thing first: a search, a narrowed list.
+        if a == Back && self.mode() == Mode::Report && self.clear_innermost() {
+            return;
+        }
         let leaving = matches!((a, self.mode()), (Quit, _) | (Back, Mode::Report))
             || (a == JumpBack && self.jump_back_leaves_report())
             || (a == JumpBack && self.mode() == Mode::Report && self.jumps.is_empty());
@@ -879,6 +896,7 @@ impl App {
             (Help, _) => self.popup = Some(Popup::Help { scroll: 0 }),
             (Back, Mode::Help) | (Cancel, Mode::Help) => self.popup = None,
             (Back, Mode::Report) => self.close_report(),
+
             (JumpBack, mode) => self.go_back(mode == Mode::Report),
             (JumpForward, _) => self.go_forward(),
             // Esc clears the list's filter: what narrows the list is never
@@ -899,8 +917,13 @@ impl App {
             (Copy, _) => self.copy(),
             (Cancel, Mode::Input) => {
                 if let Some(Popup::Filter { before, .. }) = &self.popup {
-                    self.filter = before.clone();
-                    self.refresh_list();
+                    match &mut self.view {
+                        Some(v) => v.find = before.clone(),
+                        None => {
+                            self.filter = before.clone();
+                            self.refresh_list();
+                        }
+                    }
                 }
                 self.popup = None;
             }
@@ -931,6 +954,12 @@ impl App {
             }
             (NextRow | PrevRow | PageDown | PageUp | FirstRow | LastRow, mode) => self.move_by(a, mode),
             (NextFlagged | PrevFlagged, Mode::List) => self.next_flagged_report(a == NextFlagged),
+            // With a search in force, n / N go from hit to hit.
+            (NextFlagged | PrevFlagged, Mode::Report)
+                if self.view.as_ref().is_some_and(|v| !v.find.trim().is_empty()) =>
+            {
+                self.next_hit(a == NextFlagged, false)
+            }
             (NextFlagged | PrevFlagged, Mode::Report) => self.next_flagged_row(a == NextFlagged),
             (Open, Mode::List) => {
                 if let Some(r) = self.current() {
@@ -938,6 +967,14 @@ impl App {
                     self.open(r);
                 }
             }
+            (Search, Mode::Report) => {
+                let before = self.view.as_ref().map(|v| v.find.clone()).unwrap_or_default();
+                self.popup = Some(Popup::Filter {
+                    input: Input::with(&before),
+                    before,
+                });
+            }
+            (CycleShown, Mode::Report) => self.cycle_shown(),
             (Search, Mode::List) => {
                 self.popup = Some(Popup::Filter {
                     input: Input::with(&self.filter),
@@ -1117,6 +1154,8 @@ impl App {
             selected: [0; 6],
             offsets: [0; 6],
             rows: Vec::new(),
+            find: String::new(),
+            shown: Shown::All,
         });
         self.refresh_rows();
         self.select_first_data_row();
@@ -1204,8 +1243,17 @@ impl App {
             }];
         };
         let mut rows = Vec::new();
+        let shown = self.view.as_ref().map_or(Shown::All, |v| v.shown);
+        let review = self
+            .session
+            .as_ref()
+            .filter(|s| s.report == report)
+            .and_then(|s| s.review.as_ref());
         for sev in [Severity::Error, Severity::Warning, Severity::Info] {
-            let group: Vec<&Flag> = flags.iter().filter(|f| f.severity == sev).collect();
+            let group: Vec<&Flag> = flags
+                .iter()
+                .filter(|f| f.severity == sev && shown.keeps(f, review))
+                .collect();
             if group.is_empty() {
                 continue;
             }
@@ -1232,9 +1280,14 @@ impl App {
             }
         }
         if rows.is_empty() {
+            let none = if shown == Shown::All {
+                lang.t(&crate::labels::NO_FLAGS).to_string()
+            } else {
+                format!("{}：{}", shown.label(lang), lang.t(&crate::labels::NONE_SHOWN))
+            };
             rows.push(ViewRow {
                 kind: RowKind::Heading,
-                cells: vec![views::Cell::text(lang.t(&crate::labels::NO_FLAGS))],
+                cells: vec![views::Cell::text(none)],
                 path: None,
                 detail: None,
             });

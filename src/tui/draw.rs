@@ -98,6 +98,25 @@ fn draw_title(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             r.report.year,
             r.id
         );
+        // What narrows the view, as chips: Esc clears them, innermost first.
+        if !v.find.trim().is_empty() {
+            let hits = app.hits();
+            let at = hits.iter().position(|&i| i == v.selected[v.tab.index()]);
+            s.push_str(&format!(
+                " · [{}: {} {}/{} ✕ Esc]",
+                app.lang.t(&labels::FIND),
+                clean(v.find.trim()),
+                at.map_or("-".into(), |a| (a + 1).to_string()),
+                hits.len()
+            ));
+        }
+        if v.shown != crate::app::Shown::All {
+            s.push_str(&format!(
+                " · [{}: {} ✕ Esc]",
+                app.lang.t(&labels::K_SHOW),
+                v.shown.label(app.lang)
+            ));
+        }
     }
     f.render_widget(Paragraph::new(fit(&s, area.width as usize)).style(theme.title()), area);
 }
@@ -140,6 +159,8 @@ fn short(a: Action, lang: Lang) -> &'static str {
         Action::TakeSuggestion => lang.t(&crate::labels::K_TAKE),
         Action::TakeAllSuggestions => lang.t(&crate::labels::K_TAKE_ALL),
         Action::SaveText => lang.t(&crate::labels::K_SAVE),
+        Action::CycleShown => lang.t(&crate::labels::K_SHOW),
+        Action::JumpBack => lang.t(&crate::labels::K_JUMP_BACK),
         _ => a.describe(lang),
     }
 }
@@ -173,6 +194,8 @@ pub fn footer(app: &App, room: usize) -> String {
             Score,
             Opinion,
             Undo,
+            Search,
+            CycleShown,
             NextTab,
             VoucherLookup,
             Copy,
@@ -185,6 +208,7 @@ pub fn footer(app: &App, room: usize) -> String {
             NextFlagged,
             NextTab,
             Undo,
+            Search,
             VoucherLookup,
             Copy,
             Back,
@@ -194,9 +218,15 @@ pub fn footer(app: &App, room: usize) -> String {
         Mode::Input | Mode::SaveFolder => vec![Accept, Cancel],
         _ => vec![Back],
     };
+    // After a jump, the way back is worth a place near the front.
+    let mut actions = actions;
+    if mode == Mode::Report && matches!(app.jumps.last(), Some(crate::app::Spot::Report { .. })) {
+        actions.insert(actions.len().min(4), JumpBack);
+    }
     let hint = |a: Action| {
         let name = match a {
             Back if mode == Mode::List => app.lang.t(&crate::labels::K_CLEAR_FILTER),
+            Search if mode == Mode::Report => app.lang.t(&crate::labels::FIND),
             _ => short(a, app.lang),
         };
         key_hint(app, mode, a).map(|k| format!("{k} {name}"))
@@ -226,7 +256,12 @@ pub fn footer(app: &App, room: usize) -> String {
 fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = area.width as usize;
     if let Some(Popup::Filter { input, .. }) = &app.popup {
-        let prefix = format!("{}: ", app.lang.t(&labels::FILTER));
+        let what = if app.view.is_some() {
+            &labels::FIND
+        } else {
+            &labels::FILTER
+        };
+        let prefix = format!("{}: ", app.lang.t(what));
         let line = format!("{prefix}{}", input.text);
         f.render_widget(Paragraph::new(fit(&line, w)), area);
         let x = (width(&prefix) + input.cursor_width()).min(w.saturating_sub(1)) as u16;
