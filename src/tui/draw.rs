@@ -72,52 +72,55 @@ fn too_small(f: &mut Frame, area: Rect, lang: Lang) {
 }
 
 fn draw_title(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut s = format!(
-        " {} · {}",
-        app.lang.t(&labels::APP_TITLE),
-        clean(&app.root.display().to_string())
-    );
-    if app.bundled {
-        s.push(' ');
-        s.push_str(app.lang.t(&labels::SAMPLES));
-    }
-    if app.view.is_none() && !app.filter.trim().is_empty() {
-        // The filter in force, as a chip: Esc clears it.
-        s.push_str(&format!(
-            " · [{}: {} ✕ Esc]",
-            app.lang.t(&labels::FILTER),
-            clean(app.filter.trim())
-        ));
-    }
-    if let Some(v) = &app.view {
-        let r = &app.slots[v.report].file;
-        s = format!(
-            " {} · {} {} · {}",
-            app.lang.t(&labels::APP_TITLE),
-            clean(&r.report.department),
-            r.report.year,
-            r.id
-        );
-        // What narrows the view, as chips: Esc clears them, innermost first.
-        if !v.find.trim().is_empty() {
-            let hits = app.hits();
-            let at = hits.iter().position(|&i| i == v.selected[v.tab.index()]);
-            s.push_str(&format!(
-                " · [{}: {} {}/{} ✕ Esc]",
-                app.lang.t(&labels::FIND),
-                clean(v.find.trim()),
-                at.map_or("-".into(), |a| (a + 1).to_string()),
-                hits.len()
-            ));
+    // What narrows the view comes first, as chips (Esc clears them,
+    // innermost first), so a narrow terminal cuts the path, not them.
+    let mut chips: Vec<String> = Vec::new();
+    let where_ = match &app.view {
+        None => {
+            if !app.filter.trim().is_empty() {
+                chips.push(format!(
+                    "[{}: {} ✕ Esc]",
+                    app.lang.t(&labels::FILTER),
+                    clean(app.filter.trim())
+                ));
+            }
+            let mut w = clean(&app.root.display().to_string());
+            if app.bundled {
+                w.push(' ');
+                w.push_str(app.lang.t(&labels::SAMPLES));
+            }
+            w
         }
-        if v.shown != crate::app::Shown::All {
-            s.push_str(&format!(
-                " · [{}: {} ✕ Esc]",
-                app.lang.t(&labels::K_SHOW),
-                v.shown.label(app.lang)
-            ));
+        Some(v) => {
+            if !v.find.trim().is_empty() {
+                let hits = app.hits();
+                let at = hits.iter().position(|&i| i == v.selected[v.tab.index()]);
+                chips.push(format!(
+                    "[{}: {} {}/{} ✕ Esc]",
+                    app.lang.t(&labels::FIND),
+                    clean(v.find.trim()),
+                    at.map_or("-".into(), |a| (a + 1).to_string()),
+                    hits.len()
+                ));
+            }
+            if v.shown != crate::app::Shown::All {
+                chips.push(format!(
+                    "[{}: {} ✕ Esc]",
+                    app.lang.t(&labels::K_SHOW),
+                    v.shown.label(app.lang)
+                ));
+            }
+            let r = &app.slots[v.report].file;
+            format!("{} {} · {}", clean(&r.report.department), r.report.year, r.id)
         }
+    };
+    let mut s = format!(" {}", app.lang.t(&labels::APP_TITLE));
+    for c in chips {
+        s.push_str(" · ");
+        s.push_str(&c);
     }
+    s.push_str(" · ");
+    s.push_str(&where_);
     f.render_widget(Paragraph::new(fit(&s, area.width as usize)).style(theme.title()), area);
 }
 
