@@ -110,7 +110,7 @@ fn main() {
     // by key, the figures are over all passes (one pass is at the mercy of
     // whatever else the machine does in those milliseconds).
     let sequence: Vec<char> =
-        "5月19\u{8}\u{8}\u{8}\u{8}费\u{8}软件平台\u{8}\u{8}\u{8}\u{8}数据局 软件\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}"
+        "5月19\u{8}\u{8}\u{8}\u{8}519\u{8}\u{8}\u{8}费\u{8}软件平台\u{8}\u{8}\u{8}\u{8}数据局 软件\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}软件 数据局\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}"
             .chars()
             .collect();
     let mut times = Vec::new();

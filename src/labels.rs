@@ -233,6 +233,7 @@ labels! {
     NO_JUMP_BACK = "没有可跳回的位置", "nowhere to jump back to";
     NO_JUMP_AHEAD = "没有向前的位置", "nowhere ahead";
     NO_HITS = "没有找到", "not found";
+    LAST_CHANGED_BY = "最后修改", "last changed by";
     NONE_SHOWN = "没有", "none";
     FIND = "查找", "find";
     K_FIND = "查找", "find";

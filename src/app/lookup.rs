@@ -400,8 +400,7 @@ impl VoucherIndex {
                         .flat_map(|(_, v)| self.by_voucher[v].iter().copied()),
                 );
             }
-            more.sort_unstable();
-            more.dedup();
+            // Alternatives name different months or numbers: no entry twice.
             let room = MAX_RESULTS.saturating_sub(out.len());
             out.extend(smallest(more, room).into_iter().map(|h| h.at as usize));
             return out;

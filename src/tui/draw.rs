@@ -20,7 +20,7 @@ pub const MIN_HEIGHT: u16 = 15;
 
 pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     let area = f.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !fits(area.width, area.height) {
         too_small(f, area, app.lang);
         return;
     }
@@ -53,6 +53,11 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
         Some(Popup::SaveFolder { .. }) => super::review_draw::draw_save_folder(f, area, app, theme),
         _ => {}
     }
+}
+
+/// Whether a terminal of this size can be drawn on.
+pub fn fits(width: u16, height: u16) -> bool {
+    width >= MIN_WIDTH && height >= MIN_HEIGHT
 }
 
 fn too_small(f: &mut Frame, area: Rect, lang: Lang) {

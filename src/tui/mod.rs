@@ -82,6 +82,14 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: &th
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     if let Some(key) = key_from(&k) {
+                        // Keys that would act unseen on a screen too small
+                        // to draw are dropped; quitting still works.
+                        let size = terminal.size()?;
+                        let quit = matches!(key.code, crate::keymap::KeyCode::Char('q')) && !key.ctrl && !key.alt
+                            || key == crate::keymap::Key::ctrl('c');
+                        if !draw::fits(size.width, size.height) && !quit {
+                            continue;
+                        }
                         // A key clears the last message.
                         app.message = None;
                         app.handle_key(key);

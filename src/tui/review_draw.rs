@@ -205,7 +205,10 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             Span::styled(
                 format!(
                     " {}",
-                    fit_right(&l.suggested.map_or("判断".into(), |s| s.to_string()), sug)
+                    fit_right(
+                        &l.suggested.map_or(lang.pick("判断", "judge").into(), |s| s.to_string()),
+                        sug
+                    )
                 ),
                 if l.suggested.is_none() {
                     theme.error()
@@ -353,17 +356,23 @@ pub fn draw_conflict(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     );
     let w = inner.width as usize;
     let Some(s) = &app.session else { return };
+    // Each version by who changed it last and when (not the file's first
+    // reviewer, which both share), with what it holds.
     let count = |r: &crate::review::Review| {
+        let (who, when) = r.history.last().map_or((r.reviewer.as_str(), r.updated.as_str()), |h| {
+            (h.who.as_str(), h.time.as_str())
+        });
         format!(
-            "{} {} · {} {} · {} {} · {} {}",
+            "{} {} · {} {} · {} {} · {} {} {}",
             r.annotations.len(),
             lang.t(&crate::labels::NOTES),
             r.flag_decisions.len(),
             lang.t(&crate::labels::DECISIONS),
             r.scores.len(),
             lang.t(&crate::labels::SCORES),
-            clean(&r.reviewer),
-            crate::clock::minute(&r.updated)
+            lang.t(&crate::labels::LAST_CHANGED_BY),
+            clean(who),
+            crate::clock::minute(when)
         )
     };
     let mine = s.review.as_ref().map(count).unwrap_or_default();
@@ -384,8 +393,8 @@ pub fn draw_conflict(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     for (a, zh, en) in [
         (
             Action::KeepMine,
-            "保留我的版本（覆盖对方）",
-            "keep mine (overwrite theirs)",
+            "保留我的版本（同一项以我的为准，对方独有的保留）",
+            "keep mine (mine wins where both wrote; theirs alone is kept)",
         ),
         (
             Action::TakeTheirs,
