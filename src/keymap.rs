@@ -57,7 +57,9 @@ actions! {
     PrevFlagged = "prev_flagged", "上一个有问题的行", "previous row with findings";
     Open = "open", "打开 / 跳转", "open / jump";
     Search = "search", "筛选报告列表（模糊匹配）；在报告中查找（n / N 到下一处 / 上一处）", "filter the list (fuzzy); find in a report (n / N: next / previous hit)";
-    SortNext = "sort_next", "按下一列排序", "sort by the next column";
+    SortNext = "sort_next", "按光标所在列排序（再按：倒序）", "sort by the column under the cursor (again: reverse)";
+    ColumnLeft = "column_left", "列光标左移", "column cursor left";
+    ColumnRight = "column_right", "列光标右移", "column cursor right";
     SortReverse = "sort_reverse", "倒序", "reverse the sort";
     NextTab = "next_tab", "下一个标签页", "next tab";
     PrevTab = "prev_tab", "上一个标签页", "previous tab";

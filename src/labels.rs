@@ -73,6 +73,7 @@ labels! {
     COL_SELF = "自评", "Self";
     COL_REVIEW = "复核", "Review";
     COL_SUGGESTED = "建议", "Sugg.";
+    COL_PROJECTS = "项目", "Proj";
     SCORED = "已评", "scored";
     COL_ERRORS = "错", "Err";
     COL_WARNINGS = "警", "Warn";
@@ -238,6 +239,7 @@ labels! {
     FIND = "查找", "find";
     K_FIND = "查找", "find";
     K_SHOW = "显示", "show";
+    K_COLUMN = "选列", "column";
     DISMISSED = "不采纳：", "set aside: ";
     CONFIRMED = "已确认", "confirmed";
     KEYMAP = "键位表", "keymap";

@@ -74,11 +74,15 @@ fn filter_narrows_the_list_and_escape_restores_it() {
 #[test]
 fn sorting_by_errors_puts_the_worst_first() {
     let mut app = sample_app("default");
-    // department → year → forms → self-score → suggested → review score → errors
-    typed(&mut app, "ssssss");
+    // The column cursor: department → year → forms → self-score →
+    // suggested → review score → errors; s sorts by it.
+    for _ in 0..6 {
+        keys(&mut app, &[Key::plain(KeyCode::Right)]);
+    }
+    typed(&mut app, "s");
     let first = app.visible[0];
     assert_eq!(app.report(first).report.department, "临湘市卫生健康局");
-    typed(&mut app, "r");
+    typed(&mut app, "s"); // the same column again: reversed
     let last = *app.visible.last().unwrap();
     assert_eq!(app.report(last).report.department, "临湘市卫生健康局");
 }

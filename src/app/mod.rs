@@ -421,6 +421,8 @@ pub struct App {
     pub visible: Vec<usize>,
     pub selected: usize,
     pub sort: SortColumn,
+    /// The list's column cursor: what `sort_next` sorts by.
+    pub column: SortColumn,
     pub reverse: bool,
     pub filter: String,
     pub view: Option<ReportView>,
@@ -483,6 +485,7 @@ impl App {
             visible: (0..n).collect(),
             selected: 0,
             sort: SortColumn::Department,
+            column: SortColumn::Department,
             reverse: false,
             filter: String::new(),
             view: None,
@@ -981,10 +984,22 @@ impl App {
                     before: self.filter.clone(),
                 });
             }
+            // Sort by the column under the cursor; the same column again
+            // turns the order round (as VisiData's [ and ] do).
             (SortNext, Mode::List) => {
-                let i = SortColumn::ALL.iter().position(|c| *c == self.sort).unwrap_or(0);
-                self.sort = SortColumn::ALL[(i + 1) % SortColumn::ALL.len()];
+                if self.sort == self.column {
+                    self.reverse = !self.reverse;
+                } else {
+                    self.sort = self.column;
+                    self.reverse = false;
+                }
                 self.refresh_list();
+            }
+            (ColumnLeft | ColumnRight, Mode::List) => {
+                let n = SortColumn::ALL.len();
+                let i = SortColumn::ALL.iter().position(|c| *c == self.column).unwrap_or(0);
+                let j = if a == ColumnRight { (i + 1) % n } else { (i + n - 1) % n };
+                self.column = SortColumn::ALL[j];
             }
             (SortReverse, Mode::List) => {
                 self.reverse = !self.reverse;

@@ -168,6 +168,7 @@ fn short(a: Action, lang: Lang) -> &'static str {
         Action::TakeAllSuggestions => lang.t(&crate::labels::K_TAKE_ALL),
         Action::SaveText => lang.t(&crate::labels::K_SAVE),
         Action::CycleShown => lang.t(&crate::labels::K_SHOW),
+        Action::ColumnRight => lang.t(&crate::labels::K_COLUMN),
         Action::JumpBack => lang.t(&crate::labels::K_JUMP_BACK),
         _ => a.describe(lang),
     }
@@ -325,20 +326,26 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let lang = app.lang;
     let w = area.width as usize;
     // Fixed columns; the department takes the rest. Below 100 columns the
-    // forms column gives way, so that names stay readable at 80.
-    // English grades are words (good, poor): wider score columns.
+    // forms column shrinks to the number of project forms, so that names
+    // stay readable at 80 and every column stays where the cursor can go.
+    // English grades are words (good, poor): a wider review column.
     let grade_w = if lang == crate::labels::Lang::En { 2 } else { 0 };
+    let narrow = w < 100;
+    let forms_col = if narrow {
+        (SortColumn::Forms, &labels::COL_PROJECTS, 4, true)
+    } else {
+        (SortColumn::Forms, &labels::COL_FORMS, 11, false)
+    };
     let cols: Vec<(SortColumn, &labels::L, usize, bool)> = [
         (SortColumn::Year, &labels::COL_YEAR, 4, true),
-        (SortColumn::Forms, &labels::COL_FORMS, 11, false),
-        (SortColumn::SelfScore, &labels::COL_SELF, 8 + grade_w, false),
-        (SortColumn::Suggested, &labels::COL_SUGGESTED, 8 + grade_w, false),
+        forms_col,
+        (SortColumn::SelfScore, &labels::COL_SELF, 8, false),
+        (SortColumn::Suggested, &labels::COL_SUGGESTED, 8, false),
         (SortColumn::ReviewScore, &labels::COL_REVIEW, 10 + grade_w, false),
         (SortColumn::Errors, &labels::COL_ERRORS, 4, true),
         (SortColumn::Warnings, &labels::COL_WARNINGS, 4, true),
     ]
     .into_iter()
-    .filter(|c| w >= 100 || c.0 != SortColumn::Forms)
     .collect();
     let status_w = 12;
     let fixed: usize = cols.iter().map(|c| c.2 + 1).sum::<usize>() + status_w + 3;
@@ -364,17 +371,31 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         let t = format!("{}{mark}", fit(label, cw.saturating_sub(width(mark))).trim_end());
         if right { fit_right(&t, cw) } else { fit(&t, cw) }
     };
-    let mut header = format!(
-        "  {}",
-        head(lang.t(&labels::COL_DEPARTMENT), SortColumn::Department, dept_w, false)
-    );
+    // The column under the cursor (what `s` sorts by) is shown reversed.
+    let cell_style = |c: SortColumn| {
+        if app.column == c {
+            theme.bold().patch(theme.selected())
+        } else {
+            theme.bold()
+        }
+    };
+    let mut header = vec![
+        Span::styled("  ", theme.bold()),
+        Span::styled(
+            head(lang.t(&labels::COL_DEPARTMENT), SortColumn::Department, dept_w, false),
+            cell_style(SortColumn::Department),
+        ),
+    ];
     for (c, l, cw, right) in cols.iter() {
-        header.push(' ');
-        header.push_str(&head(lang.t(l), *c, *cw, *right));
+        header.push(Span::styled(" ", theme.bold()));
+        header.push(Span::styled(head(lang.t(l), *c, *cw, *right), cell_style(*c)));
     }
-    header.push(' ');
-    header.push_str(&head(lang.t(&labels::COL_STATUS), SortColumn::Status, status_w, false));
-    let mut lines = vec![Line::styled(fit(&header, w), theme.bold())];
+    header.push(Span::styled(" ", theme.bold()));
+    header.push(Span::styled(
+        head(lang.t(&labels::COL_STATUS), SortColumn::Status, status_w, false),
+        cell_style(SortColumn::Status),
+    ));
+    let mut lines = vec![Line::from(header)];
     let h = area.height.saturating_sub(1) as usize;
     app.page = h.saturating_sub(1).max(1);
     if app.visible.is_empty() {
@@ -406,6 +427,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             let (text, style) = match c {
                 SortColumn::Year if r.report.year == 0 => ("…".to_string(), theme.plain()),
                 SortColumn::Year => (r.report.year.to_string(), theme.plain()),
+                SortColumn::Forms if narrow => (r.report.project_forms.len().to_string(), theme.plain()),
                 SortColumn::Forms if r.report.project_forms.is_empty() => {
                     (lang.t(&labels::DEPARTMENT_FORM).to_string(), theme.plain())
                 }
