@@ -70,6 +70,7 @@ actions! {
     TabNarrative = "tab_narrative", "综述", "narrative";
     TabFlags = "tab_flags", "问题清单", "findings";
     JumpToFlag = "jump_to_flag", "跳到所选问题指向的项目", "jump to the item the finding points at";
+    TakeOverLock = "take_over_lock", "接管另一台主机上的锁（该会话已结束时；再按一次确认）", "take over another host's lock (when that session is gone; press again to confirm)";
     CycleShown = "cycle_shown", "问题清单：依次只显示未决定 / 已确认 / 不采纳 / 错误 / 全部", "findings: show undecided / confirmed / set aside / errors only / all in turn";
     JumpBack = "jump_back", "跳回上一处（跳转历史；没有时返回上一级）", "jump back (the jump list; up a level when empty)";
     JumpForward = "jump_forward", "跳回后再向前", "jump forward again after jumping back";

@@ -240,6 +240,7 @@ labels! {
     K_FIND = "查找", "find";
     K_SHOW = "显示", "show";
     K_COLUMN = "选列", "column";
+    K_TAKE_OVER = "接管锁", "take over the lock";
     DISMISSED = "不采纳：", "set aside: ";
     CONFIRMED = "已确认", "confirmed";
     KEYMAP = "键位表", "keymap";

@@ -774,3 +774,44 @@ fn rescued_work_comes_back_on_the_next_writable_start() {
     assert!(kept.iter().any(|n| n.contains("merged-")), "{kept:?}");
     assert!(b.message.as_ref().unwrap().0.contains("救援"), "{:?}", b.message);
 }
+
+/// A lock file naming a session on another host: the report opens
+/// read-only and says who holds it since when; T asks, T again takes it
+/// over, and the review can be written.
+#[test]
+fn another_hosts_lock_can_be_taken_over_explicitly() {
+    let ws = workspace();
+    let path = fuhe::review::lock::lock_path(ws.path(), DATA);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let other = fuhe::review::lock::Holder {
+        reviewer: "李四".into(),
+        host: "county-server-2".into(),
+        pid: 4242,
+        since: "2026-11-27T08:00:00+08:00".into(),
+    };
+    std::fs::write(&path, serde_json::to_string(&other).unwrap()).unwrap();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "5+");
+    let msg = a.message.clone().unwrap().0;
+    assert!(
+        msg.contains("李四") && msg.contains("county-server-2") && msg.contains("按 T 接管"),
+        "{msg}"
+    );
+    assert!(!review_path(ws.path(), DATA).exists(), "nothing written");
+    typed(&mut a, "T");
+    assert!(a.message.clone().unwrap().0.contains("再按 T 接管"));
+    typed(&mut a, "T");
+    let msg = a.message.clone().unwrap().0;
+    assert!(msg.contains("已接管锁") && msg.contains("李四"), "{msg}");
+    assert!(
+        std::fs::read_to_string(&path).unwrap().contains("张三"),
+        "the lock names the new holder"
+    );
+    typed(&mut a, "+");
+    assert_eq!(
+        on_disk(ws.path(), DATA).flag_decisions.len(),
+        1,
+        "the review is written"
+    );
+}

@@ -438,6 +438,8 @@ pub struct App {
     /// Set when reopening a finished review was asked about; Enter again
     /// reopens it.
     pub reopen_armed: bool,
+    /// Set when taking over another host's lock was asked about.
+    pub take_over_armed: bool,
     /// Whether the auditor has moved in the list: until then the selection
     /// stays on the first row while reports arrive and the order settles.
     pub list_moved: bool,
@@ -503,6 +505,7 @@ impl App {
             session: None,
             leave_armed: false,
             reopen_armed: false,
+            take_over_armed: false,
             list_moved: false,
             jumps: Vec::new(),
             jumps_ahead: Vec::new(),
@@ -870,6 +873,7 @@ impl App {
     pub fn act(&mut self, a: Action) {
         use Action::*;
         let armed = std::mem::take(&mut self.leave_armed);
+        let armed_take_over = std::mem::take(&mut self.take_over_armed);
         if self.act_review(a) {
             return;
         }
@@ -978,6 +982,7 @@ impl App {
                 });
             }
             (CycleShown, Mode::Report) => self.cycle_shown(),
+            (TakeOverLock, Mode::Report) => self.take_over_lock(armed_take_over),
             (Search, Mode::List) => {
                 self.popup = Some(Popup::Filter {
                     input: Input::with(&self.filter),

@@ -1048,6 +1048,39 @@ impl App {
         }
     }
 
+    /// Takes over another host's lock: the first press says whose it is
+    /// and asks again, the second takes it.
+    pub(super) fn take_over_lock(&mut self, armed: bool) {
+        let lang = self.lang;
+        let Some(s) = &mut self.session else { return };
+        let Some(h) = s.foreign.clone() else {
+            self.message = Some((lang.pick("没有可接管的锁", "no lock to take over").into(), false));
+            return;
+        };
+        if !armed {
+            self.take_over_armed = true;
+            self.message = Some((
+                format!(
+                    "{} {} @ {} ({}) {}",
+                    lang.pick("再按 T 接管", "Press T again to take over the lock of"),
+                    crate::text::clean(&h.reviewer),
+                    crate::text::clean(&h.host),
+                    crate::clock::minute(&h.since),
+                    lang.pick(
+                        "的锁——仅在该会话确已结束时；之后若对方保存过，会提示冲突，不会覆盖",
+                        "— only if that session is gone; should it have saved meanwhile, you are shown the conflict, nothing is overwritten"
+                    )
+                ),
+                true,
+            ));
+            return;
+        }
+        self.message = Some(match s.take_over() {
+            Ok(m) => (m, false),
+            Err(m) => (m, true),
+        });
+    }
+
     /// Marks the review done (refused, saying why, while items are missing),
     /// or back to in progress.
     fn toggle_done(&mut self) {

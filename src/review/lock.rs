@@ -78,6 +78,10 @@ impl Drop for Lock {
 #[derive(Debug, Clone, PartialEq)]
 pub enum LockError {
     Held(Holder),
+    /// The file names a holder on another host, whose lock may not reach
+    /// across a network share: taken over only when asked, with
+    /// [`acquire_over`].
+    Foreign(Holder),
     Io(String),
 }
 
@@ -115,6 +119,17 @@ fn holder_in(path: &Path) -> Option<Holder> {
 /// to be told. A holder on another host is not taken over: the lock may not
 /// reach across the network share; its file names who to ask.
 pub fn acquire(path: &Path, reviewer: &str) -> Result<Lock, LockError> {
+    acquire_with(path, reviewer, None)
+}
+
+/// Like [`acquire`], taking over the lock of `foreign` — a holder on
+/// another host the auditor was shown and chose to take over (its session
+/// is gone). Anyone else holding it still keeps it.
+pub fn acquire_over(path: &Path, reviewer: &str, foreign: &Holder) -> Result<Lock, LockError> {
+    acquire_with(path, reviewer, Some(foreign))
+}
+
+fn acquire_with(path: &Path, reviewer: &str, over: Option<&Holder>) -> Result<Lock, LockError> {
     let io = |e: std::io::Error| LockError::Io(format!("{}: {e}", path.display()));
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| LockError::Io(format!("{}: {e}", dir.display())))?;
@@ -143,9 +158,10 @@ pub fn acquire(path: &Path, reviewer: &str) -> Result<Lock, LockError> {
                 let previous = holder_in(path);
                 if let Some(h) = &previous
                     && h.host != hostname()
+                    && over != Some(h)
                 {
                     let _ = file.unlock();
-                    return Err(LockError::Held(h.clone()));
+                    return Err(LockError::Foreign(h.clone()));
                 }
                 let me = serde_json::to_string(&Holder::me(reviewer)).unwrap_or_default();
                 file.set_len(0).map_err(io)?;
@@ -200,10 +216,22 @@ mod tests {
         fs::create_dir_all(p.parent().unwrap()).unwrap();
         fs::write(&p, serde_json::to_string(&other).unwrap()).unwrap();
         match acquire(&p, "张三") {
-            Err(LockError::Held(h)) => assert_eq!(h.host, "county-server-2"),
+            Err(LockError::Foreign(h)) => assert_eq!(h.host, "county-server-2"),
             other => panic!("{other:?}"),
         }
         assert!(p.exists(), "left for its owner");
+        // Taken over when asked, for that holder only.
+        let someone_else = Holder {
+            reviewer: "王五".into(),
+            ..other.clone()
+        };
+        assert!(matches!(
+            acquire_over(&p, "张三", &someone_else),
+            Err(LockError::Foreign(_))
+        ));
+        let lock = acquire_over(&p, "张三", &other).unwrap();
+        assert_eq!(lock.took_over.as_ref(), Some(&other));
+        assert!(fs::read_to_string(&p).unwrap().contains("张三"));
     }
 
     #[test]

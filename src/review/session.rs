@@ -54,6 +54,9 @@ pub struct Session {
     root: PathBuf,
     /// Told once: a stale lock was taken over.
     pub notice: Option<String>,
+    /// A holder on another host named in the lock file: the session is
+    /// read-only until the auditor takes the lock over ([`Session::take_over`]).
+    pub foreign: Option<lock::Holder>,
     /// fuhe's own data folder, which holds the rescue folder; None without
     /// a home folder.
     pub data_dir: Option<PathBuf>,
@@ -97,6 +100,7 @@ impl Session {
             undo: Vec::new(),
             redo: Vec::new(),
             _lock: None,
+            foreign: None,
             root: root.to_path_buf(),
             notice: None,
             data_dir: crate::workspace::data_dir().ok(),
@@ -156,19 +160,42 @@ impl Session {
             }
             Err(LockError::Held(h)) => {
                 s.read_only = Some(format!(
-                    "{} {} @ {} (pid {}) {} {}; {} reviews/{}.lock",
+                    "{} {} @ {} (pid {}) {} {}; {}",
                     lang.pick("正由", "held by"),
-                    h.reviewer,
-                    h.host,
+                    crate::text::clean(&h.reviewer),
+                    crate::text::clean(&h.host),
                     h.pid,
                     lang.pick("审核中，自", "since"),
-                    h.since,
-                    lang.pick(
-                        "只读。若该会话已结束，可删除",
-                        "read-only; if that session is gone, remove"
-                    ),
-                    r.id
+                    crate::clock::minute(&h.since),
+                    lang.pick("只读", "read-only"),
                 ));
+            }
+            // A review file that is itself the problem keeps the session
+            // read-only whatever the lock: taking the lock over cannot help.
+            Err(LockError::Foreign(h)) if s.read_only.is_some() => {
+                let why = s.read_only.take().unwrap_or_default();
+                s.read_only = Some(format!(
+                    "{why}; {} {} @ {}",
+                    lang.pick("另一台主机上正由", "held on another host by"),
+                    crate::text::clean(&h.reviewer),
+                    crate::text::clean(&h.host)
+                ));
+            }
+            Err(LockError::Foreign(h)) => {
+                s.read_only = Some(format!(
+                    "{} {} @ {} (pid {}) {} {}; {}",
+                    lang.pick("另一台主机上正由", "held on another host by"),
+                    crate::text::clean(&h.reviewer),
+                    crate::text::clean(&h.host),
+                    h.pid,
+                    lang.pick("审核中，自", "since"),
+                    crate::clock::minute(&h.since),
+                    lang.pick(
+                        "只读。若该会话已结束，按 T 接管",
+                        "read-only; if that session is gone, press T to take it over"
+                    ),
+                ));
+                s.foreign = Some(h);
             }
             Err(LockError::Io(m)) => {
                 // The workspace cannot be written: work on without a lock;
@@ -183,6 +210,37 @@ impl Session {
             }
         }
         s
+    }
+
+    /// Takes over the lock of the other host's holder the auditor was
+    /// shown: the session becomes writable (unless the review file itself
+    /// is what keeps it read-only). A save still never overwrites what that
+    /// session may have written since: a conflict is shown as always.
+    pub fn take_over(&mut self) -> Result<String, String> {
+        let Some(h) = self.foreign.clone() else {
+            return Err(self.lang.pick("没有可接管的锁", "no lock to take over").into());
+        };
+        match lock::acquire_over(&lock::lock_path(&self.root, &self.report_id), &self.reviewer, &h) {
+            Ok(l) => {
+                self._lock = Some(l);
+                self.foreign = None;
+                self.read_only = None;
+                Ok(format!(
+                    "{} {} @ {}",
+                    self.lang.pick("已接管锁，原持有人：", "took over the lock of"),
+                    crate::text::clean(&h.reviewer),
+                    crate::text::clean(&h.host)
+                ))
+            }
+            Err(LockError::Held(x) | LockError::Foreign(x)) => Err(format!(
+                "{} {} @ {}",
+                self.lang
+                    .pick("未能接管：锁现由", "not taken over: the lock is now held by"),
+                crate::text::clean(&x.reviewer),
+                crate::text::clean(&x.host)
+            )),
+            Err(LockError::Io(m)) => Err(m),
+        }
     }
 
     /// Whether the review was made of an older version of the report.

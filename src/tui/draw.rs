@@ -169,6 +169,7 @@ fn short(a: Action, lang: Lang) -> &'static str {
         Action::SaveText => lang.t(&crate::labels::K_SAVE),
         Action::CycleShown => lang.t(&crate::labels::K_SHOW),
         Action::ColumnRight => lang.t(&crate::labels::K_COLUMN),
+        Action::TakeOverLock => lang.t(&crate::labels::K_TAKE_OVER),
         Action::JumpBack => lang.t(&crate::labels::K_JUMP_BACK),
         _ => a.describe(lang),
     }
@@ -229,6 +230,9 @@ pub fn footer(app: &App, room: usize) -> String {
     };
     // After a jump, the way back is worth a place near the front.
     let mut actions = actions;
+    if mode == Mode::Report && app.session.as_ref().is_some_and(|s| s.foreign.is_some()) {
+        actions.insert(0, TakeOverLock);
+    }
     if mode == Mode::Report && matches!(app.jumps.last(), Some(crate::app::Spot::Report { .. })) {
         actions.insert(actions.len().min(4), JumpBack);
     }
