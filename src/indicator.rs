@@ -163,6 +163,18 @@ const UNITS: &[&str] = &[
     "期",
     "批",
     "辆",
+    "盏",
+    "株",
+    "棵",
+    "吨",
+    "头",
+    "只",
+    "处",
+    "宗",
+    "例",
+    "支",
+    "组",
+    "米",
     "km",
     "m2",
     "㎡",
@@ -322,8 +334,13 @@ pub fn parse(text: &str) -> Meaning {
     if let Some(m) = multiplier
         && let Some(n) = number.checked_mul(m)
     {
+        // Before a known unit, or any measure word (`1.2万盏`, `3万株`):
+        // a count, not money.
         let after: String = chars[end + 1..].iter().collect();
-        if UNITS.iter().any(|u| after.starts_with(*u)) {
+        let measure_word = chars
+            .get(end + 1)
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
+        if UNITS.iter().any(|u| after.starts_with(*u)) || measure_word {
             number = n.normalize();
             end += 1;
         }
@@ -398,6 +415,9 @@ mod tests {
         check("≥20万元/年", Some(Ge), "20", Some("万元/年"));
         check("≥1.7万人次", Some(Ge), "17000", Some("人次"));
         check("2.3万人次", None, "23000", Some("人次"));
+        check("≥1.2万盏", Some(Ge), "12000", Some("盏"));
+        check("≥3万株", Some(Ge), "30000", Some("株"));
+        check("1.5万羽", None, "15000", None);
         check("≥5万元", Some(Ge), "5", Some("万元"));
         check("≥10万元/年", Some(Ge), "10", Some("万元/年"));
         assert_eq!(parse("推行一窗通取"), Meaning::Qualitative);

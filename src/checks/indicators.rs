@@ -42,6 +42,7 @@ pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], fla
         .map(|(_, f)| f.indicators().iter().map(NameProbe::new).collect())
         .collect();
     let clause_index = ClauseIndex::new(&clauses, probes.iter().flatten());
+    let units = super::scope::Units::new(report);
     for (fi, ((base, form), probes)) in forms.into_iter().zip(&probes).enumerate() {
         let owner = fi.checked_sub(1);
         for ((i, ind), probe) in form.indicators().iter().enumerate().zip(probes) {
@@ -62,7 +63,7 @@ pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], fla
                 &row,
                 config,
                 sentences,
-                (probe, &clause_index, owner),
+                (probe, &clause_index, owner, &units),
                 flags,
             );
         }
@@ -75,7 +76,7 @@ fn check_one(
     row: &dyn Fn() -> Place,
     config: &CheckConfig,
     sentences: &[Sentence3],
-    (probe, clauses, owner): (&NameProbe, &ClauseIndex, Option<usize>),
+    (probe, clauses, owner, units): (&NameProbe, &ClauseIndex, Option<usize>, &super::scope::Units),
     flags: &mut Vec<Flag>,
 ) {
     let target_place = || row().child("target", "指标值", "target");
@@ -311,6 +312,14 @@ fn check_one(
             // of the name (农村特困人员基本生活标准 is not 城市…).
             if !names_fully(ind.display_name(), clause) {
                 continue;
+            }
+            // A department measure stated for one unit, or for some units
+            // together (局机关和服务中心共支出…), is a part, not the total.
+            if owner.is_none() {
+                let chars: Vec<char> = clause.chars().collect();
+                if units.scope_at(&chars, chars.len()) != super::scope::Scope::Department {
+                    continue;
+                }
             }
             {
                 let chars: Vec<char> = clause.chars().collect();

@@ -1119,6 +1119,23 @@ fn share(
     if part_hedges.iter().any(|h| *h != super::scope::Hedge::Approximate) {
         return;
     }
+    // 占其… / 占该项目… / 占本单位…: the base is the subject's own (a
+    // unit's, a project's), named only by reference: not the department's.
+    if ["其", "该", "本单位", "本项目", "此项"]
+        .iter()
+        .any(|w| base_words.trim_start().starts_with(w))
+        && owner.is_none()
+        && !department_wide
+    {
+        return;
+    }
+    if ["该项目", "本项目", "该专项", "该单位", "本单位"]
+        .iter()
+        .any(|w| base_words.contains(w))
+        && owner.is_none()
+    {
+        return;
+    }
     let dept_base = |w: &str| base_words.contains(w);
     let base_item = if dept_base("总支出") || dept_base("支出总额") || dept_base("全部支出") || dept_base("支出合计")
     {

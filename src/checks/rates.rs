@@ -65,7 +65,9 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
             let candidates = sentences.iter().filter(|(s, _, o)| {
                 // Every reading below needs the rate's word and a digit: one
                 // cheap look rules out nearly every sentence.
-                if !s.text.contains(stem.as_str()) || !s.text.bytes().any(|b| b.is_ascii_digit()) {
+                // (or, for what was due and what was done, 应 and 已).
+                let words = s.text.contains(stem.as_str()) || (s.text.contains('应') && s.text.contains('已'));
+                if !words || !s.text.bytes().any(|b| b.is_ascii_digit()) {
                     return false;
                 }
                 let para = paragraph(report, *o, s.section, s.paragraph);
@@ -248,6 +250,9 @@ fn measured_rate(sentence: &str, stem: &str, qualifier: Option<&str>, year: u16)
     if let Some(r) = part_of_whole(&chars, &figs, stem, qualifier, year) {
         return Some(r);
     }
+    if let Some(r) = due_and_done(&chars, &figs, stem, qualifier, year) {
+        return Some(r);
+    }
     if matches!(stem, "办结" | "处理" | "办理" | "答复" | "回复" | "结案" | "处置") {
         return counted_rate(&chars, &figs, stem, qualifier, year);
     }
@@ -306,6 +311,61 @@ fn part_of_whole(
         return Some((
             part.value * Decimal::ONE_HUNDRED / whole.value,
             super::narrative::quote(text.trim()),
+        ));
+    }
+    None
+}
+
+/// `应资助参保困难群众49868人，已资助参保49550人` → 99.4 %: what was due
+/// (`应` and a verb, N of a unit), then what was done (`已` and the same
+/// verb, M of the same unit); the verb must be the rate's word or in the
+/// indicator's name, so the rate is the indicator's.
+fn due_and_done(
+    chars: &[char],
+    figs: &[super::narrative::Figure],
+    stem: &str,
+    qualifier: Option<&str>,
+    year: u16,
+) -> Option<(Decimal, String)> {
+    let label = |f: &super::narrative::Figure| -> String {
+        let (cs, _) = super::scope::clause(chars, f.start, f.end);
+        chars[cs..f.start].iter().collect()
+    };
+    for (i, due) in figs.iter().enumerate() {
+        let l = label(due);
+        let Some(at) = l.rfind('应') else { continue };
+        let verb: String = l[at + '应'.len_utf8()..].chars().take(2).collect();
+        if verb.chars().count() < 2 || !verb.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            continue;
+        }
+        if verb != stem && !qualifier.is_some_and(|q| q.contains(verb.as_str())) {
+            continue;
+        }
+        let Some(&unit) = chars.get(due.end) else { continue };
+        if !unit.is_alphabetic() || unit.is_ascii() {
+            continue;
+        }
+        let Some(done) = figs[i + 1..].iter().find(|f| {
+            let dl = label(f);
+            chars.get(f.end) == Some(&unit) && dl.contains(&format!("已{verb}")) && !dl.contains('未')
+        }) else {
+            continue;
+        };
+        if [due, done].iter().any(|f| {
+            hedges(chars, f.start, f.end, year)
+                .iter()
+                .any(|h| *h != Hedge::Approximate)
+        }) || due.value.is_zero()
+            || done.value > due.value
+        {
+            continue;
+        }
+        let from = super::scope::clause(chars, due.start, due.end).0;
+        let to = super::scope::clause(chars, done.start, done.end).1;
+        let quote: String = chars[from..to].iter().collect();
+        return Some((
+            done.value * Decimal::ONE_HUNDRED / due.value,
+            super::narrative::quote(quote.trim()),
         ));
     }
     None
@@ -398,6 +458,14 @@ mod tests {
         // The sentence names this rate with 分别: its bare 管理率 is another's.
         let s = "完成健康管理57802人，管理率58.6%；高血压、2型糖尿病患者规范管理率分别为63.5%和61.8%。";
         assert!(measured_rate(s, "管理", Some("高血压患者规范"), 2024).is_none());
+        // What was due and what was done, with the indicator's verb.
+        let s = "2024年度应资助参保困难群众49868人，已资助参保49550人（其中特困人员和低保对象共39710人），其余318人因户籍迁出未及时比对，尚未资助参保。";
+        let (r, _) = measured_rate(s, "覆盖", Some("困难群众参保资助"), 2024).unwrap();
+        assert_eq!(r.round_dp(1), Decimal::new(994, 1));
+        // Another verb than the indicator's, or what is still due: nothing.
+        assert!(measured_rate(s, "覆盖", Some("医疗救助"), 2024).is_none());
+        let s = "应发放补贴1200户，计划年底前发放1150户。";
+        assert!(measured_rate(s, "发放", None, 2024).is_none());
         assert!(measured_rate("计划覆盖率达到95%。", "覆盖", None, 2024).is_none());
         assert!(measured_rate("2023年覆盖率为90%。", "覆盖", None, 2024).is_none());
         assert!(measured_rate("通过率95%。", "覆盖", None, 2024).is_none());

@@ -117,7 +117,7 @@ fn typo(name: &str) -> Option<(String, String)> {
     // lines in a large workspace).
     let suspicious = name.contains('率')
         || name.ends_with('律')
-        || ["达表", "货款", "检侧", "按装", "既时"]
+        || ["达表", "货款", "检侧", "按装", "既时", "复盖"]
             .iter()
             .any(|w| name.contains(w))
         || ["费费", "率率", "额额", "的的"].iter().any(|d| name.contains(d));
@@ -150,6 +150,7 @@ fn typo(name: &str) -> Option<(String, String)> {
         ("检侧", "检测"),
         ("按装", "安装"),
         ("既时", "及时"),
+        ("复盖", "覆盖"),
     ] {
         if text.contains(wrong) {
             return Some((
@@ -187,6 +188,8 @@ mod tests {
         assert!(typo("材料一次性通过率真").is_some());
         assert!(typo("智慧大厅政务服务工作经费费支出").is_some());
         assert!(typo("敬老院消防安全达表率").is_some());
+        assert!(typo("定点医药机构现场检查复盖率").is_some());
+        assert!(typo("定点医药机构现场检查覆盖率").is_none());
         assert!(typo("群众满意律").is_some());
         assert!(typo("创业担保货款发放额").is_some());
         assert!(typo("货款结算及时率").is_none(), "货款 (payment for goods) is a word");

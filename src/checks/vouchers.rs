@@ -100,20 +100,31 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                 names.push(format!("另{more}条"));
                 names_en.push(format!("{more} more"));
             }
+            let across_forms = distinct.iter().any(|b| b.0 != distinct[0].0);
             flags.push(
                 Flag::new(
                     &rules::VOUCHER_DUPLICATE,
                     Severity::Warning,
                     &line_place(report, distinct[0]),
                     format!(
-                        "凭证{voucher}同时记在{}条支出明细下：{}。可能重复列支，请核对账簿。",
+                        "凭证{voucher}同时记在{}条支出明细下：{}。可能重复列支，请核对账簿。{}",
                         distinct.len(),
-                        names.join("、")
+                        names.join("、"),
+                        if across_forms {
+                            "（两条分属不同项目表：若由不同单位各自记账，凭证号可能各自编号。）"
+                        } else {
+                            ""
+                        }
                     ),
                     format!(
-                        "Voucher {voucher} is booked under {} expense lines: {}. Possible double counting; check the ledger.",
+                        "Voucher {voucher} is booked under {} expense lines: {}. Possible double counting; check the ledger.{}",
                         distinct.len(),
-                        names_en.join(", ")
+                        names_en.join(", "),
+                        if across_forms {
+                            " (The lines are in different project forms: if different units keep the books, each numbers its own vouchers.)"
+                        } else {
+                            ""
+                        }
                     ),
                 )
                 .values(1, distinct.len())

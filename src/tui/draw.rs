@@ -885,12 +885,14 @@ fn draw_narrative(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let Some(v) = &app.view else { return };
     let w = (area.width as usize).saturating_sub(2).max(10);
     let sel = v.selected[v.tab.index()];
-    // Lay out every row, remembering where the selected one starts and ends.
-    let mut lines: Vec<Line> = Vec::new();
-    let mut sel_range = (0, 0);
-    for (i, row) in v.rows.iter().enumerate() {
+    let h = area.height as usize;
+    // One row laid out as lines. Only the rows around the selection are laid
+    // out — enough to fill the screen above and below it — so a report with
+    // megabytes of narrative draws as fast as a short one.
+    let lay = |i: usize| -> Vec<Line<'static>> {
+        let row = &v.rows[i];
+        let mut lines: Vec<Line<'static>> = Vec::new();
         let text = row.cells.first().map(|c| c.text.clone()).unwrap_or_default();
-        let start = lines.len();
         match row.kind {
             RowKind::Heading => lines.push(Line::styled(truncate(&text, w + 2), theme.heading())),
             RowKind::Columns => lines.push(Line::styled(truncate(&text, w + 2), theme.bold())),
@@ -929,11 +931,30 @@ fn draw_narrative(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                 lines.push(Line::raw(""));
             }
         }
-        if i == sel {
-            sel_range = (start, lines.len());
-        }
+        lines
+    };
+    let sel = sel.min(v.rows.len().saturating_sub(1));
+    if v.rows.is_empty() {
+        return;
     }
-    let h = area.height as usize;
+    let mut before: Vec<Vec<Line>> = Vec::new();
+    let mut above = 0;
+    let mut i = sel;
+    while i > 0 && above < h {
+        i -= 1;
+        let l = lay(i);
+        above += l.len();
+        before.push(l);
+    }
+    let mut lines: Vec<Line> = before.into_iter().rev().flatten().collect();
+    let selected = lay(sel);
+    let sel_range = (lines.len(), lines.len() + selected.len());
+    lines.extend(selected);
+    let mut j = sel + 1;
+    while j < v.rows.len() && lines.len() < sel_range.1 + h {
+        lines.extend(lay(j));
+        j += 1;
+    }
     let offset = if sel_range.1 - sel_range.0 >= h {
         sel_range.0
     } else {
