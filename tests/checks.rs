@@ -676,6 +676,28 @@ fn a_units_line_in_a_prose_table_is_its_row() {
         "{:#?}",
         find(&ok, "narrative.amount")
     );
+    // A dash list of units, each line opening with its name: right lines
+    // (the next unit's figures after `；` are its own) say nothing.
+    let mut dash = ok.clone();
+    dash.department_form.narrative[0]
+        .paragraphs
+        .push("——测试中心支出18万元，其中基本支出10万元；——局机关支出81万元，其中项目支出60万元。".into());
+    assert!(
+        find(&dash, "narrative.amount")
+            .iter()
+            .all(|f| !f.message_zh.contains("测试中心")),
+        "{:#?}",
+        find(&dash, "narrative.amount")
+    );
+    let mut dash_wrong = ok.clone();
+    dash_wrong.department_form.narrative[0]
+        .paragraphs
+        .push("——测试中心支出81万元，其中基本支出10万元；".into());
+    let f = one(&dash_wrong, "narrative.amount");
+    assert!(
+        f.message_zh.contains("测试中心") && f.severity == Severity::Warning,
+        "{f:#?}"
+    );
     // Digits transposed: the unit's own row says 18.
     lines(&mut r, "测试中心：收入20，支出81，结余2。");
     let f = one(&r, "narrative.amount");

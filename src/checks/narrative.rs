@@ -983,10 +983,31 @@ fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found
             continue;
         }
         let text = s.text.trim_start_matches(['—', '-', ' ', '　']);
-        let Some((who, rest)) = text.split_once(['：', ':']) else {
-            continue;
+        // `单位：收入…，支出…`, or a row's name opening the line right before
+        // 收入 / 支出 (`——服务中心支出569.67万元，其中…`); the line ends at the
+        // next `；` or dash, where the next unit's line may begin.
+        let opening = || {
+            (d.expenditure.institutions.iter().map(|r| short(&r.institution)))
+                .chain(d.income.institutions.iter().map(|r| short(&r.institution)))
+                .filter(|n| n.chars().count() >= 2)
+                .find(|n| {
+                    text.strip_prefix(n.as_str())
+                        .is_some_and(|after| after.starts_with("收入") || after.starts_with("支出"))
+                })
         };
-        let who = short(who);
+        let (who, rest) = match text.split_once(['：', ':']) {
+            Some((who, rest)) => (who.to_string(), rest),
+            None => match opening() {
+                Some(n) => {
+                    let rest = &text[n.len()..];
+                    (n, rest)
+                }
+                None => continue,
+            },
+        };
+        let rest = rest.split(['；', ';']).next().unwrap_or(rest);
+        let rest = rest.split("——").next().unwrap_or(rest);
+        let who = short(&who);
         if who.chars().count() < 2 {
             continue;
         }
