@@ -17,6 +17,13 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_none()
+        && std::env::var_os(WATCHED).is_none()
+        && std::env::var_os("FUHE_NO_WATCHDOG").is_none()
+        && let Some(code) = watch()
+    {
+        return code;
+    }
     match run(cli) {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
@@ -24,6 +31,50 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Set in the environment of the interface when it runs under [`watch`].
+const WATCHED: &str = "FUHE_WATCHED";
+
+/// Runs the interface as a child process and waits for it. An interface
+/// killed outright — by the kernel for memory (a cap on a shared server),
+/// or by `kill -9` — cannot restore the terminal itself; this process
+/// does, and says what happened, so the auditor's SSH session is not left
+/// in raw mode. None when the child cannot be started (the interface then
+/// runs in this process).
+fn watch() -> Option<ExitCode> {
+    let exe = std::env::current_exe().ok()?;
+    let status = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env(WATCHED, "1")
+        .status()
+        .ok()?;
+    if let Some(code) = status.code() {
+        return Some(ExitCode::from(code.clamp(0, 255) as u8));
+    }
+    // Killed by a signal: put the terminal back as fuhe found it.
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::event::DisableBracketedPaste,
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    #[cfg(unix)]
+    let why = {
+        use std::os::unix::process::ExitStatusExt;
+        match status.signal() {
+            Some(9) => "killed (signal 9: often the system stopping it for lack of memory)".to_string(),
+            Some(n) => format!("stopped by signal {n}"),
+            None => "stopped".to_string(),
+        }
+    };
+    #[cfg(not(unix))]
+    let why = "stopped".to_string();
+    eprintln!(
+        "fuhe: the interface was {why}; the terminal is restored. Every saved change is in the review files; a change being typed may be lost."
+    );
+    Some(ExitCode::from(3))
 }
 
 /// The workspace folder for a command: the one given, else the default.

@@ -385,6 +385,16 @@ fn narrative_contradicts_an_indicator() {
     r.department_form.narrative[0].paragraphs[1] = "现有编制人数10人，实际在岗人数10人。全年办件量980件。".into();
     let f = one(&r, "indicator.narrative_contradiction");
     assert_eq!(f.path, "department_form.indicators[0].actual");
+    // This year's new ones are not the total the indicator counts, and a
+    // figure of one unit (or of two together) is not the department's.
+    for said in [
+        "全年新增办件量980件，累计办件量1000件。",
+        "局机关和测试中心共完成办件量980件。",
+    ] {
+        let mut r = base();
+        r.department_form.narrative[0].paragraphs[1] = said.into();
+        assert!(find(&r, "indicator.narrative_contradiction").is_empty(), "{said}");
+    }
 }
 
 #[test]
@@ -706,4 +716,45 @@ fn a_units_line_in_a_prose_table_is_its_row() {
         f.related,
         vec!["department_form.expenditure.institutions[1].total".to_string()]
     );
+}
+
+/// A unit written by its usual short name (业余体校 for 业余体育学校) is that
+/// unit: its figures are never the department's.
+#[test]
+fn a_unit_by_its_short_name_is_not_the_department() {
+    let mut r = base();
+    said(
+        &mut r,
+        "——业余体校：支出748.88万元，其中基本支出512.3万元、项目支出236.58万元。",
+    );
+    let wrong: Vec<_> = find(&r, "narrative.amount")
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// 基本支出中人员经费 is 人员经费, and is compared with it.
+#[test]
+fn personnel_within_basic_spending_is_personnel() {
+    let mut r = base();
+    let personnel = r
+        .department_form
+        .expenditure
+        .summary
+        .as_ref()
+        .unwrap()
+        .personnel
+        .unwrap();
+    said(
+        &mut r,
+        &format!(
+            "基本支出中人员经费{}万元。",
+            personnel + rust_decimal::Decimal::from(10)
+        ),
+    );
+    assert!(!find(&r, "narrative.amount").is_empty());
+    let mut ok = base();
+    said(&mut ok, &format!("基本支出中人员经费{personnel}万元。"));
+    assert!(find(&ok, "narrative.amount").is_empty());
 }

@@ -76,3 +76,43 @@ fn open_funds_and_look_up_a_voucher_in_tmux() {
         .exists()
     );
 }
+
+/// An interface killed outright (as the kernel does when a memory cap is
+/// reached) cannot restore the terminal itself: the process watching it
+/// does, and says what happened.
+#[test]
+fn a_killed_interface_leaves_the_terminal_restored() {
+    let data = tempfile::tempdir().unwrap();
+    let t = Tmux::new("fuhe-killed");
+    let bin = env!("CARGO_BIN_EXE_fuhe");
+    let cmd = format!(
+        "FUHE_DATA_DIR='{}' FUHE_CONFIG_DIR='{}' '{}' --keymap default",
+        data.path().display(),
+        data.path().display(),
+        bin
+    );
+    t.run(&["new-session", "-d", "-s", "fuhe", "-x", "100", "-y", "30", &cmd]);
+    t.run(&["set-option", "-t", "fuhe", "remain-on-exit", "on"]);
+    t.wait_for("临湘市数据局");
+    // The interface is the process started with FUHE_WATCHED; kill it.
+    let pane = t.run(&["display-message", "-p", "-t", "fuhe", "#{pane_pid}"]);
+    let mut interface = None;
+    for e in std::fs::read_dir("/proc").unwrap().flatten() {
+        let environ = std::fs::read(e.path().join("environ")).unwrap_or_default();
+        let env = String::from_utf8_lossy(&environ);
+        if env.contains("FUHE_WATCHED=1") && env.contains(&data.path().display().to_string()) {
+            interface = e.file_name().to_str().and_then(|p| p.parse::<u32>().ok());
+        }
+    }
+    let pid = interface.unwrap_or_else(|| panic!("the interface process under pane {pane}"));
+    std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    let screen = t.wait_for("restored");
+    let text: String = screen.lines().map(str::trim_end).collect();
+    assert!(
+        text.contains("signal 9") && text.contains("the terminal is restored"),
+        "{screen}"
+    );
+}

@@ -313,6 +313,11 @@ fn check_one(
             if !names_fully(ind.display_name(), clause) {
                 continue;
             }
+            // This year's new ones (新增…26人) are not the stock the
+            // indicator counts (…累计34人), unless its name says 新增.
+            if clause.contains("新增") && !ind.display_name().contains("新增") {
+                continue;
+            }
             // A department measure stated for one unit, or for some units
             // together (局机关和服务中心共支出…), is a part, not the total.
             if owner.is_none() {

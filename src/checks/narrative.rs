@@ -374,6 +374,12 @@ fn category_core(label: &str) -> String {
         .collect::<String>()
         // 项目实际支出 is 项目支出.
         .replace("实际", "");
+    // 基本支出中人员经费 is 人员经费: by definition a part of 基本支出.
+    for p in ["基本支出中的", "基本支出中"] {
+        if let Some(r) = s.strip_prefix(p) {
+            s = r.to_string();
+        }
+    }
     for p in [
         "用于",
         "全年",

@@ -75,7 +75,12 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
                 (*o == owner && (unique || names_it)) || (owner.is_some() && o.is_none() && names_it)
             });
             for (s, place, o) in candidates {
-                let Some((measured, quote)) = measured_rate(s.text, &stem, qualifier.as_deref(), report.year) else {
+                // With two rates of the word in the form (记账合格率, 抽查合格
+                // 率), a bare 合格率 could be either: only a figure whose
+                // clause names this one counts.
+                let Some((measured, quote)) =
+                    measured_rate(s.text, &stem, qualifier.as_deref(), report.year, in_form > 1)
+                else {
                     continue;
                 };
                 if measured >= claimed || (owner.is_some() && o.is_none() && departments_own(measured)) {
@@ -189,7 +194,13 @@ fn claimed_rate(ind: &Indicator) -> Option<Decimal> {
 
 /// A rate the sentence measures for `stem`: `…覆盖率95.45%`, or counts
 /// `受理/收到/接到 X件 … 办结 Y件` when the stem is 办结 / 办理 / 处理.
-fn measured_rate(sentence: &str, stem: &str, qualifier: Option<&str>, year: u16) -> Option<(Decimal, String)> {
+fn measured_rate(
+    sentence: &str,
+    stem: &str,
+    qualifier: Option<&str>,
+    year: u16,
+    named_only: bool,
+) -> Option<(Decimal, String)> {
     let chars: Vec<char> = sentence.chars().collect();
     let figs = super::narrative::figures(&chars);
     let key: Vec<char> = format!("{stem}率").chars().collect();
@@ -226,7 +237,7 @@ fn measured_rate(sentence: &str, stem: &str, qualifier: Option<&str>, year: u16)
         let segment: String = chars[seg_start..f.start].iter().collect();
         let is_ours = qualifier.is_some_and(|q| mostly_in(q, of) || mostly_in(q, &segment));
         let maybe = of.chars().count() < 2 || qualifier.is_some_and(|q| mostly_in(of, q));
-        if !is_ours && !maybe {
+        if !is_ours && (!maybe || named_only) {
             continue;
         }
         named |= is_ours;
@@ -436,42 +447,47 @@ mod tests {
             "覆盖",
             Some("一网通办"),
             2024,
+            false,
         )
         .unwrap();
         assert_eq!(r, Decimal::new(9545, 2));
-        let (r, _) = measured_rate("市长信箱收到信件630件，已办结504件。", "办结", None, 2024).unwrap();
+        let (r, _) = measured_rate("市长信箱收到信件630件，已办结504件。", "办结", None, 2024, false).unwrap();
         assert_eq!(r, Decimal::from(80));
         // Not the same measure, a plan, another year, or pending: nothing.
         // Another measure's rate in the same sentence is not this one's.
         let s = "化肥利用率43.1%，畜禽粪污综合利用率92.4%。";
-        let (r, _) = measured_rate(s, "利用", Some("畜禽粪污综合"), 2024).unwrap();
+        let (r, _) = measured_rate(s, "利用", Some("畜禽粪污综合"), 2024, false).unwrap();
         assert_eq!(r, Decimal::new(924, 1));
         let s = "全县138个建制村中已通客车135个，其余3个暂未开通。";
-        let (r, _) = measured_rate(s, "客车", Some("建制村通"), 2024).unwrap();
+        let (r, _) = measured_rate(s, "客车", Some("建制村通"), 2024, false).unwrap();
         assert_eq!(r.round_dp(1), Decimal::new(978, 1));
         let s = "应助对象4186人，已落实资助4138人，资助覆盖率98.9%。";
-        let (r, _) = measured_rate(s, "覆盖", Some("脱贫家庭等困难学生资助"), 2024).unwrap();
+        let (r, _) = measured_rate(s, "覆盖", Some("脱贫家庭等困难学生资助"), 2024, false).unwrap();
         assert_eq!(r, Decimal::new(989, 1));
         let s = "全县生活不能自理特困人员412人中已集中供养386人，其余26人居家分散供养。";
-        let (r, _) = measured_rate(s, "供养", Some("生活不能自理特困人员集中"), 2024).unwrap();
+        let (r, _) = measured_rate(s, "供养", Some("生活不能自理特困人员集中"), 2024, false).unwrap();
         assert_eq!(r.round_dp(1), Decimal::new(937, 1));
         // The sentence names this rate with 分别: its bare 管理率 is another's.
         let s = "完成健康管理57802人，管理率58.6%；高血压、2型糖尿病患者规范管理率分别为63.5%和61.8%。";
-        assert!(measured_rate(s, "管理", Some("高血压患者规范"), 2024).is_none());
+        assert!(measured_rate(s, "管理", Some("高血压患者规范"), 2024, false).is_none());
         // What was due and what was done, with the indicator's verb.
         let s = "2024年度应资助参保困难群众49868人，已资助参保49550人（其中特困人员和低保对象共39710人），其余318人因户籍迁出未及时比对，尚未资助参保。";
-        let (r, _) = measured_rate(s, "覆盖", Some("困难群众参保资助"), 2024).unwrap();
+        let (r, _) = measured_rate(s, "覆盖", Some("困难群众参保资助"), 2024, false).unwrap();
         assert_eq!(r.round_dp(1), Decimal::new(994, 1));
         // Another verb than the indicator's, or what is still due: nothing.
-        assert!(measured_rate(s, "覆盖", Some("医疗救助"), 2024).is_none());
+        assert!(measured_rate(s, "覆盖", Some("医疗救助"), 2024, false).is_none());
         let s = "应发放补贴1200户，计划年底前发放1150户。";
-        assert!(measured_rate(s, "发放", None, 2024).is_none());
-        assert!(measured_rate("计划覆盖率达到95%。", "覆盖", None, 2024).is_none());
-        assert!(measured_rate("2023年覆盖率为90%。", "覆盖", None, 2024).is_none());
-        assert!(measured_rate("通过率95%。", "覆盖", None, 2024).is_none());
-        assert!(measured_rate("受理630件，尚未办结126件。", "办结", None, 2024).is_none());
+        assert!(measured_rate(s, "发放", None, 2024, false).is_none());
+        assert!(measured_rate("计划覆盖率达到95%。", "覆盖", None, 2024, false).is_none());
+        // Two rates of the word in the form: a bare 合格率 is not this one's.
+        let s = "抽查企业报表250份，合格244份，合格率97.6%。";
+        assert!(measured_rate(s, "合格", Some("住户调查记账"), 2024, true).is_none());
+        assert!(measured_rate(s, "合格", Some("住户调查记账"), 2024, false).is_some());
+        assert!(measured_rate("2023年覆盖率为90%。", "覆盖", None, 2024, false).is_none());
+        assert!(measured_rate("通过率95%。", "覆盖", None, 2024, false).is_none());
+        assert!(measured_rate("受理630件，尚未办结126件。", "办结", None, 2024, false).is_none());
         assert!(
-            measured_rate("收到信件630件，已办结630件。", "办结", None, 2024)
+            measured_rate("收到信件630件，已办结630件。", "办结", None, 2024, false)
                 .is_some_and(|(r, _)| r == Decimal::ONE_HUNDRED)
         );
     }

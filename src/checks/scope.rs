@@ -80,7 +80,7 @@ const UNIT_WORDS: &[&str] = &[
 ];
 
 /// Endings of a unit's own name (临湘市文化馆, XX中心, XX站).
-const UNIT_ENDINGS: &[char] = &['馆', '站', '所', '队', '院'];
+const UNIT_ENDINGS: &[char] = &['馆', '站', '所', '队', '院', '校'];
 
 /// Words that name the whole department.
 const WHOLE_WORDS: &[&str] = &[
@@ -221,7 +221,9 @@ fn unit_suffix_at(before: &str) -> Option<usize> {
         let two_before = clause[..i].chars().rev().take(2).count() == 2;
         // 所 also starts 所有 / 所属 / 所在: only a name's last character counts.
         let next = clause[i + c.len_utf8()..].chars().next();
-        let word_goes_on = c == '所' && next.is_some_and(|n| "有属在以得需示".contains(n));
+        let word_goes_on = (c == '所' && next.is_some_and(|n| "有属在以得需示".contains(n)))
+            // 校 also starts 校验 / 校准 / 校对 / 校园.
+            || (c == '校' && next.is_some_and(|n| "验准对正园".contains(n)));
         if ((UNIT_ENDINGS.contains(&c) && !word_goes_on) || clause[i..].starts_with("中心")) && two_before {
             found = Some(clause_start + i);
         }

@@ -117,6 +117,7 @@ fn typo(name: &str) -> Option<(String, String)> {
     // lines in a large workspace).
     let suspicious = name.contains('率')
         || name.ends_with('律')
+        || name.ends_with("时常")
         || ["达表", "货款", "检侧", "按装", "既时", "复盖"]
             .iter()
             .any(|w| name.contains(w))
@@ -142,6 +143,13 @@ fn typo(name: &str) -> Option<(String, String)> {
     }
     // Slips that read the same: 达表 for 达标, 律 for 率 at a rate's end.
     let text: String = chars.iter().collect();
+    // A measure ending in 时常 (often) means 时长 (a duration): 开放时常.
+    if text.ends_with("时常") && chars.len() > 3 {
+        return Some((
+            "“时常”应为“时长”".to_string(),
+            "\"时常\" should be \"时长\"".to_string(),
+        ));
+    }
     for (wrong, right) in [
         ("达表", "达标"),
         ("担保货款", "担保贷款"),
@@ -190,6 +198,9 @@ mod tests {
         assert!(typo("敬老院消防安全达表率").is_some());
         assert!(typo("定点医药机构现场检查复盖率").is_some());
         assert!(typo("定点医药机构现场检查覆盖率").is_none());
+        assert!(typo("体育场馆免费开放时常").is_some());
+        assert!(typo("体育场馆免费开放时长").is_none());
+        assert!(typo("时常").is_none());
         assert!(typo("群众满意律").is_some());
         assert!(typo("创业担保货款发放额").is_some());
         assert!(typo("货款结算及时率").is_none(), "货款 (payment for goods) is a word");
