@@ -241,6 +241,18 @@ fn readme_documents_every_action() {
     }
 }
 
+/// An app over report files not read yet, in the default keymap.
+fn lazy_app(root: impl AsRef<Path>, files: Vec<std::path::PathBuf>, lang: Lang) -> App {
+    App::new_lazy(
+        root.as_ref().to_path_buf(),
+        false,
+        files,
+        lang,
+        Keymap::builtin("default").unwrap(),
+        CheckConfig::default(),
+    )
+}
+
 /// Starts the background readers and takes their results until every report
 /// is read (at most 30 s).
 fn read_in_background(app: &mut App) {
@@ -259,14 +271,7 @@ fn read_in_background(app: &mut App) {
 #[test]
 fn background_reports_keep_no_narrative_until_opened() {
     let files = fuhe::workspace::report_files(Path::new("sample-data/reports")).unwrap();
-    let mut app = App::new_lazy(
-        "sample-data".into(),
-        false,
-        files,
-        Lang::Zh,
-        Keymap::builtin("default").unwrap(),
-        CheckConfig::default(),
-    );
+    let mut app = lazy_app("sample-data", files, Lang::Zh);
     read_in_background(&mut app);
     assert!(!app.checking(), "every report read");
     let i = app
@@ -315,14 +320,7 @@ fn a_report_broken_after_listing_says_so_when_opened() {
     let src = Path::new("sample-data/reports/linxiang-education-bureau-2024.json");
     let file = reports.join("edu.json");
     std::fs::copy(src, &file).unwrap();
-    let mut app = App::new_lazy(
-        ws.path().to_path_buf(),
-        false,
-        vec![file.clone()],
-        Lang::En,
-        Keymap::builtin("default").unwrap(),
-        CheckConfig::default(),
-    );
+    let mut app = lazy_app(ws.path(), vec![file.clone()], Lang::En);
     read_in_background(&mut app);
     assert_eq!(app.slots[0].held, fuhe::app::Held::Slim);
     std::fs::write(&file, "{\"fuhe_report\": 1, \"department\": 12}").unwrap();
@@ -348,14 +346,7 @@ fn an_unreadable_report_cannot_be_opened_or_reviewed() {
     std::fs::create_dir_all(&reports).unwrap();
     let file = reports.join("bad.json");
     std::fs::write(&file, "{\"fuhe_report\": 1, \"department\": 12}").unwrap();
-    let mut app = App::new_lazy(
-        ws.path().to_path_buf(),
-        false,
-        vec![file.clone()],
-        Lang::En,
-        Keymap::builtin("default").unwrap(),
-        CheckConfig::default(),
-    );
+    let mut app = lazy_app(ws.path(), vec![file.clone()], Lang::En);
     read_in_background(&mut app);
     assert_eq!(app.slots[0].held, fuhe::app::Held::Failed);
     assert!(
@@ -506,14 +497,7 @@ fn departments_sort_in_pinyin_order_from_the_first_row() {
 #[test]
 fn the_selection_stays_on_the_first_row_while_reports_arrive() {
     let files = fuhe::workspace::report_files(Path::new("sample-data/reports")).unwrap();
-    let mut app = App::new_lazy(
-        "sample-data".into(),
-        false,
-        files,
-        Lang::Zh,
-        Keymap::builtin("default").unwrap(),
-        CheckConfig::default(),
-    );
+    let mut app = lazy_app("sample-data", files, Lang::Zh);
     read_in_background(&mut app);
     assert_eq!(app.selected, 0);
     assert!(app.report(app.visible[0]).report.department.contains("交通运输局"));

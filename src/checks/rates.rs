@@ -362,22 +362,9 @@ fn due_and_done(
         }) else {
             continue;
         };
-        if [due, done].iter().any(|f| {
-            hedges(chars, f.start, f.end, year)
-                .iter()
-                .any(|h| *h != Hedge::Approximate)
-        }) || due.value.is_zero()
-            || done.value > due.value
-        {
-            continue;
+        if let Some(r) = done_over_due(chars, due, done, year) {
+            return Some(r);
         }
-        let from = super::scope::clause(chars, due.start, due.end).0;
-        let to = super::scope::clause(chars, done.start, done.end).1;
-        let quote: String = chars[from..to].iter().collect();
-        return Some((
-            done.value * Decimal::ONE_HUNDRED / due.value,
-            super::narrative::quote(quote.trim()),
-        ));
     }
     None
 }
@@ -409,7 +396,19 @@ fn counted_rate(
     let done = figs.iter().find(|f| {
         f.start > received.end && label(f).contains(stem) && unit_after(f) == Some('件') && !label(f).contains("未")
     })?;
-    for f in [received, done] {
+    done_over_due(chars, received, done, year)
+}
+
+/// `done / due × 100`, quoted from the first figure's clause to the second's;
+/// None when either is hedged (planned, another year …), the whole is zero,
+/// or the part is larger.
+fn done_over_due(
+    chars: &[char],
+    due: &super::narrative::Figure,
+    done: &super::narrative::Figure,
+    year: u16,
+) -> Option<(Decimal, String)> {
+    for f in [due, done] {
         if hedges(chars, f.start, f.end, year)
             .iter()
             .any(|h| *h != Hedge::Approximate)
@@ -417,14 +416,16 @@ fn counted_rate(
             return None;
         }
     }
-    if received.value.is_zero() || done.value > received.value {
+    if due.value.is_zero() || done.value > due.value {
         return None;
     }
-    let rate = done.value * Decimal::ONE_HUNDRED / received.value;
-    let from = super::scope::clause(chars, received.start, received.end).0;
+    let from = super::scope::clause(chars, due.start, due.end).0;
     let to = super::scope::clause(chars, done.start, done.end).1;
     let quote: String = chars[from..to].iter().collect();
-    Some((rate, super::narrative::quote(quote.trim())))
+    Some((
+        done.value * Decimal::ONE_HUNDRED / due.value,
+        super::narrative::quote(quote.trim()),
+    ))
 }
 
 #[cfg(test)]
