@@ -44,6 +44,15 @@ const WATCHED: &str = "FUHE_WATCHED";
 /// runs in this process).
 fn watch() -> Option<ExitCode> {
     let exe = std::env::current_exe().ok()?;
+    // The terminal's settings as they are now (`stty -g`), to put back:
+    // raw mode belongs to the child, and only this copy can undo it.
+    let saved = std::process::Command::new("stty")
+        .arg("-g")
+        .stdin(std::process::Stdio::inherit())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
     let status = std::process::Command::new(exe)
         .args(std::env::args_os().skip(1))
         .env(WATCHED, "1")
@@ -53,7 +62,10 @@ fn watch() -> Option<ExitCode> {
         return Some(ExitCode::from(code.clamp(0, 255) as u8));
     }
     // Killed by a signal: put the terminal back as fuhe found it.
-    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = std::process::Command::new("stty")
+        .arg(saved.as_deref().unwrap_or("sane"))
+        .stdin(std::process::Stdio::inherit())
+        .status();
     let _ = crossterm::execute!(
         std::io::stdout(),
         crossterm::event::DisableBracketedPaste,

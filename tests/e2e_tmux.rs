@@ -109,7 +109,9 @@ fn a_killed_interface_leaves_the_terminal_restored() {
         .args(["-9", &pid.to_string()])
         .status()
         .unwrap();
-    let screen = t.wait_for("restored");
+    t.wait_for("restored");
+    // The message may have scrolled: read the pane's history too.
+    let screen = t.run(&["capture-pane", "-p", "-J", "-S", "-100", "-t", "fuhe"]);
     let text: String = screen.lines().map(str::trim_end).collect();
     assert!(
         text.contains("signal 9") && text.contains("the terminal is restored"),
