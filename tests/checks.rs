@@ -316,6 +316,36 @@ fn narrative_staff() {
     assert_eq!((f.expected.as_deref(), f.found.as_deref()), (Some("10"), Some("12")));
 }
 
+/// A unit named in one sentence is still the subject of the next ones in
+/// the same paragraph of the department's narrative, until another subject
+/// is named: its figures are never the department's.
+#[test]
+fn a_units_subject_carries_into_the_next_sentence() {
+    for said in [
+        "测试中心为公益一类事业单位。核定编制26名，年末实有人员24人。",
+        "测试中心为全额拨款事业单位，2024年基本支出2496.7万元。其中人员支出2186.4万元，公用支出310.3万元。",
+        "统防统治项目由植保站组织实施，2023年计划安排210万元。实际支出197.4万元，执行率94.0%。",
+    ] {
+        let mut r = base();
+        r.department_form.narrative[0].paragraphs[1] = said.into();
+        let wrong = errors(&r);
+        assert!(
+            wrong.iter().all(|f| !f.rule.starts_with("narrative.")),
+            "{said}: {wrong:#?}"
+        );
+    }
+    // Once the department is named again, its figures are compared.
+    let mut r = base();
+    r.department_form.narrative[0].paragraphs[1] =
+        "测试中心为公益一类事业单位。全局现有编制人数12人，实际在岗人数10人。".into();
+    assert_eq!(one(&r, "narrative.staff").found.as_deref(), Some("12"));
+    // A sentence in another paragraph starts afresh.
+    let mut r = base();
+    r.department_form.narrative[0].paragraphs[0] = "测试中心为公益一类事业单位。".into();
+    r.department_form.narrative[0].paragraphs[1] = "现有编制人数12人，实际在岗人数10人。".into();
+    one(&r, "narrative.staff");
+}
+
 #[test]
 fn indicator_targets() {
     let mut r = base();

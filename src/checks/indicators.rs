@@ -63,11 +63,25 @@ pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], fla
                 &row,
                 config,
                 sentences,
-                (probe, &clause_index, owner, &units),
+                (probe, &clause_index, owner, &units, report.year),
                 flags,
             );
         }
     }
+}
+
+/// Whether a clause names a year other than `year` (`2022年`, `2022—2024年`).
+fn other_year(clause: &str, year: u16) -> bool {
+    let chars: Vec<char> = clause.chars().collect();
+    chars.windows(5).any(|w| {
+        w[4] == '年'
+            && w[..4].iter().all(|c| c.is_ascii_digit())
+            && w[..4]
+                .iter()
+                .collect::<String>()
+                .parse::<u16>()
+                .is_ok_and(|y| y != year && (1990..2100).contains(&y))
+    })
 }
 
 fn check_one(
@@ -76,7 +90,7 @@ fn check_one(
     row: &dyn Fn() -> Place,
     config: &CheckConfig,
     sentences: &[Sentence3],
-    (probe, clauses, owner, units): (&NameProbe, &ClauseIndex, Option<usize>, &super::scope::Units),
+    (probe, clauses, owner, units, year): (&NameProbe, &ClauseIndex, Option<usize>, &super::scope::Units, u16),
     flags: &mut Vec<Flag>,
 ) {
     let target_place = || row().child("target", "指标值", "target");
@@ -302,10 +316,22 @@ fn check_one(
                 "以内",
                 "控制在",
                 "不超过",
+                // Adjusted, another year's, a change, a balance.
+                "剔除",
+                "扣除",
+                "上年",
+                "去年",
+                "同比",
+                "结余",
             ]
             .iter()
             .any(|w| clause.contains(w))
             {
+                continue;
+            }
+            // A year named in the clause that is not the report's: another
+            // year's figure (`2022年门票收入78.6万元`).
+            if other_year(clause, year) {
                 continue;
             }
             // The clause must name this measure, not a sibling: every piece

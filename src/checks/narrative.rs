@@ -776,13 +776,29 @@ pub fn check(
     let mut found: Vec<Flag> = Vec::new();
     let mut names = Names::new(report);
     let units = super::scope::Units::new(report);
+    // The subject the last sentence named, in force in the next sentences of
+    // the same paragraph until one names another.
+    let mut carried: Option<super::scope::Scope> = None;
+    let mut paragraph_of_carried = None;
     for (sentence, place, owner) in sentences {
+        let here = (*owner, sentence.section, sentence.paragraph);
+        if paragraph_of_carried != Some(here) {
+            carried = None;
+            paragraph_of_carried = Some(here);
+        }
+        let chars: Vec<char> = sentence.text.chars().collect();
+        // Only in the department's narrative: in a project's, the unit that
+        // carries the project out (由…中心实施) does not make its money the
+        // unit's.
+        let carried_in = carried.filter(|_| owner.is_none());
+        if let Some(s) = units.named_scope_at(&chars, chars.len()) {
+            carried = Some(s);
+        }
         // Only figures are checked here, and most sentences state none.
         if !sentence.text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         let owner = *owner;
-        let chars: Vec<char> = sentence.text.chars().collect();
         let figs = figures(&chars);
         let in_project = project_context(sentence.text);
         let proj = if in_project { project_of(report, owner) } else { None };
@@ -799,7 +815,10 @@ pub fn check(
             // figures name nothing: scope is read only for those that do.
             let read_scope = || {
                 let hedges = super::scope::hedges(&chars, fig.start, fig.end, report.year);
-                let department_wide = units.scope_at(&chars, fig.start) == super::scope::Scope::Department;
+                let department_wide = units
+                    .named_scope_at(&chars, fig.start)
+                    .or(carried_in)
+                    .is_none_or(|s| s == super::scope::Scope::Department);
                 (hedges, department_wide)
             };
             match fig.unit.as_str() {
@@ -1163,8 +1182,19 @@ fn share(
     {
         return;
     }
+    // 占植保站项目支出的…, 占评审中心…: a unit's own base, named in it.
+    if owner.is_none() {
+        let base_chars: Vec<char> = base_words.chars().collect();
+        if super::scope::Units::new(report).scope_at(&base_chars, base_chars.len()) != super::scope::Scope::Department {
+            return;
+        }
+    }
     let dept_base = |w: &str| base_words.contains(w);
-    let base_item = if dept_base("总支出") || dept_base("支出总额") || dept_base("全部支出") || dept_base("支出合计")
+    let base_item = if dept_base("总支出")
+        || dept_base("支出总额")
+        || dept_base("全部支出")
+        || dept_base("支出合计")
+        || dept_base("全局支出")
     {
         Item::ExpTotal
     } else if dept_base("专项") || dept_base("项目支出") || dept_base("项目实际支出") || dept_base("项目资金")

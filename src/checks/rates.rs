@@ -388,13 +388,16 @@ fn counted_rate(
         ["受理", "收到", "接到", "接收", "共受理", "立案", "查处"]
             .iter()
             .any(|w| l.contains(w))
-            && unit_after(f) == Some('件')
+            && matches!(unit_after(f), Some('件' | '起'))
     })?;
     if qualifier.is_some_and(|q| !mostly_in(q, &label(received))) {
         return None;
     }
     let done = figs.iter().find(|f| {
-        f.start > received.end && label(f).contains(stem) && unit_after(f) == Some('件') && !label(f).contains("未")
+        f.start > received.end
+            && label(f).contains(stem)
+            && matches!(unit_after(f), Some('件' | '起'))
+            && !label(f).contains("未")
     })?;
     done_over_due(chars, received, done, year)
 }
@@ -454,6 +457,9 @@ mod tests {
         assert_eq!(r, Decimal::new(9545, 2));
         let (r, _) = measured_rate("市长信箱收到信件630件，已办结504件。", "办结", None, 2024, false).unwrap();
         assert_eq!(r, Decimal::from(80));
+        // Cases are counted in 起.
+        let (r, _) = measured_rate("受理行政案件4128起，办结4067起。", "办结", None, 2024, false).unwrap();
+        assert_eq!(r.round_dp(1), Decimal::new(985, 1));
         // Not the same measure, a plan, another year, or pending: nothing.
         // Another measure's rate in the same sentence is not this one's.
         let s = "化肥利用率43.1%，畜禽粪污综合利用率92.4%。";

@@ -12,7 +12,7 @@
 use crate::model::Report;
 
 /// Who a figure is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     /// The whole department (no unit named, or the department itself).
     Department,
@@ -124,6 +124,14 @@ impl Units {
     /// department word before it wins (`局机关编制12人、实有11人` — 实有 is
     /// still 局机关's).
     pub fn scope_at(&self, chars: &[char], pos: usize) -> Scope {
+        self.named_scope_at(chars, pos).unwrap_or(Scope::Department)
+    }
+
+    /// Like [`Units::scope_at`], None when the sentence names no subject
+    /// before `pos` — then the subject of the sentence before it, in the
+    /// same paragraph, is still in force (`评审中心为公益一类事业单位。
+    /// 核定编制26名…` — the 26 are the centre's).
+    pub fn named_scope_at(&self, chars: &[char], pos: usize) -> Option<Scope> {
         // A closed aside in brackets (`（含执法大队30人）`) names no subject
         // for what follows it: read the sentence without it.
         let mut before = String::new();
@@ -180,10 +188,7 @@ impl Units {
         if !self.department.is_empty() {
             note(end(&self.department), Scope::Department);
         }
-        match last {
-            Some((_, s)) => s,
-            None => Scope::Department,
-        }
+        last.map(|(_, s)| s)
     }
 }
 
