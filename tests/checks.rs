@@ -420,6 +420,9 @@ fn narrative_contradicts_an_indicator() {
     for said in [
         "全年新增办件量980件，累计办件量1000件。",
         "局机关和测试中心共完成办件量980件。",
+        "2023年办件量980件，2024年进一步增加。",
+        "剔除重复件后办件量980件。",
+        "下一步将加快剩余980件的办理。",
     ] {
         let mut r = base();
         r.department_form.narrative[0].paragraphs[1] = said.into();
@@ -760,6 +763,28 @@ fn a_unit_by_its_short_name_is_not_the_department() {
     let wrong: Vec<_> = find(&r, "narrative.amount")
         .into_iter()
         .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// A group row is named by what it is (`4、区属公办幼儿园（9所）` is 幼儿园 in
+/// prose): its figures are never the department's.
+#[test]
+fn a_group_row_by_its_plain_name_is_not_the_department() {
+    let mut r = base();
+    r.department_form.expenditure.institutions.push(
+        serde_json::from_value(
+            serde_json::json!({"institution": "4、区属公办幼儿园（9所）", "total": "5236.5", "project": "1268.2"}),
+        )
+        .unwrap(),
+    );
+    said(
+        &mut r,
+        "幼儿园支出5236.5万元，占6.0%，其中项目支出1268.2万元，占幼儿园支出的24.2%。",
+    );
+    let wrong: Vec<_> = errors(&r)
+        .into_iter()
+        .filter(|f| f.rule == "narrative.amount")
         .collect();
     assert!(wrong.is_empty(), "{wrong:#?}");
 }

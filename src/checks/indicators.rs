@@ -316,6 +316,11 @@ fn check_one(
                 "以内",
                 "控制在",
                 "不超过",
+                // What remains to do, or is planned next.
+                "剩余",
+                "加快",
+                "下一步",
+                "力争",
                 // Adjusted, another year's, a change, a balance.
                 "剔除",
                 "扣除",
@@ -415,7 +420,10 @@ fn number_with_unit(chars: &[char], unit: &str) -> Vec<(Decimal, bool)> {
         if approx {
             e += 1;
         }
-        if chars.len() >= e + u.len() && chars[e..e + u.len()] == u[..] {
+        // 名 counts people as 人 does.
+        let same = chars.len() >= e + u.len() && chars[e..e + u.len()] == u[..]
+            || (unit == "人" && chars.get(e) == Some(&'名'));
+        if same {
             out.push((f.value, approx));
         }
     }

@@ -208,6 +208,8 @@ fn label_before(chars: &[char], start: usize) -> String {
 enum Item {
     IncomeTotal,
     Fiscal,
+    /// 政府基金拨款 alone (财政拨款 is it and 公共财政 together).
+    GovFund,
     OtherFunds,
     Carryover,
     ExpTotal,
@@ -352,6 +354,8 @@ fn classify(label: &str) -> Option<Item> {
         Item::Project
     } else if is(&["财政拨款", "财政拨款收入", "财政拨款资金"]) {
         Item::Fiscal
+    } else if is(&["政府基金拨款", "政府性基金拨款", "政府基金拨款收入"]) {
+        Item::GovFund
     } else if is(&["上年结转", "上年结转收入", "上年结转资金"]) {
         Item::Carryover
     } else if is(&["其他资金", "其他收入", "其他"]) {
@@ -611,6 +615,14 @@ fn lookup(report: &Report, item: Item, in_project: Option<usize>) -> Option<(Opt
             "财政拨款（公共财政+政府基金）".into(),
             "appropriations".into(),
         ),
+        // The department's column only: project funds have no such column.
+        Item::GovFund if in_project.is_none() => (
+            inc.and_then(|r| r.government_fund),
+            inc_p("government_fund", "政府基金拨款"),
+            "政府基金拨款".into(),
+            "government fund appropriations".into(),
+        ),
+        Item::GovFund => return None,
         Item::OtherFunds => {
             // The 其他收入 column; without one, all but appropriations.
             let (other, zh, en) = match (inc.and_then(|r| r.other), inc.and_then(|r| r.total), fiscal) {

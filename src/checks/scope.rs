@@ -77,6 +77,15 @@ const UNIT_WORDS: &[&str] = &[
     "直属单位",
     "下属",
     "局属",
+    // A unit named a sentence earlier, by reference (`该站核定编制36名`).
+    "该站",
+    "该中心",
+    "该所",
+    "该馆",
+    "该院",
+    "该队",
+    "该校",
+    "该单位",
 ];
 
 /// Endings of a unit's own name (临湘市文化馆, XX中心, XX站).
@@ -181,6 +190,14 @@ impl Units {
             if short.chars().count() >= 3 && short != name.as_str() {
                 note(end(short), Scope::Unit(Some(*row)));
             }
+            let owned = without_owner(if short.chars().count() >= 3 {
+                short
+            } else {
+                name.as_str()
+            });
+            if owned.chars().count() >= 2 && owned != short {
+                note(end(owned), Scope::Unit(Some(*row)));
+            }
         }
         for w in WHOLE_WORDS {
             note(end(w), Scope::Department);
@@ -194,10 +211,11 @@ impl Units {
 
 /// A unit's name without the county or city it opens with.
 fn without_place(name: &str) -> &str {
+    // A place is a name before 县 / 市 / 区 (桃江县…): 区属… opens with none.
     match name
         .char_indices()
         .take(5)
-        .find(|(_, c)| matches!(c, '县' | '市' | '区'))
+        .find(|(i, c)| *i > 0 && matches!(c, '县' | '市' | '区'))
     {
         Some((i, c)) => &name[i + c.len_utf8()..],
         None => name,
@@ -206,12 +224,37 @@ fn without_place(name: &str) -> &str {
 
 /// A table row's institution without its numbering (`2、临湘市文化馆`).
 fn unit_name(s: &str) -> String {
-    s.trim()
+    let name = s
+        .trim()
         .trim_start_matches(|c: char| {
             c.is_ascii_digit() || matches!(c, '、' | '.' | '．' | ' ' | '（' | '）' | '(' | ')')
         })
-        .trim()
-        .to_string()
+        .trim();
+    // A group row's count in brackets (`区属公办幼儿园（9所）`) is no part of
+    // the name prose uses.
+    let name = match name.find(['（', '(']) {
+        Some(i) if i > 0 => &name[..i],
+        _ => name,
+    };
+    name.trim().to_string()
+}
+
+/// What prose calls a group row or a unit whose name opens with who owns
+/// it: 区属公办幼儿园 is 幼儿园, 县直属中小学 is 中小学.
+fn without_owner(name: &str) -> &str {
+    let mut n = name;
+    loop {
+        let before = n;
+        for p in [
+            "区属", "县属", "市属", "直属", "公办", "民办", "所属", "全区", "全县", "全市",
+        ] {
+            n = n.strip_prefix(p).unwrap_or(n);
+        }
+        if n == before {
+            break;
+        }
+    }
+    n
 }
 
 /// Where a unit's own name (`XX中心`, `XX馆`) ends the text, if it does
@@ -355,6 +398,11 @@ fn other_year(before: &str, year: u16) -> bool {
     if ["上年度", "上一年", "去年", "前年"].iter().any(|w| before.contains(w)) {
         return true;
     }
+    // `由上年91.2%提高到…`: last year's figure right after 上年 (上年结转
+    // names a category, with the figure after 结转).
+    if before.trim_end().ends_with("上年") {
+        return true;
+    }
     let chars: Vec<char> = before.chars().collect();
     let mut last: Option<u32> = None;
     let mut i = 0;
@@ -446,6 +494,8 @@ mod tests {
         assert!(hedged("计划安排资金1049万元。", "1049").contains(&Hedge::Planned));
         assert!(hedged("三公经费比上年减少2.1万元。", "2.1").contains(&Hedge::Comparative));
         assert!(hedged("2023年项目支出300万元。", "300").contains(&Hedge::OtherYear));
+        assert!(hedged("普及率由上年91.2%提高到93.6%。", "91.2").contains(&Hedge::OtherYear));
+        assert!(!hedged("普及率由上年91.2%提高到93.6%。", "93.6").contains(&Hedge::OtherYear));
         assert!(hedged("收入约1575万元。", "1575").contains(&Hedge::Approximate));
         assert!(hedged("剔除车辆购置因素，“三公”经费47.21万元。", "47.21").contains(&Hedge::Adjusted));
         // Plain statements carry none.
