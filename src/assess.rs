@@ -127,10 +127,15 @@ pub fn assess(ind: &Indicator) -> Outcome {
         return Outcome::Missing;
     }
     // A deadline (`2024年10月底前`) against the date it was done.
-    if let (Some(due), Some(done)) = (
-        ind.target.as_ref().and_then(|t| deadline(&t.text)),
-        ind.actual.as_ref().and_then(|a| date(&a.text)),
-    ) {
+    // A date without its year (`11月28日`) is in the deadline's year.
+    let due = ind.target.as_ref().and_then(|t| deadline(&t.text));
+    let done = ind.actual.as_ref().and_then(|a| {
+        date(&a.text).or_else(|| {
+            let (m, d) = month_day(&a.text)?;
+            due.map(|(y, _, _)| (0, (y, m, d)))
+        })
+    });
+    if let (Some(due), Some(done)) = (due, done) {
         return if done.1 <= due {
             Outcome::Met { overshoot_pct: None }
         } else {
@@ -304,6 +309,24 @@ pub fn deadline(text: &str) -> Option<(u32, u32, u32)> {
         .then_some(d)
 }
 
+/// `11月28日` in a value: (month, day).
+fn month_day(text: &str) -> Option<(u32, u32)> {
+    let chars: Vec<char> = text.chars().collect();
+    let at = chars.iter().position(|&c| c == '月')?;
+    let m: String = chars[..at]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let day: String = chars[at + 1..].iter().take_while(|c| c.is_ascii_digit()).collect();
+    let ends = chars.get(at + 1 + day.chars().count()) == Some(&'日');
+    let (m, d): (u32, u32) = (m.parse().ok()?, day.parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && ends).then_some((m, d))
+}
+
 /// A completion date (`2024年11月20日`, `2024年11月` = that month's end:
 /// the latest it could mean, so lateness is never overstated).
 pub fn date(text: &str) -> Option<(usize, (u32, u32, u32))> {
@@ -318,6 +341,8 @@ mod date_tests {
     #[test]
     fn deadlines_and_dates() {
         assert_eq!(deadline("2024年10月底前"), Some((2024, 10, 31)));
+        assert_eq!(month_day("11月28日"), Some((11, 28)));
+        assert_eq!(month_day("11月"), None);
         assert_eq!(deadline("2024年10月31日前完成"), Some((2024, 10, 31)));
         assert_eq!(deadline("2024年2月之前"), Some((2024, 2, 29)));
         assert_eq!(deadline("≥92%"), None);
@@ -346,6 +371,15 @@ mod date_tests {
             assess(&ind("2024年10月底前", "2024年10月28日")),
             Outcome::Met { overshoot_pct: None }
         );
+        // The year of a date written without one is the deadline's.
+        assert_eq!(
+            assess(&ind("2023年11月30日前", "11月28日")),
+            Outcome::Met { overshoot_pct: None }
+        );
+        assert!(matches!(
+            assess(&ind("2023年11月30日前", "12月5日")),
+            Outcome::Missed { .. }
+        ));
         assert_eq!(
             assess(&ind("2024年10月底前", "2024年10月")),
             Outcome::Met { overshoot_pct: None }

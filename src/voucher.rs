@@ -256,7 +256,13 @@ pub fn parse(raw: &str) -> (Vec<VoucherEntry>, Vec<VoucherProblem>) {
             }
             continue;
         }
-        if matches!(c, '/' | '、' | ',' | '，' | ';' | '；' | '.' | '。') {
+        // 、 , ， ; ； between vouchers are how lists are written; only
+        // `/`, `.` and `。` are odd (`10#/21#`).
+        if matches!(c, '、' | ',' | '，' | ';' | '；') {
+            i += 1;
+            continue;
+        }
+        if matches!(c, '/' | '.' | '。') {
             problems.push(problem(ProblemKind::StraySeparator, i, i + 1, month));
             i += 1;
             continue;
@@ -287,8 +293,32 @@ pub fn parse(raw: &str) -> (Vec<VoucherEntry>, Vec<VoucherProblem>) {
             }
             Some(&h) if is_hash(h).is_some() => {
                 i += 1;
-                let fw = a.full_width || is_hash(h) == Some(true);
-                push_range(&mut entries, &mut problems, &problem, month, &a, None, (a.start, i), fw);
+                // `12#-15#`: a range written with # on both ends.
+                let to = (chars.get(i).is_some_and(|d| is_dash(*d))
+                    && chars.get(i + 1).and_then(|c| digit_value(*c)).is_some())
+                .then(|| read_number(&chars, i + 1))
+                .filter(|b| chars.get(b.end).and_then(|c| is_hash(*c)).is_some());
+                match to {
+                    Some(b) => {
+                        let dash_fw = chars[i] != '-';
+                        i = b.end + 1;
+                        let fw = a.full_width || b.full_width || dash_fw || is_hash(h) == Some(true);
+                        push_range(
+                            &mut entries,
+                            &mut problems,
+                            &problem,
+                            month,
+                            &a,
+                            Some(&b),
+                            (a.start, i),
+                            fw,
+                        );
+                    }
+                    None => {
+                        let fw = a.full_width || is_hash(h) == Some(true);
+                        push_range(&mut entries, &mut problems, &problem, month, &a, None, (a.start, i), fw);
+                    }
+                }
             }
             Some(&d) if is_dash(d) => {
                 let dash_fw = d != '-';
@@ -383,6 +413,19 @@ mod tests {
 
     fn list(raw: &str) -> Vec<Voucher> {
         VoucherRef::parse(raw).vouchers().collect()
+    }
+
+    #[test]
+    fn ranges_with_hash_on_both_ends_and_list_separators() {
+        assert_eq!(
+            list("3月12#-15#、6月8#"),
+            vec![v(3, 12), v(3, 13), v(3, 14), v(3, 15), v(6, 8)]
+        );
+        let (_, problems) = parse("3月12#-15#、6月8#，9月20#-22#；10月1#");
+        assert!(problems.is_empty(), "{problems:?}");
+        // `/` between vouchers stays odd, and a range end without # is unfinished.
+        assert!(!parse("10#/21#").1.is_empty());
+        assert_eq!(list("3月12#-15"), vec![v(3, 12)]);
     }
 
     #[test]

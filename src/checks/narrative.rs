@@ -848,6 +848,11 @@ pub fn check(
                         category.or_else(|| names.match_expense(&label, owner))
                     };
                     let Some(mut item) = item else { continue };
+                    // A project's carry-over is its own (项目计划安排180万元，其中
+                    // 上年结转30万元): never the department's income row.
+                    if owner.is_some() && item == Item::Carryover {
+                        continue;
+                    }
                     let (hedges, department_wide) = read_scope();
                     if !hedges.is_empty() || !department_wide {
                         split_hedged |= in_project && category.is_some();

@@ -122,7 +122,9 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
                             "\"{name}\" claims \"{claim}\" ({what_en}), but the narrative measures a {stem}率 of only {shown}: \"{quote}\". Check whether the indicator was met."
                         ),
                     )
-                    .values(&claim, &shown)
+                    // What the narrative measured is what the cell should
+                    // say; the cell's claim is what was found.
+                    .values(&shown, &claim)
                     .related(vec![place.path.clone()]),
                 );
                 break;
@@ -265,9 +267,12 @@ fn measured_rate(
         return Some(r);
     }
     if matches!(stem, "办结" | "处理" | "办理" | "答复" | "回复" | "结案" | "处置") {
-        return counted_rate(&chars, &figs, stem, qualifier, year);
+        return counted_rate(&chars, &figs, stem, qualifier, year, RECEIVED);
     }
-    None
+    // Found, then dealt with: `查出问题412个…已整改389个` for 整改率,
+    // `抽查260次，达标246次` for 达标率 — the finding words are the
+    // measure's own, so the counts are its.
+    counted_rate(&chars, &figs, stem, qualifier, year, FOUND)
 }
 
 /// `412人中已集中供养386人` → 93.7 % for 集中供养率: a whole (`N人中`),
@@ -369,6 +374,13 @@ fn due_and_done(
     None
 }
 
+/// Words for what came in to be dealt with.
+const RECEIVED: &[&str] = &["受理", "收到", "接到", "接收", "共受理", "立案", "查处"];
+/// Words for what was found to be dealt with, or looked at.
+const FOUND: &[&str] = &["查出", "发现", "抽查", "排查", "核查", "检查"];
+/// Count words both figures must share.
+const COUNTED_IN: &[char] = &['件', '起', '个', '次', '户', '家', '项', '份', '处'];
+
 /// `收到信件630件，已办结504件` → 80 %: a received count, then a done count
 /// in the same unit, neither hedged, the done count not larger.
 fn counted_rate(
@@ -377,6 +389,7 @@ fn counted_rate(
     stem: &str,
     qualifier: Option<&str>,
     year: u16,
+    first_words: &[&str],
 ) -> Option<(Decimal, String)> {
     let unit_after = |f: &super::narrative::Figure| chars.get(f.end).copied();
     let label = |f: &super::narrative::Figure| -> String {
@@ -385,18 +398,22 @@ fn counted_rate(
     };
     let received = figs.iter().find(|f| {
         let l = label(f);
-        ["受理", "收到", "接到", "接收", "共受理", "立案", "查处"]
-            .iter()
-            .any(|w| l.contains(w))
-            && matches!(unit_after(f), Some('件' | '起'))
+        first_words.iter().any(|w| l.contains(w)) && unit_after(f).is_some_and(|u| COUNTED_IN.contains(&u))
     })?;
     if qualifier.is_some_and(|q| !mostly_in(q, &label(received))) {
         return None;
     }
+    // What was found and what was done with it are one statement: no
+    // `；` or breakdown (其中) between them, where another count begins.
+    let one_statement = |f: &super::narrative::Figure| {
+        let between: String = chars[received.end..f.start].iter().collect();
+        std::ptr::eq(first_words, RECEIVED) || !(between.contains(['；', ';', '。']) || between.contains("其中"))
+    };
     let done = figs.iter().find(|f| {
         f.start > received.end
             && label(f).contains(stem)
-            && matches!(unit_after(f), Some('件' | '起'))
+            && unit_after(f) == unit_after(received)
+            && one_statement(f)
             && !label(f).contains("未")
     })?;
     done_over_due(chars, received, done, year)

@@ -192,7 +192,8 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                         format!("“{name}”的凭证号{}。", prob.describe_zh()),
                         format!("Vouchers of \"{name}\": {}.", prob.describe_en()),
                     )
-                    .values("5月19#", clean(&prob.token)),
+                    // The form a voucher takes, not a value from this report.
+                    .values("N月M#（如 5月19#）", clean(&prob.token)),
                 );
             }
         }
