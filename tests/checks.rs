@@ -423,6 +423,7 @@ fn narrative_contradicts_an_indicator() {
         "2023年办件量980件，2024年进一步增加。",
         "剔除重复件后办件量980件。",
         "下一步将加快剩余980件的办理。",
+        "全年应办件量980件，已全部办结。",
     ] {
         let mut r = base();
         r.department_form.narrative[0].paragraphs[1] = said.into();

@@ -70,6 +70,17 @@ pub fn check(report: &Report, config: &CheckConfig, sentences: &[Sentence3], fla
     }
 }
 
+/// Whether a clause states what was due: 应 before a verb (`应核查`,
+/// `应发放`), not 应用 / 应急 / 响应 / 供应.
+fn due(clause: &str) -> bool {
+    let chars: Vec<char> = clause.chars().collect();
+    chars.windows(2).enumerate().any(|(i, w)| {
+        w[0] == '应'
+            && "核发完资办整参检收缴到安录登评审纳补拨支付".contains(w[1])
+            && !(i > 0 && "响供相反适对".contains(chars[i - 1]))
+    })
+}
+
 /// Whether a clause names a year other than `year` (`2022年`, `2022—2024年`).
 fn other_year(clause: &str, year: u16) -> bool {
     let chars: Vec<char> = clause.chars().collect();
@@ -337,6 +348,10 @@ fn check_one(
             // A year named in the clause that is not the report's: another
             // year's figure (`2022年门票收入78.6万元`).
             if other_year(clause, year) {
+                continue;
+            }
+            // What was due (`应核查…2462个`) is not what was done.
+            if due(clause) {
                 continue;
             }
             // The clause must name this measure, not a sibling: every piece

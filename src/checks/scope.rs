@@ -86,6 +86,13 @@ const UNIT_WORDS: &[&str] = &[
     "该队",
     "该校",
     "该单位",
+    // A group row by its group word (`各所`, `各站`: the 各自然资源所 row).
+    "各所",
+    "各站",
+    "各中心",
+    "各队",
+    "各馆",
+    "各校",
 ];
 
 /// Endings of a unit's own name (临湘市文化馆, XX中心, XX站).
