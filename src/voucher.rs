@@ -298,27 +298,22 @@ pub fn parse(raw: &str) -> (Vec<VoucherEntry>, Vec<VoucherProblem>) {
                     && chars.get(i + 1).and_then(|c| digit_value(*c)).is_some())
                 .then(|| read_number(&chars, i + 1))
                 .filter(|b| chars.get(b.end).and_then(|c| is_hash(*c)).is_some());
-                match to {
-                    Some(b) => {
-                        let dash_fw = chars[i] != '-';
-                        i = b.end + 1;
-                        let fw = a.full_width || b.full_width || dash_fw || is_hash(h) == Some(true);
-                        push_range(
-                            &mut entries,
-                            &mut problems,
-                            &problem,
-                            month,
-                            &a,
-                            Some(&b),
-                            (a.start, i),
-                            fw,
-                        );
-                    }
-                    None => {
-                        let fw = a.full_width || is_hash(h) == Some(true);
-                        push_range(&mut entries, &mut problems, &problem, month, &a, None, (a.start, i), fw);
-                    }
+                let dash_fw = to.is_some() && chars[i] != '-';
+                if let Some(b) = &to {
+                    i = b.end + 1;
                 }
+                let fw =
+                    a.full_width || to.as_ref().is_some_and(|b| b.full_width) || dash_fw || is_hash(h) == Some(true);
+                push_range(
+                    &mut entries,
+                    &mut problems,
+                    &problem,
+                    month,
+                    &a,
+                    to.as_ref(),
+                    (a.start, i),
+                    fw,
+                );
             }
             Some(&d) if is_dash(d) => {
                 let dash_fw = d != '-';

@@ -407,7 +407,7 @@ fn counted_rate(
     // `；` or breakdown (其中) between them, where another count begins.
     let one_statement = |f: &super::narrative::Figure| {
         let between: String = chars[received.end..f.start].iter().collect();
-        std::ptr::eq(first_words, RECEIVED) || !(between.contains(['；', ';', '。']) || between.contains("其中"))
+        first_words != FOUND || !(between.contains(['；', ';', '。']) || between.contains("其中"))
     };
     let done = figs.iter().find(|f| {
         f.start > received.end

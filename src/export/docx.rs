@@ -160,7 +160,7 @@ fn table_borders() -> TableBorders {
         })
 }
 
-fn cell(text: &str, width: usize, span: usize, header: bool) -> TableCell {
+fn cell(text: &str, width: usize, header: bool) -> TableCell {
     let f = if header {
         Fmt::new(SONG, SZ_TABLE).bold()
     } else {
@@ -175,9 +175,6 @@ fn cell(text: &str, width: usize, span: usize, header: bool) -> TableCell {
         .width(width, WidthType::Dxa)
         .vertical_align(VAlignType::Center)
         .add_paragraph(add_text(p, text, f));
-    if span > 1 {
-        c = c.grid_span(span); // <w:gridSpan w:val="n"/>
-    }
     if header {
         c = c.shading(Shading::new().shd_type(ShdType::Clear).color("auto").fill(HEAD_FILL));
     }
@@ -198,7 +195,7 @@ fn build_table(t: &DocTable) -> (docx_rs::Table, usize) {
     if !t.head.is_empty() {
         rows.push(head_row(
             (0..ncols)
-                .map(|i| cell(t.head.get(i).map_or("", String::as_str), widths[i], 1, true))
+                .map(|i| cell(t.head.get(i).map_or("", String::as_str), widths[i], true))
                 .collect(),
         ));
     }
@@ -206,7 +203,7 @@ fn build_table(t: &DocTable) -> (docx_rs::Table, usize) {
     for r in &t.rows {
         rows.push(TableRow::new(
             (0..ncols)
-                .map(|i| cell(r.get(i).map_or("", String::as_str), widths[i], 1, false))
+                .map(|i| cell(r.get(i).map_or("", String::as_str), widths[i], false))
                 .collect(),
         ));
     }
