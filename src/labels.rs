@@ -62,6 +62,7 @@ labels! {
     NO_FLAGS = "未发现问题", "no findings";
     REPORTS_CHECKED = "份报告已检查", "reports checked";
     NOT_READ = "份无法读取", "could not be read";
+    NOT_READ_ROW = "无法读取：", "not read: ";
     WITH_ERRORS = "份有错误", "with errors";
     PROJECT_FORMS = "项目", "proj";
     DEPARTMENT_FORM = "整体", "dept";

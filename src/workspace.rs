@@ -170,7 +170,67 @@ pub fn parse_report(bytes: &[u8]) -> Result<Report, LoadError> {
             ),
         });
     }
+    if let Some((json_path, message)) = beyond_any_form(&report) {
+        return Err(LoadError {
+            path: PathBuf::new(),
+            line: None,
+            column: None,
+            json_path: Some(json_path),
+            message,
+        });
+    }
     Ok(report)
+}
+
+/// The most indicators one form holds, project forms one report holds,
+/// and expense lines it lists. A real form has tens of indicators and a department a few tens of
+/// projects; the limits are far above that and far below what makes the
+/// checks and the interface slow (20 000 indicators made each key take a
+/// second before the rows learned to find their findings; issue 14).
+pub const MAX_INDICATORS: usize = 1000;
+pub const MAX_PROJECT_FORMS: usize = 500;
+/// The most expense lines (支出明细) of all project forms of a report
+/// together: a project lists tens, the expense tab shows them all.
+pub const MAX_EXPENSE_LINES: usize = 20_000;
+
+/// Where a report holds more than any form does, and what it holds.
+fn beyond_any_form(report: &Report) -> Option<(String, String)> {
+    use crate::model::Form;
+    if report.project_forms.len() > MAX_PROJECT_FORMS {
+        return Some((
+            "project_forms".into(),
+            format!(
+                "{} project forms, more than the {MAX_PROJECT_FORMS} a report can hold; not read",
+                report.project_forms.len()
+            ),
+        ));
+    }
+    let lines: usize = report.project_forms.iter().map(|p| p.expenses.len()).sum();
+    if lines > MAX_EXPENSE_LINES {
+        return Some((
+            "project_forms".into(),
+            format!("{lines} expense lines in all, more than the {MAX_EXPENSE_LINES} a report can hold; not read"),
+        ));
+    }
+    let forms = std::iter::once(("department_form".to_string(), report.department_form.indicators())).chain(
+        report
+            .project_forms
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("project_forms[{i}]"), p.indicators())),
+    );
+    for (place, indicators) in forms {
+        if indicators.len() > MAX_INDICATORS {
+            return Some((
+                format!("{place}.indicators"),
+                format!(
+                    "{} indicators in one form, more than the {MAX_INDICATORS} a form can hold; not read",
+                    indicators.len()
+                ),
+            ));
+        }
+    }
+    None
 }
 
 /// The slower parse that knows the JSON path of an error, for files that

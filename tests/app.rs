@@ -310,6 +310,53 @@ fn background_reports_keep_no_narrative_until_opened() {
     assert!(view.rows.len() > 20, "the narrative is shown: {} rows", view.rows.len());
 }
 
+/// A report opened before the background check got to it is read at once
+/// and not checked a second time: its findings arrive from the check, the
+/// findings tab says it is checking until then, and they are the findings
+/// of the file opened. A report changed after the list was read is checked
+/// again when opened.
+#[test]
+fn a_report_opened_before_its_check_gets_the_checks_findings() {
+    let ws = tempfile::tempdir().unwrap();
+    let reports = ws.path().join("reports");
+    std::fs::create_dir_all(&reports).unwrap();
+    let sample = Path::new("sample-data/reports/linxiang-data-bureau-2024.json");
+    let file = reports.join("data.json");
+    std::fs::copy(sample, &file).unwrap();
+    let mut app = lazy_app(ws.path(), vec![file.clone()], Lang::Zh);
+    app.start_checks();
+    app.open(0);
+    assert!(app.view.is_some());
+    assert_eq!(app.slots[0].held, fuhe::app::Held::Full);
+    if app.slots[0].flags.is_none() {
+        app.act(fuhe::keymap::Action::TabFlags);
+        let first = &app.view.as_ref().unwrap().rows[0].cells[0].text;
+        assert!(first.contains("检查"), "says it is checking: {first}");
+    }
+    let t = std::time::Instant::now();
+    while app.checking() && t.elapsed() < std::time::Duration::from_secs(30) {
+        app.poll();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let want = fuhe::checks::check_report(&app.report(0).report, &CheckConfig::default());
+    assert_eq!(app.slots[0].flags.as_ref().unwrap(), &want);
+    assert_eq!(app.slots[0].held, fuhe::app::Held::Full, "still the full report");
+    app.act(fuhe::keymap::Action::TabFlags);
+    assert!(app.view.as_ref().unwrap().rows.len() > 10, "the findings are listed");
+
+    // Changed after the list read it: checked again on opening.
+    app.view = None;
+    let mut changed: serde_json::Value = serde_json::from_slice(&std::fs::read(sample).unwrap()).unwrap();
+    changed["department_form"]["indicators"] = serde_json::json!([]);
+    let mut again = lazy_app(ws.path(), vec![file.clone()], Lang::Zh);
+    read_in_background(&mut again);
+    std::fs::write(&file, changed.to_string()).unwrap();
+    again.open(0);
+    let want = fuhe::checks::check_report(&again.report(0).report, &CheckConfig::default());
+    assert!(again.report(0).report.department_form.indicators.is_empty());
+    assert_eq!(again.slots[0].flags.as_ref().unwrap(), &want);
+}
+
 /// A report whose file turned bad after the list was read is not opened
 /// from what was kept: the auditor is told which file and where it broke.
 #[test]
@@ -612,4 +659,51 @@ fn the_findings_tab_shows_one_set_at_a_time() {
         "Esc shows all again"
     );
     assert_eq!(app.view.as_ref().unwrap().rows.len(), all);
+}
+
+/// The findings index the rows use gives, for every row of every tab of
+/// every sample report, the same findings in the same order as testing
+/// each finding against the row.
+#[test]
+fn the_findings_index_finds_what_testing_every_finding_finds() {
+    let mut app = sample_app("default");
+    let mut compared = 0;
+    for k in 0..app.visible.len() {
+        let report = app.visible[k];
+        app.open(report);
+        for tab in Tab::ALL {
+            if tab == Tab::Flags {
+                continue;
+            }
+            app.view.as_mut().unwrap().tab = tab;
+            app.refresh_rows();
+            let v = app.view.as_ref().unwrap();
+            let flags = app.flags_of(report);
+            for row in &v.rows {
+                let by_index: Vec<&fuhe::checks::Flag> = app.row_flags(row);
+                let by_scan: Vec<&fuhe::checks::Flag> = flags
+                    .iter()
+                    .filter(|f| row.owns(&f.path) || f.related.iter().any(|r| row.owns(r)))
+                    .collect();
+                assert_eq!(by_index, by_scan, "{:?} in {}", row.path, app.report(report).id);
+                compared += by_scan.len();
+            }
+        }
+        app.view = None;
+    }
+    assert!(compared > 100, "the sample's rows carry findings: {compared}");
+    use fuhe::app::views::is_under;
+    assert!(is_under(
+        "project_forms[0].expenses[3].vouchers",
+        "project_forms[0].expenses[3]"
+    ));
+    assert!(is_under("project_forms[0]", "project_forms[0]"));
+    assert!(!is_under(
+        "project_forms[0].expenses[13]",
+        "project_forms[0].expenses[1]"
+    ));
+    assert!(!is_under(
+        "department_form.indicators_extra",
+        "department_form.indicators"
+    ));
 }

@@ -223,3 +223,29 @@ fn a_workspace_with_bad_files_still_loads_the_good_ones() {
     }
     assert!(load_report(&reports.join("good.json")).is_ok());
 }
+
+/// More indicators in one form, or more project forms, than any report
+/// has: refused with the place and the count, not checked for minutes.
+#[test]
+fn more_indicators_or_projects_than_any_form_are_refused_with_the_place() {
+    let one = json!({"name": "覆盖率", "target": "≥95%", "actual": "96%"});
+    let mut v = minimal();
+    v["department_form"]["indicators"] = json!(vec![one.clone(); fuhe::workspace::MAX_INDICATORS]);
+    assert!(
+        parse_report(v.to_string().as_bytes()).is_ok(),
+        "the most a form holds is read"
+    );
+    v["project_forms"] = json!([{}, {"indicators": vec![one.clone(); fuhe::workspace::MAX_INDICATORS + 1]}]);
+    let e = parse_report(v.to_string().as_bytes()).expect_err("refused");
+    assert_eq!(e.json_path.as_deref(), Some("project_forms[1].indicators"));
+    assert!(e.message.contains("1001 indicators"), "{}", e.message);
+    let line = json!({"content": "办公用品", "amount": "1"});
+    let mut v = minimal();
+    v["project_forms"] = json!([{"expenses": vec![line.clone(); 15_000]}, {"expenses": vec![line; 5_001]}]);
+    let e = parse_report(v.to_string().as_bytes()).expect_err("refused");
+    assert!(e.message.contains("20001 expense lines in all"), "{}", e.message);
+    let mut v = minimal();
+    v["project_forms"] = json!(vec![json!({}); fuhe::workspace::MAX_PROJECT_FORMS + 1]);
+    let e = parse_report(v.to_string().as_bytes()).expect_err("refused");
+    assert_eq!(e.json_path.as_deref(), Some("project_forms"));
+}

@@ -619,3 +619,48 @@ fn damaged_input_never_panics() {
         }
     }
 }
+
+// ------------------------------------------------------------- limits
+
+/// A small .docx whose rows inflate to tens of thousands (issue 14: 317 KB
+/// became a 92 MB report) is refused before any mapping, and nothing is
+/// written.
+#[test]
+fn a_docx_that_inflates_to_too_many_rows_is_refused() {
+    let dir = temp();
+    let p = docx_variant(dir.path(), |xml| {
+        let row = rows_with(&xml, "#").into_iter().next().expect("a voucher row");
+        let copy = xml[row.clone()].repeat(25_000);
+        let mut xml = xml;
+        xml.replace_range(row, &copy);
+        xml
+    });
+    let bytes = std::fs::read(&p).unwrap();
+    assert!(bytes.len() < 2 << 20, "small on disk: {} bytes", bytes.len());
+    refused(
+        "variant.docx",
+        &bytes,
+        &["more than 20000 paragraphs and table rows", "not imported"],
+    );
+    // The sample itself is far below the limit.
+    let sample = std::fs::read(sample_docx()).unwrap();
+    let (_, doc) = fuhe::import::read_doc(&sample_docx(), &sample).unwrap();
+    assert!(
+        doc.blocks.len() * 20 < fuhe::import::MAX_BLOCKS,
+        "{} blocks",
+        doc.blocks.len()
+    );
+}
+
+/// A report larger than fuhe reads back is not written at all.
+#[test]
+fn a_report_too_large_to_read_back_is_not_written() {
+    let dir = temp();
+    let mut r = expected();
+    r.department_form.narrative[0].paragraphs = vec!["很长的叙述。".repeat(600_000)];
+    let err = write_report(dir.path(), &r).expect_err("refused");
+    assert!(err.to_string().contains("more than the 8 MB fuhe reads"), "{err}");
+    assert!(
+        !dir.path().join("reports").exists() || std::fs::read_dir(dir.path().join("reports")).unwrap().next().is_none()
+    );
+}

@@ -364,6 +364,8 @@ pub struct ReportView {
     pub find: String,
     /// The findings the findings tab shows.
     pub shown: Shown,
+    /// The open report's findings by place, for the rows on screen.
+    pub flag_index: views::FlagIndex,
 }
 
 /// One report of the workspace as the app holds it: everything the list,
@@ -586,7 +588,18 @@ impl App {
         match crate::workspace::load_report(&path) {
             Ok(r) => {
                 let slot = &mut self.slots[i];
-                slot.flags = Some(check_report(&r.report, &self.config));
+                // The findings the background check made of these very bytes
+                // stand; a report still waiting for its check gets them when
+                // it arrives (see `poll`), so opening a large report costs a
+                // read, not a second check. Only a file changed since is
+                // checked again now.
+                let same = matches!(slot.held, Held::Slim) && slot.file.sha256 == r.sha256;
+                let waiting = matches!(slot.held, Held::Unread(_)) && self.rx.is_some();
+                if !same && !waiting {
+                    slot.flags = Some(check_report(&r.report, &self.config));
+                } else if waiting {
+                    slot.flags = None;
+                }
                 slot.file = r;
                 slot.held = Held::Full;
                 self.refresh_review_info_of(i);
@@ -633,6 +646,15 @@ impl App {
                         slot.held = Held::Slim;
                         slot.flags = Some(f);
                         read.push(i);
+                    } else if slot.flags.is_none() {
+                        // Opened before its check arrived: these are its
+                        // findings if the file is the one opened.
+                        slot.flags = Some(if slot.file.sha256 == r.sha256 {
+                            f
+                        } else {
+                            check_report(&slot.file.report, &self.config)
+                        });
+                        read.push(i);
                     }
                     changed = true;
                 }
@@ -640,11 +662,15 @@ impl App {
                     let slot = &mut self.slots[i];
                     if matches!(slot.held, Held::Unread(_)) {
                         slot.file.report.department =
-                            format!("{} {}", self.lang.t(&crate::labels::NOT_READ), slot.file.id);
+                            format!("{}{}", self.lang.t(&crate::labels::NOT_READ_ROW), slot.file.id);
                         slot.held = Held::Failed;
                         slot.flags = Some(Vec::new());
                         self.message = Some((crate::text::clean(&e.to_string()), true));
                         self.load_errors.push(e);
+                    } else if slot.flags.is_none() {
+                        // Opened (read fine then) before the background read failed.
+                        slot.flags = Some(check_report(&slot.file.report, &self.config));
+                        read.push(i);
                     }
                     changed = true;
                 }
@@ -1176,6 +1202,7 @@ impl App {
             rows: Vec::new(),
             find: String::new(),
             shown: Shown::All,
+            flag_index: Default::default(),
         });
         self.refresh_rows();
         self.select_first_data_row();
@@ -1247,8 +1274,10 @@ impl App {
             Tab::Narrative => views::narrative(report, lang),
             Tab::Flags => self.flag_rows(v.report),
         };
+        let index = views::FlagIndex::new(self.flags_of(v.report));
         if let Some(v) = &mut self.view {
             v.rows = rows;
+            v.flag_index = index;
         }
     }
 
@@ -1323,10 +1352,14 @@ impl App {
         if v.tab == Tab::Flags {
             return Vec::new();
         }
-        self.flags_of(v.report)
-            .iter()
-            .filter(|f| row.owns(&f.path) || f.related.iter().any(|r| row.owns(r)))
-            .collect()
+        let flags = self.flags_of(v.report);
+        if v.flag_index.count != flags.len() {
+            return flags
+                .iter()
+                .filter(|f| row.owns(&f.path) || f.related.iter().any(|r| row.owns(r)))
+                .collect();
+        }
+        v.flag_index.of(row).into_iter().filter_map(|i| flags.get(i)).collect()
     }
 
     pub fn selected_row(&self) -> Option<&ViewRow> {

@@ -91,9 +91,7 @@ impl ViewRow {
 
     /// Whether a flag concerns this row.
     pub fn owns(&self, flag_path: &str) -> bool {
-        let under = |p: &str| {
-            flag_path == p || flag_path.starts_with(&format!("{p}.")) || flag_path.starts_with(&format!("{p}["))
-        };
+        let under = |p: &str| is_under(flag_path, p);
         self.path.as_deref().is_some_and(under) || self.cells.iter().filter_map(|c| c.path.as_deref()).any(under)
     }
 
@@ -102,8 +100,16 @@ impl ViewRow {
         self.cells.get(cell).and_then(|c| c.path.as_deref()).is_some_and(|p| {
             flags
                 .iter()
-                .any(|f| f.path == p || f.path.starts_with(&format!("{p}.")) || f.related.iter().any(|r| r == p))
+                .any(|f| is_under(&f.path, p) || f.related.iter().any(|r| r == p))
         })
+    }
+
+    /// Every path the row shows: its own and its cells'.
+    fn paths(&self) -> impl Iterator<Item = &str> {
+        self.path
+            .as_deref()
+            .into_iter()
+            .chain(self.cells.iter().filter_map(|c| c.path.as_deref()))
     }
 
     pub fn selectable(&self) -> bool {
@@ -502,8 +508,78 @@ pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
 
 /// Expense lines with share of total and voucher references; `dups` gives,
 /// per (project, line), how many of its vouchers are booked elsewhere too.
+/// Whether `path` is `place` or lies inside it (`place.x`, `place[3]`).
+pub fn is_under(path: &str, place: &str) -> bool {
+    path.strip_prefix(place)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// Which findings concern which place. Every finding is filed under its path
+/// and each path it names as related, and under every place that holds
+/// them, so a row's findings are a few lookups of its own paths. Testing
+/// every finding against every row on screen took a second a frame on a
+/// form of 20 000 indicators (issue 14).
+#[derive(Debug, Clone, Default)]
+pub struct FlagIndex {
+    by_place: std::collections::HashMap<String, Vec<usize>>,
+    /// How many findings it was made from, to notice it is out of date.
+    pub count: usize,
+}
+
+impl FlagIndex {
+    pub fn new(flags: &[Flag]) -> FlagIndex {
+        let mut by_place: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, f) in flags.iter().enumerate() {
+            for path in std::iter::once(&f.path).chain(&f.related) {
+                let cuts = path.match_indices(['.', '[']).map(|(k, _)| k).chain([path.len()]);
+                for k in cuts {
+                    let list = by_place.entry(path[..k].to_string()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        FlagIndex {
+            by_place,
+            count: flags.len(),
+        }
+    }
+
+    /// The findings (indices, in the findings' order) that concern a row:
+    /// the same as testing [`ViewRow::owns`] on each finding's path and
+    /// related paths.
+    pub fn of(&self, row: &ViewRow) -> Vec<usize> {
+        let mut out: Vec<usize> = row
+            .paths()
+            .filter_map(|p| self.by_place.get(p))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
     let bookings = crate::checks::voucher_bookings(report);
+    // Each line's vouchers also booked under another line, found in one pass
+    // over the bookings (a line-by-bookings scan took seconds on 40 000
+    // lines). Past the bookings limit the check did not look for duplicates,
+    // and neither does the table.
+    let mut dups: std::collections::HashMap<(usize, usize), Vec<crate::voucher::Voucher>> = Default::default();
+    if bookings.iter().map(|(_, l)| l.len()).sum::<usize>() < crate::checks::MAX_BOOKINGS {
+        for (v, lines) in &bookings {
+            if lines.iter().any(|l| *l != lines[0]) {
+                let mut distinct = lines.clone();
+                distinct.dedup();
+                for l in distinct {
+                    dups.entry(l).or_default().push(*v);
+                }
+            }
+        }
+    }
     let mut rows = Vec::new();
     for (pi, p) in report.project_forms.iter().enumerate() {
         rows.push(ViewRow::heading(format!(
@@ -527,12 +603,7 @@ pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
                 (Some(a), Some(t)) => ratio_pct(a, t).map_or("—".into(), |r| crate::checks::pct(r, false)),
                 _ => "—".into(),
             };
-            let mut dup_vouchers = Vec::new();
-            for (v, lines) in &bookings {
-                if lines.contains(&(pi, li)) && lines.iter().any(|l| *l != (pi, li)) {
-                    dup_vouchers.push(*v);
-                }
-            }
+            let dup_vouchers = dups.get(&(pi, li)).map_or(&[][..], |v| &v[..]);
             let raw = e.vouchers.as_ref().map(|v| clean(&v.raw)).unwrap_or_default();
             let mut detail = format!(
                 "{}\n{}: {}",

@@ -29,7 +29,7 @@ pub use crate::finding::{Flag, Place, Severity, counts};
 pub use crate::numbers::{pct, ratio_pct, signed, sum_opt};
 
 pub use score::{EvidenceItem, EvidenceScore, evidence_score};
-pub use vouchers::{Booking, bookings as voucher_bookings};
+pub use vouchers::{Booking, MAX_BOOKINGS, bookings as voucher_bookings};
 
 /// Thresholds, from the `[check]` table of the config file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -214,7 +214,14 @@ pub fn parse_document(xml: &str) -> Result<Doc, DocxError> {
                 saw_body |= local(e.name().as_ref()) == "body";
                 b.empty(local(e.name().as_ref()));
             }
-            Event::End(e) => b.end(local(e.name().as_ref())),
+            Event::End(e) => {
+                b.end(local(e.name().as_ref()));
+                // Past the most a form can hold the caller refuses the file;
+                // reading on would only cost time.
+                if b.blocks.len() > super::MAX_BLOCKS {
+                    break;
+                }
+            }
             Event::Text(t) => b.text(&t.xml10_content()),
             Event::CData(t) => b.text(&t.xml10_content()),
             Event::GeneralRef(r) => {

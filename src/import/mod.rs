@@ -127,6 +127,12 @@ pub fn read_doc(path: &Path, bytes: &[u8]) -> Result<(Kind, Doc), String> {
     }
 }
 
+/// The most paragraphs and table rows a file may hold to be mapped. A real
+/// form has a few hundred; a small .docx can inflate to millions of rows,
+/// and mapping those takes minutes and hundreds of MB for a report fuhe
+/// would then refuse to read (issue 14).
+pub const MAX_BLOCKS: usize = 20_000;
+
 /// Reads and maps one file. Nothing is written.
 pub fn read_file(path: &Path) -> Result<(Kind, Mapped), ImportError> {
     let err = |message: String| ImportError {
@@ -142,6 +148,12 @@ pub fn read_file(path: &Path) -> Result<(Kind, Mapped), ImportError> {
     // A submitted .docx is a few hundred KB; the text extraction less.
     let bytes = crate::workspace::read_regular_file(path, 32 << 20).map_err(err)?;
     let (kind, doc) = read_doc(path, &bytes).map_err(err)?;
+    if doc.blocks.len() > MAX_BLOCKS {
+        return Err(err(format!(
+            "holds more than {MAX_BLOCKS} paragraphs and table rows, far more than a form has (the sample has \
+             about 300); it was not imported. Ask the department for the form as submitted"
+        )));
+    }
     let mapped = forms::map(&doc).map_err(|e| {
         err(match e {
             MapError::NoForm => format!(

@@ -50,6 +50,14 @@ pub fn write_report(root: &Path, report: &Report) -> io::Result<Written> {
     let id = report_id(report);
     let path = root.join("reports").join(format!("{id}.json"));
     let bytes = to_json(report)?;
+    let most = crate::workspace::MAX_REPORT_BYTES;
+    if bytes.len() as u64 > most {
+        return Err(io::Error::other(format!(
+            "the report would be {:.1} MB, more than the {} MB fuhe reads; nothing was written",
+            bytes.len() as f64 / 1_048_576.0,
+            most >> 20
+        )));
+    }
     let has_review = crate::review::store::review_path(root, &id).exists();
     let outcome = match std::fs::read(&path) {
         Ok(old) if old == bytes => Outcome::Unchanged,

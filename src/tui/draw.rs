@@ -417,11 +417,15 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         let flags = app.slots[ri].flags.as_deref();
         let (e, wn, _) = flags.map(counts).unwrap_or((0, 0, 0));
         let info = &app.slots[ri].review;
+        // A report that could not be read has no figures, not figures to come.
+        let failed = matches!(app.slots[ri].held, crate::app::Held::Failed);
         let (es, ws) = match flags {
+            _ if failed => ("—".into(), "—".into()),
             Some(_) => (e.to_string(), wn.to_string()),
             None => ("…".into(), "…".into()),
         };
         let marker = match flags {
+            _ if failed => Span::styled("✗ ", theme.severity(Severity::Error)),
             Some(_) if e > 0 => Span::styled("✗ ", theme.severity(Severity::Error)),
             Some(_) if wn > 0 => Span::styled("! ", theme.severity(Severity::Warning)),
             _ => Span::raw("  "),
@@ -429,6 +433,9 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         let mut spans = vec![marker, Span::raw(fit(&clean(&r.report.department), dept_w))];
         for (c, _, cw, right) in cols.iter() {
             let (text, style) = match c {
+                SortColumn::Year | SortColumn::Forms | SortColumn::Suggested if failed => {
+                    ("—".to_string(), theme.dim())
+                }
                 SortColumn::Year if r.report.year == 0 => ("…".to_string(), theme.plain()),
                 SortColumn::Year => (r.report.year.to_string(), theme.plain()),
                 SortColumn::Forms if narrow => (r.report.project_forms.len().to_string(), theme.plain()),
