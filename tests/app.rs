@@ -289,8 +289,14 @@ fn background_reports_keep_no_narrative_until_opened() {
     assert_eq!(app.slots[i].held, fuhe::app::Held::Slim);
     assert!(app.report(i).report.department_form.narrative.is_empty());
     assert_eq!(vouchers_kept(&app), 0);
-    let flags_before = app.slots[i].flags.clone().unwrap();
+    // Checked on the full file before it was slimmed down: the narrative's
+    // findings are counted. A quick check's findings are not kept for a
+    // report not open, only their counts.
+    let full = fuhe::workspace::load_report(&app.report(i).path).unwrap();
+    let flags_before = fuhe::checks::check_report(&full.report, &CheckConfig::default());
     assert!(flags_before.iter().any(|f| f.rule == "narrative.funding_split"));
+    assert_eq!(app.slots[i].tally, Some(fuhe::checks::counts(&flags_before)));
+    assert!(app.slots[i].flags.is_none(), "let go");
     // The lookup finds 5月19# without any narrative in memory.
     app.handle_key(Key::ch('v'));
     typed(&mut app, "5月19");
@@ -308,6 +314,36 @@ fn background_reports_keep_no_narrative_until_opened() {
     let view = app.view.as_ref().unwrap();
     assert_eq!(view.tab, Tab::Narrative);
     assert!(view.rows.len() > 20, "the narrative is shown: {} rows", view.rows.len());
+}
+
+/// Reports not open keep only what the list and the lookup show, and the
+/// list shows the same figures as when every report is held whole: counts,
+/// suggested scores, the filter by a project's or expense line's name.
+#[test]
+fn reports_kept_for_the_list_show_what_whole_ones_show() {
+    let files = fuhe::workspace::report_files(Path::new("sample-data/reports")).unwrap();
+    let mut lazy = lazy_app("sample-data", files, Lang::Zh);
+    read_in_background(&mut lazy);
+    let whole = sample_app("default");
+    let by_id = |app: &App, id: &str| app.slots.iter().position(|s| s.file.id == id).unwrap();
+    for s in &whole.slots {
+        let i = by_id(&lazy, &s.file.id);
+        let kept = &lazy.slots[i];
+        assert_eq!(kept.held, fuhe::app::Held::Slim);
+        assert!(kept.file.report.department_form.indicators.is_empty(), "tables let go");
+        assert_eq!(kept.tally, s.tally, "{}", s.file.id);
+        let total = |slot: &fuhe::app::Slot| slot.review.sheet.as_ref().map(|sh| sh.suggested.total);
+        assert_eq!(total(kept), total(s), "{}", s.file.id);
+        assert!(total(kept).is_some());
+    }
+    lazy.handle_key(Key::ch('/'));
+    typed(&mut lazy, "软件平台系统维护");
+    let shown: Vec<&str> = lazy
+        .visible
+        .iter()
+        .map(|&i| lazy.report(i).report.department.as_str())
+        .collect();
+    assert_eq!(shown, ["临湘市数据局"]);
 }
 
 /// A report opened before the background check got to it is read at once

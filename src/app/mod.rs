@@ -377,8 +377,11 @@ pub struct Slot {
     /// [`Held`]).
     pub file: LoadedReport,
     pub held: Held,
-    /// Its findings; None until the background check has got there.
+    /// Its findings; None until the background check has got there, and
+    /// for a report not open whose check was quick (see `KEEP_FINDINGS`).
     pub flags: Option<Vec<Flag>>,
+    /// How many errors, warnings and infos it has; None until checked.
+    pub tally: Option<(usize, usize, usize)>,
     /// Its review's state for the list.
     pub review: ReviewInfo,
 }
@@ -388,9 +391,10 @@ pub struct Slot {
 pub enum Held {
     /// Not read yet: a placeholder named after the file.
     Unread(PathBuf),
-    /// Read in the background without its narratives and voucher strings
-    /// (see [`crate::model::Report::slim_down`]); read again in full when
-    /// opened.
+    /// Read and checked in the background, then kept with only what the
+    /// list and the lookup show (see
+    /// [`crate::model::Report::keep_list_part`]); read again in full when
+    /// opened. Its suggested score was made before, from the whole report.
     Slim,
     /// Read in full (it was opened, or the app was made from read reports).
     Full,
@@ -405,10 +409,28 @@ impl Slot {
             file,
             held,
             flags: None,
+            tally: None,
             review: ReviewInfo::default(),
         }
     }
+
+    /// Its findings, and their count for the list.
+    fn set_flags(&mut self, flags: Vec<Flag>) {
+        self.tally = Some(counts(&flags));
+        self.flags = Some(flags);
+    }
+
+    /// Whether its findings are known (held, or counted and let go).
+    pub fn checked(&self) -> bool {
+        self.tally.is_some()
+    }
 }
+
+/// A report not open keeps its findings only when checking it again on
+/// opening would keep the auditor waiting. The findings of 10 000 reports
+/// took 455 MB; checking a report of ordinary size takes a quarter of a
+/// millisecond.
+const KEEP_FINDINGS: std::time::Duration = std::time::Duration::from_millis(30);
 
 pub struct App {
     pub root: PathBuf,
@@ -565,10 +587,12 @@ impl App {
             Job::Check(r) => Loaded::Checked(*i, check_report(r, &config)),
             Job::Read(p) => match crate::workspace::load_report(p) {
                 Ok(mut r) => {
+                    let started = std::time::Instant::now();
                     let flags = check_report(&r.report, &config);
+                    let slow = started.elapsed() > KEEP_FINDINGS;
                     let part = lookup::Part::of(*i, &r);
                     r.report.slim_down();
-                    Loaded::Read(*i, Box::new(r), flags, part)
+                    Loaded::Read(*i, Box::new(r), flags, part, slow)
                 }
                 Err(e) => Loaded::Failed(*i, e),
             },
@@ -591,14 +615,15 @@ impl App {
                 // The findings the background check made of these very bytes
                 // stand; a report still waiting for its check gets them when
                 // it arrives (see `poll`), so opening a large report costs a
-                // read, not a second check. Only a file changed since is
-                // checked again now.
-                let same = matches!(slot.held, Held::Slim) && slot.file.sha256 == r.sha256;
+                // read, not a second check. A file changed since, or one
+                // whose quick check's findings were let go, is checked now.
+                let same = matches!(slot.held, Held::Slim) && slot.file.sha256 == r.sha256 && slot.flags.is_some();
                 let waiting = matches!(slot.held, Held::Unread(_)) && self.rx.is_some();
-                if !same && !waiting {
-                    slot.flags = Some(check_report(&r.report, &self.config));
-                } else if waiting {
+                if waiting {
                     slot.flags = None;
+                    slot.tally = None;
+                } else if !same {
+                    slot.set_flags(check_report(&r.report, &self.config));
                 }
                 slot.file = r;
                 slot.held = Held::Full;
@@ -615,8 +640,9 @@ impl App {
 
     /// Checks every report now (tests, scripts).
     pub fn check_all(&mut self) {
-        for s in &mut self.slots {
-            s.flags = Some(check_report(&s.file.report, &self.config));
+        // A report kept for the list only was checked whole when it was read.
+        for s in self.slots.iter_mut().filter(|s| s.held != Held::Slim) {
+            s.set_flags(check_report(&s.file.report, &self.config));
         }
         // The suggested scores rest on the findings.
         self.refresh_review_info();
@@ -630,30 +656,35 @@ impl App {
         let Some(rx) = &self.rx else { return false };
         let mut changed = false;
         let mut read = Vec::new();
+        let mut let_go = Vec::new();
         loop {
             match rx.try_recv() {
                 Ok(Loaded::Checked(i, f)) => {
-                    self.slots[i].flags = Some(f);
+                    self.slots[i].set_flags(f);
                     read.push(i);
                     changed = true;
                 }
-                Ok(Loaded::Read(i, r, f, part)) => {
+                Ok(Loaded::Read(i, r, f, part, slow)) => {
                     // Every report's part, also of one read early because it was opened.
                     self.index_parts.get_or_insert_with(Default::default).append(part);
                     let slot = &mut self.slots[i];
                     if matches!(slot.held, Held::Unread(_)) {
                         slot.file = *r;
                         slot.held = Held::Slim;
-                        slot.flags = Some(f);
+                        slot.set_flags(f);
                         read.push(i);
+                        if !slow {
+                            let_go.push(i);
+                        }
                     } else if slot.flags.is_none() {
                         // Opened before its check arrived: these are its
                         // findings if the file is the one opened.
-                        slot.flags = Some(if slot.file.sha256 == r.sha256 {
+                        let f = if slot.file.sha256 == r.sha256 {
                             f
                         } else {
                             check_report(&slot.file.report, &self.config)
-                        });
+                        };
+                        slot.set_flags(f);
                         read.push(i);
                     }
                     changed = true;
@@ -664,12 +695,13 @@ impl App {
                         slot.file.report.department =
                             format!("{}{}", self.lang.t(&crate::labels::NOT_READ_ROW), slot.file.id);
                         slot.held = Held::Failed;
-                        slot.flags = Some(Vec::new());
+                        slot.set_flags(Vec::new());
                         self.message = Some((crate::text::clean(&e.to_string()), true));
                         self.load_errors.push(e);
                     } else if slot.flags.is_none() {
                         // Opened (read fine then) before the background read failed.
-                        slot.flags = Some(check_report(&slot.file.report, &self.config));
+                        let f = check_report(&slot.file.report, &self.config);
+                        slot.set_flags(f);
                         read.push(i);
                     }
                     changed = true;
@@ -683,13 +715,25 @@ impl App {
         }
         if changed {
             for i in read {
-                self.refresh_review_info_of(i);
+                // Scored from the tables it still has, which then go.
+                self.refresh_review_info_with(i, true);
+                if self.slots[i].held == Held::Slim {
+                    self.slots[i].file.report.keep_list_part();
+                }
+            }
+            // The list's figures and the suggested scores are made: a quick
+            // check's findings are not kept for a report not open.
+            for i in let_go {
+                if self.view.as_ref().is_none_or(|v| v.report != i) {
+                    self.slots[i].flags = None;
+                }
             }
             // The voucher index is put together from the readers' parts;
             // until then a lookup builds one from what has been read.
             if !matches!(self.popup, Some(Popup::Lookup { .. })) {
                 if !self.slots.iter().any(|s| matches!(s.held, Held::Unread(_))) {
-                    if let Some(built) = self.index_parts.take() {
+                    if let Some(mut built) = self.index_parts.take() {
+                        built.finish();
                         self.index = Some(built);
                     }
                 } else {
@@ -703,7 +747,7 @@ impl App {
     }
 
     pub fn checking(&self) -> bool {
-        self.slots.iter().any(|s| s.flags.is_none())
+        self.slots.iter().any(|s| !s.checked())
     }
 
     pub fn mode(&self) -> Mode {
@@ -967,7 +1011,10 @@ impl App {
                         .and_then(|i| self.index.as_ref().map(|x| x.entries[*i]))
                     {
                         self.remember_jump();
-                        self.open_at(e.report, &format!("project_forms[{}].expenses[{}]", e.project, e.line));
+                        self.open_at(
+                            e.report as usize,
+                            &format!("project_forms[{}].expenses[{}]", e.project, e.line),
+                        );
                     }
                 }
                 Some(Popup::Filter { .. }) => {}
@@ -1073,8 +1120,8 @@ impl App {
             .collect();
         let primary = |i: usize| -> (i64, String) {
             let r = &self.slots[i].file.report;
-            let (e, w, _) = self.slots[i].flags.as_deref().map(counts).unwrap_or((0, 0, 0));
-            let known = self.slots[i].flags.is_some();
+            let (e, w, _) = self.slots[i].tally.unwrap_or((0, 0, 0));
+            let known = self.slots[i].checked();
             match self.sort {
                 SortColumn::Department => (0, crate::text::pinyin_key(&r.department)),
                 SortColumn::Year => (r.year as i64, crate::text::pinyin_key(&r.department)),
@@ -1550,10 +1597,8 @@ impl App {
 
     /// Count of reports with an error, and of reviewed ones, for the status line.
     pub fn list_summary(&self) -> (usize, usize, usize) {
-        let with_errors = (self.slots.iter())
-            .filter(|s| s.flags.as_deref().is_some_and(|f| counts(f).0 > 0))
-            .count();
-        let checked = self.slots.iter().filter(|s| s.flags.is_some()).count();
+        let with_errors = (self.slots.iter()).filter(|s| s.tally.is_some_and(|t| t.0 > 0)).count();
+        let checked = self.slots.iter().filter(|s| s.checked()).count();
         (self.slots.len(), checked, with_errors)
     }
 }
@@ -1561,7 +1606,9 @@ impl App {
 /// What the background readers send back.
 enum Loaded {
     Checked(usize, Vec<Flag>),
-    Read(usize, Box<LoadedReport>, Vec<Flag>, lookup::Part),
+    /// The report slimmed down, its findings, its vouchers, and whether its
+    /// check was slow (its findings are then kept).
+    Read(usize, Box<LoadedReport>, Vec<Flag>, lookup::Part, bool),
     Failed(usize, crate::workspace::LoadError),
 }
 

@@ -115,6 +115,14 @@ impl App {
     }
 
     pub fn refresh_review_info_of(&mut self, i: usize) {
+        let whole = self.slots.get(i).is_some_and(|s| s.held == super::Held::Full);
+        self.refresh_review_info_with(i, whole);
+    }
+
+    /// The review state for the list; the suggested score is made again only
+    /// from a report with its tables (`tables`), else the one made when it
+    /// had them stands.
+    pub(super) fn refresh_review_info_with(&mut self, i: usize, tables: bool) {
         if self
             .slots
             .get(i)
@@ -130,10 +138,20 @@ impl App {
                 .unwrap_or(OnDisk::Missing),
             _ => self.peek_review(i),
         };
-        let checked = self.slots[i].flags.is_some();
+        // Findings let go (a report not open, quickly checked) leave the
+        // sheet made while they were held; without findings yet, none.
+        let held = tables && self.slots[i].flags.is_some();
+        let kept = self.slots[i].review.sheet.clone();
+        let sheet = |review: Option<&Review>| {
+            if held {
+                Some(self.sheet(i, None, review))
+            } else {
+                kept.clone()
+            }
+        };
         self.slots[i].review = match review {
             OnDisk::Missing => ReviewInfo {
-                sheet: checked.then(|| self.sheet(i, None, None)),
+                sheet: sheet(None),
                 ..Default::default()
             },
             OnDisk::Invalid(_) => ReviewInfo {
@@ -144,7 +162,7 @@ impl App {
                 status: Some(r.status),
                 invalid: false,
                 stale: r.report_sha256 != self.slots[i].file.sha256,
-                sheet: checked.then(|| self.sheet(i, None, Some(&r))),
+                sheet: sheet(Some(&r)),
             },
         };
     }
@@ -604,7 +622,10 @@ impl App {
                 else {
                     return true;
                 };
-                self.open_at(e.report, &format!("project_forms[{}].expenses[{}]", e.project, e.line));
+                self.open_at(
+                    e.report as usize,
+                    &format!("project_forms[{}].expenses[{}]", e.project, e.line),
+                );
                 let target = format!("voucher:{}", e.voucher);
                 let text = self.note(&target).map(|n| n.text.clone()).unwrap_or_default();
                 self.popup = Some(Popup::Editor {

@@ -414,8 +414,8 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     for (pos, &ri) in app.visible.iter().enumerate().skip(offset).take(h) {
         let r = &app.slots[ri].file;
         let d = &r.report.department_form;
-        let flags = app.slots[ri].flags.as_deref();
-        let (e, wn, _) = flags.map(counts).unwrap_or((0, 0, 0));
+        let flags = app.slots[ri].tally;
+        let (e, wn, _) = flags.unwrap_or((0, 0, 0));
         let info = &app.slots[ri].review;
         // A report that could not be read has no figures, not figures to come.
         let failed = matches!(app.slots[ri].held, crate::app::Held::Failed);
@@ -1103,16 +1103,16 @@ fn draw_lookup(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let shown: Vec<usize> = results.iter().skip(offset).take(h).copied().collect();
     let form_name = |e: &crate::app::lookup::Entry| {
         app.slots
-            .get(e.report)
-            .and_then(|s| s.file.report.project_forms.get(e.project))
-            .map(|p| clean(&p.label(e.project)))
+            .get(e.report as usize)
+            .and_then(|s| s.file.report.project_forms.get(e.project as usize))
+            .map(|p| clean(&p.label(e.project as usize)))
             .unwrap_or_default()
     };
     let amount = |e: &crate::app::lookup::Entry| {
         app.slots
-            .get(e.report)
-            .and_then(|s| s.file.report.project_forms.get(e.project))
-            .and_then(|p| p.expenses.get(e.line))
+            .get(e.report as usize)
+            .and_then(|s| s.file.report.project_forms.get(e.project as usize))
+            .and_then(|p| p.expenses.get(e.line as usize))
             .and_then(|l| l.amount)
             .map_or("—".to_string(), |a| a.to_string())
     };
