@@ -291,12 +291,16 @@ fn background_reports_keep_no_narrative_until_opened() {
     assert_eq!(vouchers_kept(&app), 0);
     // Checked on the full file before it was slimmed down: the narrative's
     // findings are counted. A quick check's findings are not kept for a
-    // report not open, only their counts.
+    // report not open, only their counts (a slow one's are kept: on a busy
+    // machine even the sample's check can be slow, so either is right here,
+    // as long as what is kept is the whole file's findings).
     let full = fuhe::workspace::load_report(&app.report(i).path).unwrap();
     let flags_before = fuhe::checks::check_report(&full.report, &CheckConfig::default());
     assert!(flags_before.iter().any(|f| f.rule == "narrative.funding_split"));
     assert_eq!(app.slots[i].tally, Some(fuhe::checks::counts(&flags_before)));
-    assert!(app.slots[i].flags.is_none(), "let go");
+    if let Some(kept) = &app.slots[i].flags {
+        assert_eq!(kept, &flags_before);
+    }
     // The lookup finds 5月19# without any narrative in memory.
     app.handle_key(Key::ch('v'));
     typed(&mut app, "5月19");
@@ -323,6 +327,8 @@ fn background_reports_keep_no_narrative_until_opened() {
 fn reports_kept_for_the_list_show_what_whole_ones_show() {
     let files = fuhe::workspace::report_files(Path::new("sample-data/reports")).unwrap();
     let mut lazy = lazy_app("sample-data", files, Lang::Zh);
+    // However slow this machine is, a check counts as quick here.
+    lazy.keep_findings_over = std::time::Duration::MAX;
     read_in_background(&mut lazy);
     let whole = sample_app("default");
     let by_id = |app: &App, id: &str| app.slots.iter().position(|s| s.file.id == id).unwrap();
@@ -331,6 +337,7 @@ fn reports_kept_for_the_list_show_what_whole_ones_show() {
         let kept = &lazy.slots[i];
         assert_eq!(kept.held, fuhe::app::Held::Slim);
         assert!(kept.file.report.department_form.indicators.is_empty(), "tables let go");
+        assert!(kept.flags.is_none(), "findings let go, counted");
         assert_eq!(kept.tally, s.tally, "{}", s.file.id);
         let total = |slot: &fuhe::app::Slot| slot.review.sheet.as_ref().map(|sh| sh.suggested.total);
         assert_eq!(total(kept), total(s), "{}", s.file.id);

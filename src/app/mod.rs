@@ -356,8 +356,6 @@ pub struct ReportView {
     pub tab: Tab,
     /// Selected row per tab.
     pub selected: [usize; 6],
-    /// First visible row per tab, kept by the terminal layer.
-    pub offsets: [usize; 6],
     /// Rows of the current tab.
     pub rows: Vec<ViewRow>,
     /// The search in force (`/`), empty when none.
@@ -366,6 +364,33 @@ pub struct ReportView {
     pub shown: Shown,
     /// The open report's findings by place, for the rows on screen.
     pub flag_index: views::FlagIndex,
+}
+
+/// What drawing learns about the screen and hands back after each frame
+/// (drawing itself only reads the app): how many rows a page holds, for
+/// Page Up / Page Down, and where each list is scrolled to, so that the
+/// next frame moves the view no more than the selection needs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Rows a page of the view on screen holds.
+    pub page: usize,
+    /// First row shown of the list of reports.
+    pub list_offset: usize,
+    /// First row shown on each tab of the open report.
+    pub offsets: [usize; 6],
+    /// The most the help can be scrolled.
+    pub help_scroll_max: Option<usize>,
+}
+
+impl App {
+    /// Takes in what a frame learned (the terminal layer calls this after
+    /// drawing). The help's scroll is kept within its lines.
+    pub fn learn_layout(&mut self, layout: Layout) {
+        if let (Some(max), Some(Popup::Help { scroll })) = (layout.help_scroll_max, &mut self.popup) {
+            *scroll = (*scroll).min(max);
+        }
+        self.layout = layout;
+    }
 }
 
 /// One report of the workspace as the app holds it: everything the list,
@@ -470,10 +495,11 @@ pub struct App {
     /// Places to go back to (Ctrl-o), and ahead of them after going back.
     pub jumps: Vec<Spot>,
     pub jumps_ahead: Vec<Spot>,
-    /// Rows a page holds, set by the terminal layer from the screen size.
-    pub page: usize,
-    /// First visible row of the list, kept by the terminal layer.
-    pub list_offset: usize,
+    /// What the last frame learned about the screen (see [`Layout`]).
+    pub layout: Layout,
+    /// A report whose check took longer keeps its findings when not open
+    /// (`KEEP_FINDINGS`; tests set it).
+    pub keep_findings_over: std::time::Duration,
     index: Option<lookup::VoucherIndex>,
     /// The voucher index being put together from the background readers.
     index_parts: Option<lookup::VoucherIndex>,
@@ -520,8 +546,8 @@ impl App {
             message: None,
             clipboard: None,
             quit: false,
-            page: 10,
-            list_offset: 0,
+            layout: Layout::default(),
+            keep_findings_over: KEEP_FINDINGS,
             index: None,
             index_parts: None,
             rx: None,
@@ -583,13 +609,14 @@ impl App {
             })
             .collect();
         let config = self.config.clone();
+        let keep_over = self.keep_findings_over;
         self.rx = Some(crate::pool::background(jobs, move |(i, job)| match job {
             Job::Check(r) => Loaded::Checked(*i, check_report(r, &config)),
             Job::Read(p) => match crate::workspace::load_report(p) {
                 Ok(mut r) => {
                     let started = std::time::Instant::now();
                     let flags = check_report(&r.report, &config);
-                    let slow = started.elapsed() > KEEP_FINDINGS;
+                    let slow = started.elapsed() > keep_over;
                     let part = lookup::Part::of(*i, &r);
                     r.report.slim_down();
                     Loaded::Read(*i, Box::new(r), flags, part, slow)
@@ -1241,11 +1268,12 @@ impl App {
             return;
         }
         self.open_session(report);
+        // A report opens scrolled to its top on every tab.
+        self.layout.offsets = [0; 6];
         self.view = Some(ReportView {
             report,
             tab: Tab::Overview,
             selected: [0; 6],
-            offsets: [0; 6],
             rows: Vec::new(),
             find: String::new(),
             shown: Shown::All,
@@ -1496,7 +1524,7 @@ impl App {
     }
 
     fn move_by(&mut self, a: Action, mode: Mode) {
-        let page = self.page.max(1);
+        let page = self.layout.page.max(1);
         let step = |cur: usize, len: usize| -> usize {
             if len == 0 {
                 return 0;

@@ -759,7 +759,7 @@ impl App {
                     return true;
                 };
                 let n = self.score_lines(v.report, *form).len();
-                let page = self.page.max(1);
+                let page = self.layout.page.max(1);
                 let new = match a {
                     NextRow => (*selected + 1).min(n.saturating_sub(1)),
                     PrevRow => selected.saturating_sub(1),

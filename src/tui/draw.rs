@@ -4,7 +4,7 @@
 
 use super::theme::Theme;
 use crate::app::views::{RowKind, Tone, ViewRow};
-use crate::app::{App, Popup, SortColumn, Tab};
+use crate::app::{App, Layout, Popup, SortColumn, Tab};
 use crate::checks::{Flag, Severity, counts};
 use crate::keymap::{Action, Mode};
 use crate::labels::{self, Lang};
@@ -18,7 +18,17 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 
+/// Draws a frame and hands the app what it learned about the layout. The
+/// drawing below reads the app only; what it finds out about the screen goes
+/// into a [`Layout`], which the app takes in afterwards.
 pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
+    let mut layout = app.layout.clone();
+    render(f, app, theme, &mut layout);
+    app.learn_layout(layout);
+}
+
+/// The frame, from the app as it is.
+pub fn render(f: &mut Frame, app: &App, theme: &Theme, lay: &mut Layout) {
     let area = f.area();
     if !fits(area.width, area.height) {
         too_small(f, area, app.lang);
@@ -37,17 +47,17 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     };
     draw_title(f, title, app, theme);
     if app.view.is_some() {
-        draw_report(f, body, app, theme);
+        draw_report(f, body, app, theme, lay);
     } else {
-        draw_list(f, body, app, theme);
+        draw_list(f, body, app, theme, lay);
     }
     draw_status(f, status, app, theme);
     match &app.popup {
-        Some(Popup::Help { .. }) => draw_help(f, area, app, theme),
+        Some(Popup::Help { scroll }) => draw_help(f, area, app, theme, *scroll, lay),
         Some(Popup::Lookup { .. }) => draw_lookup(f, area, app, theme),
         Some(Popup::Editor { .. }) => super::review_draw::draw_editor(f, area, app, theme),
         Some(Popup::Form { .. }) => super::review_draw::draw_form(f, area, app, theme),
-        Some(Popup::Scores { .. }) => super::review_draw::draw_scores(f, area, app, theme),
+        Some(Popup::Scores { .. }) => super::review_draw::draw_scores(f, area, app, theme, lay),
         Some(Popup::Opinion { .. }) => super::review_draw::draw_opinion(f, area, app, theme),
         Some(Popup::Conflict) => super::review_draw::draw_conflict(f, area, app, theme),
         Some(Popup::SaveFolder { .. }) => super::review_draw::draw_save_folder(f, area, app, theme),
@@ -326,7 +336,7 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 // ----- the report list -----
 
-fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+fn draw_list(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut Layout) {
     let lang = app.lang;
     let w = area.width as usize;
     // Fixed columns; the department takes the rest. Below 100 columns the
@@ -401,7 +411,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     ));
     let mut lines = vec![Line::from(header)];
     let h = area.height.saturating_sub(1) as usize;
-    app.page = h.saturating_sub(1).max(1);
+    lay.page = h.saturating_sub(1).max(1);
     if app.visible.is_empty() {
         let msg = if app.slots.is_empty() {
             labels::NO_REPORTS
@@ -410,7 +420,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         };
         lines.push(Line::styled(format!("  {}", lang.t(&msg)), theme.dim()));
     }
-    let offset = keep_visible(&mut app.list_offset, app.selected, h, app.visible.len());
+    let offset = keep_visible(&mut lay.list_offset, app.selected, h, app.visible.len());
     for (pos, &ri) in app.visible.iter().enumerate().skip(offset).take(h) {
         let r = &app.slots[ri].file;
         let d = &r.report.department_form;
@@ -580,7 +590,7 @@ fn severity_marker(sev: Option<Severity>, theme: &Theme) -> Span<'static> {
     }
 }
 
-fn draw_report(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+fn draw_report(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut Layout) {
     let lang = app.lang;
     let Some(v) = &app.view else { return };
     let tab = v.tab;
@@ -638,11 +648,11 @@ fn draw_report(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         let block = Block::default().borders(Borders::TOP).border_style(theme.dim());
         f.render_widget(Paragraph::new(detail_lines).block(block), d);
     }
-    app.page = main.height.saturating_sub(1).max(1) as usize;
+    lay.page = main.height.saturating_sub(1).max(1) as usize;
     if tab == Tab::Narrative {
         draw_narrative(f, main, app, theme);
     } else {
-        draw_rows(f, main, app, theme);
+        draw_rows(f, main, app, theme, lay);
     }
 }
 
@@ -755,7 +765,7 @@ fn column_widths(rows: &[&ViewRow], avail: usize) -> Vec<usize> {
     w
 }
 
-fn draw_rows(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+fn draw_rows(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut Layout) {
     let Some(v) = &app.view else { return };
     let w = area.width as usize;
     let h = area.height as usize;
@@ -787,7 +797,7 @@ fn draw_rows(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         }
     }
     let tab = v.tab.index();
-    let mut off = v.offsets[tab];
+    let mut off = lay.offsets[tab];
     let offset = keep_visible(&mut off, sel, h, rows.len());
     let mut lines = Vec::new();
     for (i, row) in rows.iter().enumerate().skip(offset).take(h) {
@@ -883,12 +893,10 @@ fn draw_rows(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         lines.push(line);
     }
     f.render_widget(Paragraph::new(lines), area);
-    if let Some(v) = &mut app.view {
-        v.offsets[tab] = off;
-    }
+    lay.offsets[tab] = off;
 }
 
-fn draw_narrative(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+fn draw_narrative(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(v) = &app.view else { return };
     let w = (area.width as usize).saturating_sub(2).max(10);
     let sel = v.selected[v.tab.index()];
@@ -1012,7 +1020,7 @@ pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-fn draw_help(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+fn draw_help(f: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usize, lay: &mut Layout) {
     let lang = app.lang;
     let r = centered(
         area,
@@ -1045,18 +1053,16 @@ fn draw_help(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     }
     let h = r.height.saturating_sub(2) as usize;
     let max_scroll = lines.len().saturating_sub(h);
-    if let Some(Popup::Help { scroll }) = &mut app.popup {
-        *scroll = (*scroll).min(max_scroll);
-        let visible: Vec<Line> = lines.into_iter().skip(*scroll).take(h).collect();
-        clear_popup(f, r);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(lang.t(&labels::HELP_TITLE).to_string());
-        f.render_widget(Paragraph::new(visible).block(block), r);
-    }
+    lay.help_scroll_max = Some(max_scroll);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll.min(max_scroll)).take(h).collect();
+    clear_popup(f, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(lang.t(&labels::HELP_TITLE).to_string());
+    f.render_widget(Paragraph::new(visible).block(block), r);
 }
 
-fn draw_lookup(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+fn draw_lookup(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let r = centered(
         area,

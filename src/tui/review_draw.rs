@@ -64,7 +64,7 @@ fn popup_block(f: &mut Frame, r: Rect, title: &str) -> Rect {
     inner
 }
 
-pub fn draw_editor(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+pub fn draw_editor(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(Popup::Editor { title, input, .. }) = &app.popup else {
         return;
     };
@@ -103,7 +103,7 @@ pub fn draw_editor(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     });
 }
 
-pub fn draw_form(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+pub fn draw_form(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(Popup::Form {
         title, fields, focus, ..
     }) = &app.popup
@@ -144,7 +144,7 @@ pub fn draw_form(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     }
 }
 
-pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut crate::app::Layout) {
     let lang = app.lang;
     let Some(v) = &app.view else { return };
     let report = v.report;
@@ -186,7 +186,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         theme.bold(),
     )];
     let h = inner.height.saturating_sub(4) as usize;
-    app.page = h.max(1);
+    lay.page = h.max(1);
     let offset = if lines_data.len() > h {
         selected.saturating_sub(h / 2).min(lines_data.len() - h)
     } else {
@@ -275,7 +275,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     f.render_widget(Paragraph::new(out), inner);
 }
 
-pub fn draw_opinion(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+pub fn draw_opinion(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let Some(Popup::Opinion { selected }) = app.popup.clone() else {
         return;
@@ -343,7 +343,7 @@ pub fn draw_opinion(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     f.render_widget(Paragraph::new(out), inner);
 }
 
-pub fn draw_conflict(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+pub fn draw_conflict(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let r = centered(area, area.width.saturating_sub(6).min(90), 14.min(area.height));
     let inner = popup_block(
@@ -433,7 +433,7 @@ fn input_line(input: &Input, w: usize) -> (String, usize) {
     (fit(&format!("› {shown}"), w), 2 + before)
 }
 
-pub fn draw_save_folder(f: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+pub fn draw_save_folder(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     use crate::labels::*;
     let lang = app.lang;
     let Some(Popup::SaveFolder {
