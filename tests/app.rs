@@ -750,3 +750,26 @@ fn the_findings_index_finds_what_testing_every_finding_finds() {
         "department_form.indicators"
     ));
 }
+
+/// Popups stack: the help over the score sheet, and a score's form over it,
+/// each give the sheet back as it was when they close.
+#[test]
+fn closing_a_popup_brings_back_the_one_under_it() {
+    let mut app = sample_app("default");
+    open_data_bureau(&mut app);
+    app.act(fuhe::keymap::Action::Score);
+    keys(&mut app, &[Key::plain(KeyCode::Down), Key::plain(KeyCode::Down)]);
+    let sheet = app.popup.clone();
+    assert!(matches!(sheet, Some(Popup::Scores { selected: 2, .. })), "{sheet:?}");
+    app.act(fuhe::keymap::Action::Help);
+    assert!(matches!(app.popup, Some(Popup::Help { .. })));
+    app.handle_key(Key::plain(KeyCode::Esc));
+    assert_eq!(format!("{:?}", app.popup), format!("{sheet:?}"), "the sheet, as it was");
+    app.handle_key(enter());
+    assert!(matches!(app.popup, Some(Popup::Form { .. })), "{:?}", app.popup);
+    app.handle_key(Key::plain(KeyCode::Esc));
+    assert_eq!(format!("{:?}", app.popup), format!("{sheet:?}"));
+    app.handle_key(Key::plain(KeyCode::Esc));
+    assert!(app.popup.is_none() && app.below.is_empty());
+    assert!(app.view.is_some(), "still in the report");
+}

@@ -391,6 +391,39 @@ impl App {
         }
         self.layout = layout;
     }
+
+    /// Shows a popup in place of any open ones.
+    pub fn open_popup(&mut self, p: Popup) {
+        self.below.clear();
+        self.popup = Some(p);
+    }
+
+    /// Shows a popup over the open one, which comes back when it closes.
+    pub fn push_popup(&mut self, p: Popup) {
+        if let Some(top) = self.popup.take() {
+            self.below.push(top);
+        }
+        self.popup = Some(p);
+    }
+
+    /// Closes the top popup; the one under it, if any, is shown again.
+    pub fn close_popup(&mut self) {
+        self.popup = self.below.pop();
+    }
+
+    /// Takes the top popup out to act on it; the one under it is shown.
+    /// `push_popup` puts it back as it was.
+    pub fn take_popup(&mut self) -> Option<Popup> {
+        let top = self.popup.take();
+        self.popup = self.below.pop();
+        top
+    }
+
+    /// Closes every popup.
+    pub fn close_popups(&mut self) {
+        self.below.clear();
+        self.popup = None;
+    }
 }
 
 /// One report of the workspace as the app holds it: everything the list,
@@ -475,7 +508,12 @@ pub struct App {
     pub reverse: bool,
     pub filter: String,
     pub view: Option<ReportView>,
+    /// The popup on top, which decides the mode and takes the keys.
     pub popup: Option<Popup>,
+    /// The popups under it, innermost last: closing the top one brings back
+    /// the one it was opened from as it was (the score sheet under a score's
+    /// form, the opinion under its text, anything under the help).
+    pub below: Vec<Popup>,
     pub pending: Vec<Key>,
     /// A message for the status line; `true` when it reports a problem.
     pub message: Option<(String, bool)>,
@@ -542,6 +580,7 @@ impl App {
             filter: String::new(),
             view: None,
             popup: None,
+            below: Vec::new(),
             pending: Vec::new(),
             message: None,
             clipboard: None,
@@ -997,8 +1036,8 @@ impl App {
                 self.close_report();
                 self.quit = true;
             }
-            (Help, _) => self.popup = Some(Popup::Help { scroll: 0 }),
-            (Back, Mode::Help) | (Cancel, Mode::Help) => self.popup = None,
+            (Help, _) => self.push_popup(Popup::Help { scroll: 0 }),
+            (Back, Mode::Help) | (Cancel, Mode::Help) => self.close_popup(),
             (Back, Mode::Report) => self.close_report(),
 
             (JumpBack, mode) => self.go_back(mode == Mode::Report),
@@ -1012,7 +1051,7 @@ impl App {
             (Back, _) => {}
             (VoucherLookup, _) => {
                 let results = self.index().query("");
-                self.popup = Some(Popup::Lookup {
+                self.open_popup(Popup::Lookup {
                     input: Input::default(),
                     results,
                     selected: 0,
@@ -1029,9 +1068,9 @@ impl App {
                         }
                     }
                 }
-                self.popup = None;
+                self.close_popup();
             }
-            (Accept, Mode::Input) => match self.popup.take() {
+            (Accept, Mode::Input) => match self.take_popup() {
                 Some(Popup::Lookup { results, selected, .. }) => {
                     if let Some(e) = results
                         .get(selected)
@@ -1045,7 +1084,8 @@ impl App {
                     }
                 }
                 Some(Popup::Filter { .. }) => {}
-                other => self.popup = other,
+                Some(other) => self.push_popup(other),
+                None => {}
             },
             (ClearInput, Mode::Input) => {
                 match &mut self.popup {
@@ -1076,7 +1116,7 @@ impl App {
             }
             (Search, Mode::Report) => {
                 let before = self.view.as_ref().map(|v| v.find.clone()).unwrap_or_default();
-                self.popup = Some(Popup::Filter {
+                self.open_popup(Popup::Filter {
                     input: Input::with(&before),
                     before,
                 });
@@ -1084,7 +1124,7 @@ impl App {
             (CycleShown, Mode::Report) => self.cycle_shown(),
             (TakeOverLock, Mode::Report) => self.take_over_lock(armed_take_over),
             (Search, Mode::List) => {
-                self.popup = Some(Popup::Filter {
+                self.open_popup(Popup::Filter {
                     input: Input::with(&self.filter),
                     before: self.filter.clone(),
                 });
@@ -1285,7 +1325,7 @@ impl App {
 
     /// Opens a report at the row that shows `path`.
     pub fn open_at(&mut self, report: usize, path: &str) {
-        self.popup = None;
+        self.close_popups();
         if self.view.as_ref().is_none_or(|v| v.report != report) {
             self.open(report);
         }

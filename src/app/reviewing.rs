@@ -415,6 +415,7 @@ impl App {
         let Some(s) = &mut self.session else { return };
         let i = s.report;
         if s.conflict.is_some() {
+            self.below.clear();
             self.popup = Some(Popup::Conflict);
         }
         match &s.save_state {
@@ -443,7 +444,7 @@ impl App {
                 .as_ref()
                 .map(|d| session::default_folder(d, &self.root).display().to_string())
                 .unwrap_or_default();
-            self.popup = Some(Popup::SaveFolder {
+            self.open_popup(Popup::SaveFolder {
                 error: failure.error,
                 rescued: failure.rescued,
                 input: Input::with(&default),
@@ -475,7 +476,7 @@ impl App {
         match result {
             Ok(dir) => {
                 self.elsewhere = Elsewhere::Folder(dir);
-                self.popup = None;
+                self.close_popups();
                 self.after_change();
             }
             Err(e) => {
@@ -601,7 +602,7 @@ impl App {
                             .filter(|t| !t.is_empty())
                     })
                     .unwrap_or_else(|| lang.t(&crate::labels::THE_WHOLE_REPORT).into());
-                self.popup = Some(Popup::Editor {
+                self.open_popup(Popup::Editor {
                     title: format!(
                         "{}{}",
                         lang.t(&crate::labels::NOTE_ON),
@@ -628,14 +629,16 @@ impl App {
                 );
                 let target = format!("voucher:{}", e.voucher);
                 let text = self.note(&target).map(|n| n.text.clone()).unwrap_or_default();
-                self.popup = Some(Popup::Editor {
+                self.open_popup(Popup::Editor {
                     title: format!("{}{}", lang.t(&crate::labels::NOTE_ON_VOUCHER), e.voucher),
                     target: EditTarget::Annotation(target),
                     input: Input::with(&text),
                 });
             }
             (SaveText, Mode::Editor) => {
-                let Some(Popup::Editor { target, input, .. }) = self.popup.take() else {
+                // The editor closes; the opinion it was opened from, if any,
+                // is shown again.
+                let Some(Popup::Editor { target, input, .. }) = self.take_popup() else {
                     return true;
                 };
                 let text = input.text.trim_end().to_string();
@@ -667,16 +670,7 @@ impl App {
                     }
                 }
             }
-            (Cancel, Mode::Editor) => {
-                let back_to_opinion = matches!(
-                    &self.popup,
-                    Some(Popup::Editor {
-                        target: EditTarget::OpinionText,
-                        ..
-                    })
-                );
-                self.popup = back_to_opinion.then_some(Popup::Opinion { selected: 4 });
-            }
+            (Cancel, Mode::Editor) => self.close_popup(),
             (ConfirmFlag, Mode::Report) => {
                 let Some(f) = self.selected_flag() else {
                     self.message = Some((lang.t(&crate::labels::NO_FINDING_HERE).into(), true));
@@ -707,7 +701,7 @@ impl App {
                     return true;
                 };
                 let reason = self.decision(&f).and_then(|d| d.reason.clone()).unwrap_or_default();
-                self.popup = Some(Popup::Form {
+                self.open_popup(Popup::Form {
                     title: format!(
                         "{}{}",
                         lang.t(&crate::labels::DISMISS),
@@ -726,33 +720,13 @@ impl App {
                 }
             }
             (Accept, Mode::Input) if matches!(self.popup, Some(Popup::Form { .. })) => self.submit_form(),
-            (Cancel, Mode::Input) if matches!(self.popup, Some(Popup::Form { .. })) => {
-                let back = match &self.popup {
-                    Some(Popup::Form {
-                        purpose: FormPurpose::Score { form, item },
-                        ..
-                    }) => {
-                        let lines = self
-                            .view
-                            .as_ref()
-                            .map(|v| self.score_lines(v.report, *form))
-                            .unwrap_or_default();
-                        Some(Popup::Scores {
-                            form: *form,
-                            selected: lines.iter().position(|l| &l.id == item).unwrap_or(0),
-                        })
-                    }
-                    _ => None,
-                };
-                self.popup = back;
-            }
-            (Score, Mode::Report) => {
-                self.popup = Some(Popup::Scores {
-                    form: None,
-                    selected: 0,
-                })
-            }
-            (Back, Mode::Score) | (Back, Mode::Opinion) => self.popup = None,
+            // A score's form goes back to the score sheet it was opened from.
+            (Cancel, Mode::Input) if matches!(self.popup, Some(Popup::Form { .. })) => self.close_popup(),
+            (Score, Mode::Report) => self.open_popup(Popup::Scores {
+                form: None,
+                selected: 0,
+            }),
+            (Back, Mode::Score) | (Back, Mode::Opinion) => self.close_popup(),
             (NextRow | PrevRow | PageDown | PageUp, Mode::Score) => {
                 let Some(v) = &self.view else { return true };
                 let Some(Popup::Scores { form, selected }) = &self.popup else {
@@ -799,7 +773,7 @@ impl App {
                     .map(|d| d.to_string())
                     .unwrap_or_default();
                 let reason = current.and_then(|c| c.reason).unwrap_or_default();
-                self.popup = Some(Popup::Form {
+                self.push_popup(Popup::Form {
                     title: format!(
                         "{}（{} {}，{} {}）",
                         lang.pick(&line.label_zh, &line.label_en),
@@ -869,7 +843,7 @@ impl App {
                     });
                 }
             }
-            (Opinion, Mode::Report) => self.popup = Some(Popup::Opinion { selected: 0 }),
+            (Opinion, Mode::Report) => self.open_popup(Popup::Opinion { selected: 0 }),
             (NextRow | PrevRow, Mode::Opinion) => {
                 if let Some(Popup::Opinion { selected }) = &mut self.popup {
                     *selected = if a == NextRow {
@@ -897,7 +871,7 @@ impl App {
                     }
                     4 => {
                         let text = self.review_or_new_opinion().text.unwrap_or_default();
-                        self.popup = Some(Popup::Editor {
+                        self.push_popup(Popup::Editor {
                             title: lang
                                 .pick("财政部门归口业务科室意见", "Finance section's opinion")
                                 .into(),
@@ -938,7 +912,7 @@ impl App {
             }
             (Accept, Mode::SaveFolder) => self.use_folder(),
             (Cancel, Mode::SaveFolder) => {
-                self.popup = None;
+                self.close_popups();
                 if let Some(d) = &self.data_dir {
                     self.message = Some((
                         format!(
@@ -963,7 +937,7 @@ impl App {
                         _ => s.merge(),
                     }
                 }
-                self.popup = None;
+                self.close_popups();
                 self.after_change();
             }
             _ => return false,
@@ -988,7 +962,7 @@ impl App {
                     .as_ref()
                     .and_then(|v| self.flags_of(v.report).iter().find(|f| f.key() == key).cloned())
                 else {
-                    self.popup = None;
+                    self.close_popups();
                     return;
                 };
                 let old = self.decision(&f).cloned();
@@ -1001,7 +975,7 @@ impl App {
                     author: self.reviewer.clone(),
                     time: now(),
                 };
-                self.popup = None;
+                self.close_popups();
                 self.apply(Change::Decision {
                     flag: key,
                     old,
@@ -1056,7 +1030,7 @@ impl App {
                     time: now(),
                 };
                 let selected = lines.iter().position(|l| l.id == item).unwrap_or(0);
-                self.popup = Some(Popup::Scores {
+                self.open_popup(Popup::Scores {
                     form,
                     selected: (selected + 1).min(lines.len().saturating_sub(1)),
                 });
@@ -1140,7 +1114,7 @@ impl App {
             old: Status::InProgress,
             new: Status::Done,
         });
-        self.popup = None;
+        self.close_popups();
     }
 }
 
