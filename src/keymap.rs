@@ -144,19 +144,16 @@ impl Mode {
 
     pub fn describe(self, lang: crate::labels::Lang) -> &'static str {
         match self {
-            Mode::Global => lang.pick("全局", "everywhere"),
-            Mode::List => lang.pick("报告列表", "report list"),
-            Mode::Report => lang.pick("报告", "report"),
-            Mode::Input => lang.pick("输入框与弹窗", "input and popups"),
-            Mode::Help => lang.pick("帮助", "help"),
-            Mode::Editor => lang.pick("文字编辑（批注、意见、理由）", "text editor (notes, opinion, reasons)"),
-            Mode::Score => lang.pick("评分表", "score sheet"),
-            Mode::Opinion => lang.pick("结论与意见", "conclusion and opinion"),
-            Mode::Conflict => lang.pick("保存冲突", "save conflict"),
-            Mode::SaveFolder => lang.pick(
-                "工作区无法写入：另选保存文件夹",
-                "the workspace cannot be written: another folder",
-            ),
+            Mode::Global => lang.t(&crate::labels::EVERYWHERE),
+            Mode::List => lang.t(&crate::labels::REPORT_LIST),
+            Mode::Report => lang.t(&crate::labels::REPORT),
+            Mode::Input => lang.t(&crate::labels::INPUT_AND_POPUPS),
+            Mode::Help => lang.t(&crate::labels::HELP),
+            Mode::Editor => lang.t(&crate::labels::TEXT_EDITOR_NOTES_OPINION_REASONS),
+            Mode::Score => lang.t(&crate::labels::SCORE_SHEET),
+            Mode::Opinion => lang.t(&crate::labels::CONCLUSION_AND_OPINION),
+            Mode::Conflict => lang.t(&crate::labels::SAVE_CONFLICT),
+            Mode::SaveFolder => lang.t(&crate::labels::THE_WORKSPACE_CANNOT_BE_WRITTEN),
         }
     }
 

@@ -295,6 +295,74 @@ labels! {
     TYPE_A_FOLDER = "请输入文件夹路径", "type a folder";
     LATER_CHANGES_STAY_IN = "之后的修改仍另存到", "later changes are still kept in";
     SAVED_ELSEWHERE = "已另存", "saved elsewhere";
+    // --- search in a report (src/app/find.rs)
+    SHOWN_ALL = "全部", "all";
+    UNDECIDED = "未决定", "undecided";
+    ERRORS_ONLY = "仅错误", "errors only";
+    // --- the list and a report (src/app/mod.rs)
+    A_CONFLICT_WITH_THE_REVIEW_FILE_IS = "复核文件冲突尚未处理", "a conflict with the review file is not resolved";
+    CHANGES_ARE_KEPT_ONLY_IN_THE_RESCUE = "改动只保存在救援文件夹中，尚未写入工作区", "changes are kept only in the rescue folder, not in the workspace";
+    THE_LAST_CHANGE_COULD_NOT_BE_SAVED = "最近的改动未能保存到任何位置", "the last change could not be saved anywhere";
+    THE_NEXT_CHANGE_TRIES_TO_SAVE_AGAIN = "下一次修改会再次尝试保存（有冲突时再次询问）。再按一次同一键则照样离开", "the next change tries to save again (and asks about a conflict again). Press the same key again to leave all the same";
+    NO_FINDINGS_ON_THIS_ROW = "此行没有发现问题", "no findings on this row";
+    // --- reviewing in the interface (src/app/reviewing.rs)
+    WORK_AN_EARLIER_RUN_KEPT_ONLY_IN_THE = "已把上次只保存在救援文件夹中的改动并入复核；原件改名保存为", "work an earlier run kept only in the rescue folder is now in the review; the copy is kept as";
+    NOTHING_CAN_BE_CHANGED_NO_EDITOR = "不能修改，未打开编辑", "nothing can be changed; no editor opened";
+    THIS_ITEM_HAS_NO_SUGGESTION_SCORE_IT = "此项需审核人员判断，没有建议分", "this item has no suggestion: score it";
+    FINANCE_SECTION_S_OPINION = "财政部门归口业务科室意见", "Finance section's opinion";
+    THE_SCORE_DIFFERS_FROM_THE = "复核分与建议分不同，请填写理由", "the score differs from the suggestion: give a reason";
+    NO_LOCK_TO_TAKE_OVER = "没有可接管的锁", "no lock to take over";
+    PRESS_T_AGAIN_TO_TAKE_OVER_THE_LOCK = "再按 T 接管", "Press T again to take over the lock of";
+    ONLY_IF_THAT_SESSION_IS_GONE_SHOULD = "的锁——仅在该会话确已结束时；之后若对方保存过，会提示冲突，不会覆盖", "— only if that session is gone; should it have saved meanwhile, you are shown the conflict, nothing is overwritten";
+    // --- fuhe check (src/cli/check.rs)
+    FINDINGS_UNDECIDED = "个问题未决定", "findings undecided";
+    // --- fuhe summary (src/cli/summary.rs)
+    CONCLUSION_2 = "结论", "Conclusion";
+    ERR = "错误", "Err.";
+    // --- fuhe export (src/export/document.rs)
+    LIST_SEPARATOR = "；", "; ";
+    COLON = "：", ":";
+    // --- summary documents (src/export/summary.rs)
+    REVIEW_FILE_INVALID = "复核文件无效", "review file invalid";
+    REPORT_CHANGED_3 = "（报告已改）", " (report changed)";
+    REVIEW_SUMMARY = "复核结果汇总表", "Review summary";
+    BODY_FONT = "宋体", "Calibri";
+    TOTAL_4 = "合计（", "Total (";
+    REPORTS_2 = " 份）", " reports)";
+    // --- keymaps (src/keymap.rs)
+    EVERYWHERE = "全局", "everywhere";
+    REPORT_LIST = "报告列表", "report list";
+    REPORT = "报告", "report";
+    INPUT_AND_POPUPS = "输入框与弹窗", "input and popups";
+    TEXT_EDITOR_NOTES_OPINION_REASONS = "文字编辑（批注、意见、理由）", "text editor (notes, opinion, reasons)";
+    SCORE_SHEET = "评分表", "score sheet";
+    CONCLUSION_AND_OPINION = "结论与意见", "conclusion and opinion";
+    SAVE_CONFLICT = "保存冲突", "save conflict";
+    THE_WORKSPACE_CANNOT_BE_WRITTEN = "工作区无法写入：另选保存文件夹", "the workspace cannot be written: another folder";
+    // --- review: saving, locks, rescue, conflicts (src/review/session.rs)
+    REVIEW_FILE_FORMAT = "复核文件格式版本", "review file format";
+    WRITTEN_BY_A_NEWER_FUHE_OPENED_READ = "由更新版本的 fuhe 写成，只读打开（请升级 fuhe）", "written by a newer fuhe; opened read-only (upgrade fuhe)";
+    THE_REVIEW_FILE_BELONGS_TO_REPORT = "复核文件属于另一份报告", "the review file belongs to report";
+    LEFT_AS_IT_IS_MOVE_IT_AWAY = "保持原样不写入（请移走）", "left as it is (move it away)";
+    THE_REVIEW_FILE_IS_NOT_VALID_IT_IS = "复核文件无效，保持原样不写入（请修正或移走）", "the review file is not valid; it is left as it is (fix or move it)";
+    TOOK_OVER_A_STALE_LOCK_OF = "已接管失效的锁：", "took over a stale lock of";
+    HELD_BY = "正由", "held by";
+    SINCE = "审核中，自", "since";
+    HELD_ON_ANOTHER_HOST_BY = "另一台主机上正由", "held on another host by";
+    READ_ONLY_IF_THAT_SESSION_IS_GONE = "只读。若该会话已结束，按 T 接管", "read-only; if that session is gone, press T to take it over";
+    CANNOT_TAKE_THE_LOCK_THE_WORKSPACE = "无法加锁（工作区不可写），复核将另存到别处，保存时会询问", "cannot take the lock (the workspace is not writable); reviews will be kept elsewhere, you will be asked where";
+    TOOK_OVER_THE_LOCK_OF = "已接管锁，原持有人：", "took over the lock of";
+    NOT_TAKEN_OVER_THE_LOCK_IS_NOW_HELD = "未能接管：锁现由", "not taken over: the lock is now held by";
+    RESOLVE_THE_CONFLICT_FIRST_KEEP_MINE = "请先处理冲突（保留我的 / 采用对方的 / 合并）", "resolve the conflict first (keep mine / take theirs / merge)";
+    CONFLICT_THE_REVIEW_FILE_WAS_CHANGED = "冲突：复核文件已被他处修改，未写入", "conflict: the review file was changed elsewhere; nothing written";
+    SAVED_INSTEAD_TO = "已另存到", "saved instead to";
+    NOTHING_IS_LOST_2 = "没有丢失", "nothing is lost";
+    COULD_NOT_SAVE_ANYWHERE_ELSE_EITHER = "也无法另存到别处：请勿关闭 fuhe", "could not save anywhere else either: keep fuhe open";
+    // --- review popups (src/tui/review_draw.rs)
+    JUDGE = "判断", "judge";
+    CONCLUSION_AND_THE_FINANCE_SECTION_S = "复核结论与财政部门归口业务科室意见", "Conclusion and the finance section's opinion";
+    CONFLICT_THE_REVIEW_FILE_WAS_CHANGED_2 = "保存冲突：复核文件已被他人修改", "Conflict: the review file was changed elsewhere";
+    COLON_SPACE = "：", ": ";
 }
 
 #[cfg(test)]

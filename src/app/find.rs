@@ -35,11 +35,11 @@ impl Shown {
 
     pub fn label(self, lang: crate::labels::Lang) -> &'static str {
         match self {
-            Shown::All => lang.pick("全部", "all"),
-            Shown::Undecided => lang.pick("未决定", "undecided"),
-            Shown::Confirmed => lang.pick("已确认", "confirmed"),
-            Shown::SetAside => lang.pick("不采纳", "set aside"),
-            Shown::Errors => lang.pick("仅错误", "errors only"),
+            Shown::All => lang.t(&crate::labels::SHOWN_ALL),
+            Shown::Undecided => lang.t(&crate::labels::UNDECIDED),
+            Shown::Confirmed => lang.t(&crate::labels::CONFIRMED),
+            Shown::SetAside => lang.t(&crate::labels::K_DISMISS),
+            Shown::Errors => lang.t(&crate::labels::ERRORS_ONLY),
         }
     }
 

@@ -979,29 +979,17 @@ impl App {
         let s = self.session.as_ref()?;
         let lang = self.lang;
         let why = if s.conflict.is_some() {
-            lang.pick(
-                "复核文件冲突尚未处理",
-                "a conflict with the review file is not resolved",
-            )
+            lang.t(&crate::labels::A_CONFLICT_WITH_THE_REVIEW_FILE_IS)
         } else if s.only_rescued.is_some() {
-            lang.pick(
-                "改动只保存在救援文件夹中，尚未写入工作区",
-                "changes are kept only in the rescue folder, not in the workspace",
-            )
+            lang.t(&crate::labels::CHANGES_ARE_KEPT_ONLY_IN_THE_RESCUE)
         } else if matches!(s.save_state, session::SaveState::Failed(_)) {
-            lang.pick(
-                "最近的改动未能保存到任何位置",
-                "the last change could not be saved anywhere",
-            )
+            lang.t(&crate::labels::THE_LAST_CHANGE_COULD_NOT_BE_SAVED)
         } else {
             return None;
         };
         Some(format!(
             "{why}。{}",
-            lang.pick(
-                "下一次修改会再次尝试保存（有冲突时再次询问）。再按一次同一键则照样离开",
-                "the next change tries to save again (and asks about a conflict again). Press the same key again to leave all the same"
-            )
+            lang.t(&crate::labels::THE_NEXT_CHANGE_TRIES_TO_SAVE_AGAIN)
         ))
     }
 
@@ -1516,12 +1504,7 @@ impl App {
         // From an item to its first finding on the findings tab.
         let first = self.row_flags(row).first().map(|f| f.key());
         let Some(key) = first else {
-            self.message = Some((
-                self.lang
-                    .pick("此行没有发现问题", "no findings on this row")
-                    .to_string(),
-                false,
-            ));
+            self.message = Some((self.lang.t(&crate::labels::NO_FINDINGS_ON_THIS_ROW).to_string(), false));
             return;
         };
         let report = v.report;

@@ -208,10 +208,7 @@ impl App {
                         let _ = std::fs::rename(&p, &done);
                         s.notice = Some(format!(
                             "{} {}",
-                            self.lang.pick(
-                                "已把上次只保存在救援文件夹中的改动并入复核；原件改名保存为",
-                                "work an earlier run kept only in the rescue folder is now in the review; the copy is kept as"
-                            ),
+                            self.lang.t(&crate::labels::WORK_AN_EARLIER_RUN_KEPT_ONLY_IN_THE),
                             done.display()
                         ));
                     }
@@ -575,7 +572,7 @@ impl App {
                     "{}：{} — {}",
                     lang.t(&crate::labels::READ_ONLY),
                     crate::text::clean(&why),
-                    lang.pick("不能修改，未打开编辑", "nothing can be changed; no editor opened")
+                    lang.t(&crate::labels::NOTHING_CAN_BE_CHANGED_NO_EDITOR)
                 ),
                 true,
             ));
@@ -815,11 +812,7 @@ impl App {
                     let Some(s) = l.suggested else {
                         if a == TakeSuggestion {
                             self.message = Some((
-                                lang.pick(
-                                    "此项需审核人员判断，没有建议分",
-                                    "this item has no suggestion: score it",
-                                )
-                                .into(),
+                                lang.t(&crate::labels::THIS_ITEM_HAS_NO_SUGGESTION_SCORE_IT).into(),
                                 true,
                             ));
                         }
@@ -872,9 +865,7 @@ impl App {
                     4 => {
                         let text = self.review_or_new_opinion().text.unwrap_or_default();
                         self.push_popup(Popup::Editor {
-                            title: lang
-                                .pick("财政部门归口业务科室意见", "Finance section's opinion")
-                                .into(),
+                            title: lang.t(&crate::labels::FINANCE_SECTION_S_OPINION).into(),
                             target: EditTarget::OpinionText,
                             input: Input::with(&text),
                         });
@@ -1008,14 +999,7 @@ impl App {
                     .map(|f| f.1.text.trim().to_string())
                     .filter(|r| !r.is_empty());
                 if Some(score) != line.suggested && reason.is_none() {
-                    self.message = Some((
-                        lang.pick(
-                            "复核分与建议分不同，请填写理由",
-                            "the score differs from the suggestion: give a reason",
-                        )
-                        .into(),
-                        true,
-                    ));
+                    self.message = Some((lang.t(&crate::labels::THE_SCORE_DIFFERS_FROM_THE).into(), true));
                     return;
                 }
                 let old = self.current_review().and_then(|r| r.score(&item)).cloned();
@@ -1049,7 +1033,7 @@ impl App {
         let lang = self.lang;
         let Some(s) = &mut self.session else { return };
         let Some(h) = s.foreign.clone() else {
-            self.message = Some((lang.pick("没有可接管的锁", "no lock to take over").into(), false));
+            self.message = Some((lang.t(&crate::labels::NO_LOCK_TO_TAKE_OVER).into(), false));
             return;
         };
         if !armed {
@@ -1057,14 +1041,11 @@ impl App {
             self.message = Some((
                 format!(
                     "{} {} @ {} ({}) {}",
-                    lang.pick("再按 T 接管", "Press T again to take over the lock of"),
+                    lang.t(&crate::labels::PRESS_T_AGAIN_TO_TAKE_OVER_THE_LOCK),
                     crate::text::clean(&h.reviewer),
                     crate::text::clean(&h.host),
                     crate::clock::minute(&h.since),
-                    lang.pick(
-                        "的锁——仅在该会话确已结束时；之后若对方保存过，会提示冲突，不会覆盖",
-                        "— only if that session is gone; should it have saved meanwhile, you are shown the conflict, nothing is overwritten"
-                    )
+                    lang.t(&crate::labels::ONLY_IF_THAT_SESSION_IS_GONE_SHOULD)
                 ),
                 true,
             ));

@@ -256,16 +256,16 @@ fn text_one(c: &Checked, lang: Lang, w: usize, out: &mut dyn Write) -> std::io::
         let state = if rv.review.is_some() || rv.invalid.is_some() {
             format!(
                 "  {}: {} · {} {}",
-                lang.pick("复核", "review"),
+                lang.t(&fuhe::labels::REVIEW),
                 lang.pick(&rv.status_zh(), &rv.status_en()),
                 rv.undecided,
-                lang.pick("个问题未决定", "findings undecided")
+                lang.t(&fuhe::labels::FINDINGS_UNDECIDED)
             )
         } else {
             format!(
                 "  {}: {}",
-                lang.pick("复核", "review"),
-                lang.pick("未审", "not reviewed")
+                lang.t(&fuhe::labels::REVIEW),
+                lang.t(&fuhe::labels::NOT_REVIEWED)
             )
         };
         writeln!(out, "{}", "─".repeat(w.min(width(&title) + width(&file) + 2).max(20)))?;

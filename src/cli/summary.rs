@@ -144,14 +144,14 @@ fn text(rows: &[Row], lang: Lang, (done, started, with_errors): (usize, usize, u
     };
     let mut o = format!(
         "{} {} {} {} {} {} {} {}\n",
-        fit(lang.pick("部门", "Department"), 20),
-        fit_right(lang.pick("年度", "Year"), 4),
-        fit_right(lang.pick("自评", "Self"), 6),
-        fit_right(lang.pick("建议", "Sugg."), 7),
-        fit(lang.pick("复核", "Review"), 11),
-        fit(lang.pick("结论", "Conclusion"), cw),
-        fit_right(lang.pick("错误", "Err."), 4),
-        lang.pick("状态", "Status"),
+        fit(lang.t(&fuhe::labels::COL_DEPARTMENT), 20),
+        fit_right(lang.t(&fuhe::labels::COL_YEAR), 4),
+        fit_right(lang.t(&fuhe::labels::COL_SELF), 6),
+        fit_right(lang.t(&fuhe::labels::COL_SUGGESTED), 7),
+        fit(lang.t(&fuhe::labels::COL_REVIEW), 11),
+        fit(lang.t(&fuhe::labels::CONCLUSION_2), cw),
+        fit_right(lang.t(&fuhe::labels::ERR), 4),
+        lang.t(&fuhe::labels::COL_STATUS),
     );
     for r in rows {
         let review = match (&r.review, &r.review_grade) {

@@ -86,7 +86,7 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
     let mut facts = vec![
         (w("部门（单位）", "Department"), dept.clone()),
         (w("年度", "Year"), rep.year.to_string()),
-        (w("评价表", "Forms"), forms.join(lang.pick("；", "; "))),
+        (w("评价表", "Forms"), forms.join(lang.t(&crate::labels::LIST_SEPARATOR))),
         (w("复核状态", "Review status"), status),
         (
             w("复核人", "Reviewer"),
@@ -211,7 +211,7 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
             None => w("部门整体", "Department form"),
             Some(_) => clean(&f.name),
         };
-        blocks.push(Block::Text(format!("{name}{}", lang.pick("：", ":"))));
+        blocks.push(Block::Text(format!("{name}{}", lang.t(&crate::labels::COLON))));
         blocks.push(Block::Table(score_table(f, review, lang)));
     }
 
@@ -376,7 +376,7 @@ fn project_funds(rep: &Report, lang: Lang) -> Option<Table> {
     let mut rows = Vec::new();
     for (pi, p) in rep.project_forms.iter().enumerate() {
         let f = &p.funds;
-        let mut sources: Vec<(usize, &str)> = vec![(0, lang.pick("合计", "total"))];
+        let mut sources: Vec<(usize, &str)> = vec![(0, lang.t(&crate::labels::TOTAL_3))];
         sources.extend(
             FUND_SOURCES
                 .iter()

@@ -97,14 +97,14 @@ impl Row {
 
     pub fn status_text(&self, lang: Lang) -> String {
         let base = if self.invalid {
-            lang.pick("复核文件无效", "review file invalid").to_string()
+            lang.t(&crate::labels::REVIEW_FILE_INVALID).to_string()
         } else {
             self.status
-                .map_or(lang.pick("未审", "not reviewed"), |s| lang.pick(s.zh(), s.en()))
+                .map_or(lang.t(&crate::labels::NOT_REVIEWED), |s| lang.pick(s.zh(), s.en()))
                 .to_string()
         };
         if self.stale {
-            format!("{base}{}", lang.pick("（报告已改）", " (report changed)"))
+            format!("{base}{}", lang.t(&crate::labels::REPORT_CHANGED_3))
         } else {
             base
         }
@@ -202,10 +202,8 @@ pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, String> {
     let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet
-        .set_name(lang.pick("复核结果汇总表", "Review summary"))
-        .map_err(e)?;
-    let font = lang.pick("宋体", "Calibri");
+    sheet.set_name(lang.t(&crate::labels::REVIEW_SUMMARY)).map_err(e)?;
+    let font = lang.t(&crate::labels::BODY_FONT);
     let head_fmt = Format::new()
         .set_bold()
         .set_font_name(font)
@@ -255,9 +253,9 @@ pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, String> {
             0,
             format!(
                 "{}{}{}",
-                lang.pick("合计（", "Total ("),
+                lang.t(&crate::labels::TOTAL_4),
                 rows.len(),
-                lang.pick(" 份）", " reports)")
+                lang.t(&crate::labels::REPORTS_2)
             ),
             &total_fmt,
         )

@@ -115,12 +115,9 @@ impl Session {
             OnDisk::Valid(rv) if rv.fuhe_review > crate::review::REVIEW_FORMAT => {
                 s.read_only = Some(format!(
                     "{} {} — {}",
-                    lang.pick("复核文件格式版本", "review file format"),
+                    lang.t(&crate::labels::REVIEW_FILE_FORMAT),
                     rv.fuhe_review,
-                    lang.pick(
-                        "由更新版本的 fuhe 写成，只读打开（请升级 fuhe）",
-                        "written by a newer fuhe; opened read-only (upgrade fuhe)"
-                    )
+                    lang.t(&crate::labels::WRITTEN_BY_A_NEWER_FUHE_OPENED_READ)
                 ));
                 s.review = Some(*rv);
             }
@@ -128,9 +125,9 @@ impl Session {
             OnDisk::Valid(rv) if rv.report_id != r.id => {
                 s.read_only = Some(format!(
                     "{} “{}” — {}",
-                    lang.pick("复核文件属于另一份报告", "the review file belongs to report"),
+                    lang.t(&crate::labels::THE_REVIEW_FILE_BELONGS_TO_REPORT),
                     crate::text::clean(&rv.report_id),
-                    lang.pick("保持原样不写入（请移走）", "left as it is (move it away)")
+                    lang.t(&crate::labels::LEFT_AS_IT_IS_MOVE_IT_AWAY)
                 ));
             }
             OnDisk::Valid(rv) => s.review = Some(*rv),
@@ -138,10 +135,7 @@ impl Session {
             OnDisk::Invalid(m) => {
                 s.read_only = Some(format!(
                     "{m} — {}",
-                    lang.pick(
-                        "复核文件无效，保持原样不写入（请修正或移走）",
-                        "the review file is not valid; it is left as it is (fix or move it)"
-                    )
+                    lang.t(&crate::labels::THE_REVIEW_FILE_IS_NOT_VALID_IT_IS)
                 ));
             }
         }
@@ -150,7 +144,7 @@ impl Session {
                 if let Some(h) = &l.took_over {
                     s.notice = Some(format!(
                         "{} {} ({}, pid {})",
-                        lang.pick("已接管失效的锁：", "took over a stale lock of"),
+                        lang.t(&crate::labels::TOOK_OVER_A_STALE_LOCK_OF),
                         h.reviewer,
                         h.host,
                         h.pid
@@ -161,13 +155,13 @@ impl Session {
             Err(LockError::Held(h)) => {
                 s.read_only = Some(format!(
                     "{} {} @ {} (pid {}) {} {}; {}",
-                    lang.pick("正由", "held by"),
+                    lang.t(&crate::labels::HELD_BY),
                     crate::text::clean(&h.reviewer),
                     crate::text::clean(&h.host),
                     h.pid,
-                    lang.pick("审核中，自", "since"),
+                    lang.t(&crate::labels::SINCE),
                     crate::clock::minute(&h.since),
-                    lang.pick("只读", "read-only"),
+                    lang.t(&crate::labels::READ_ONLY),
                 ));
             }
             // A review file that is itself the problem keeps the session
@@ -176,7 +170,7 @@ impl Session {
                 let why = s.read_only.take().unwrap_or_default();
                 s.read_only = Some(format!(
                     "{why}; {} {} @ {}",
-                    lang.pick("另一台主机上正由", "held on another host by"),
+                    lang.t(&crate::labels::HELD_ON_ANOTHER_HOST_BY),
                     crate::text::clean(&h.reviewer),
                     crate::text::clean(&h.host)
                 ));
@@ -184,16 +178,13 @@ impl Session {
             Err(LockError::Foreign(h)) => {
                 s.read_only = Some(format!(
                     "{} {} @ {} (pid {}) {} {}; {}",
-                    lang.pick("另一台主机上正由", "held on another host by"),
+                    lang.t(&crate::labels::HELD_ON_ANOTHER_HOST_BY),
                     crate::text::clean(&h.reviewer),
                     crate::text::clean(&h.host),
                     h.pid,
-                    lang.pick("审核中，自", "since"),
+                    lang.t(&crate::labels::SINCE),
                     crate::clock::minute(&h.since),
-                    lang.pick(
-                        "只读。若该会话已结束，按 T 接管",
-                        "read-only; if that session is gone, press T to take it over"
-                    ),
+                    lang.t(&crate::labels::READ_ONLY_IF_THAT_SESSION_IS_GONE),
                 ));
                 s.foreign = Some(h);
             }
@@ -202,10 +193,7 @@ impl Session {
                 // saves then go to the rescue folder (see `save`).
                 s.notice = Some(format!(
                     "{}: {m}",
-                    lang.pick(
-                        "无法加锁（工作区不可写），复核将另存到别处，保存时会询问",
-                        "cannot take the lock (the workspace is not writable); reviews will be kept elsewhere, you will be asked where"
-                    )
+                    lang.t(&crate::labels::CANNOT_TAKE_THE_LOCK_THE_WORKSPACE)
                 ));
             }
         }
@@ -218,7 +206,7 @@ impl Session {
     /// session may have written since: a conflict is shown as always.
     pub fn take_over(&mut self) -> Result<String, String> {
         let Some(h) = self.foreign.clone() else {
-            return Err(self.lang.pick("没有可接管的锁", "no lock to take over").into());
+            return Err(self.lang.t(&crate::labels::NO_LOCK_TO_TAKE_OVER).into());
         };
         match lock::acquire_over(&lock::lock_path(&self.root, &self.report_id), &self.reviewer, &h) {
             Ok(l) => {
@@ -227,15 +215,14 @@ impl Session {
                 self.read_only = None;
                 Ok(format!(
                     "{} {} @ {}",
-                    self.lang.pick("已接管锁，原持有人：", "took over the lock of"),
+                    self.lang.t(&crate::labels::TOOK_OVER_THE_LOCK_OF),
                     crate::text::clean(&h.reviewer),
                     crate::text::clean(&h.host)
                 ))
             }
             Err(LockError::Held(x) | LockError::Foreign(x)) => Err(format!(
                 "{} {} @ {}",
-                self.lang
-                    .pick("未能接管：锁现由", "not taken over: the lock is now held by"),
+                self.lang.t(&crate::labels::NOT_TAKEN_OVER_THE_LOCK_IS_NOW_HELD),
                 crate::text::clean(&x.reviewer),
                 crate::text::clean(&x.host)
             )),
@@ -275,13 +262,7 @@ impl Session {
             return Err(why.clone());
         }
         if self.conflict.is_some() {
-            return Err(self
-                .lang
-                .pick(
-                    "请先处理冲突（保留我的 / 采用对方的 / 合并）",
-                    "resolve the conflict first (keep mine / take theirs / merge)",
-                )
-                .into());
+            return Err(self.lang.t(&crate::labels::RESOLVE_THE_CONFLICT_FIRST_KEEP_MINE).into());
         }
         let creating = self.review.is_none();
         let review = self.review.get_or_insert_with(|| {
@@ -324,14 +305,8 @@ impl Session {
             }
             Err(SaveError::Conflict { theirs }) => {
                 self.conflict = Some(theirs);
-                self.save_state = SaveState::Failed(
-                    self.lang
-                        .pick(
-                            "冲突：复核文件已被他处修改，未写入",
-                            "conflict: the review file was changed elsewhere; nothing written",
-                        )
-                        .into(),
-                );
+                self.save_state =
+                    SaveState::Failed(self.lang.t(&crate::labels::CONFLICT_THE_REVIEW_FILE_WAS_CHANGED).into());
             }
             Err(SaveError::Io(m)) => {
                 let rescued = self.rescue();
@@ -339,16 +314,13 @@ impl Session {
                 self.save_state = SaveState::Failed(match &rescued {
                     Some(p) => format!(
                         "{m}; {} {} — {}",
-                        self.lang.pick("已另存到", "saved instead to"),
+                        self.lang.t(&crate::labels::SAVED_INSTEAD_TO),
                         p.display(),
-                        self.lang.pick("没有丢失", "nothing is lost")
+                        self.lang.t(&crate::labels::NOTHING_IS_LOST_2)
                     ),
                     None => format!(
                         "{m}; {}",
-                        self.lang.pick(
-                            "也无法另存到别处：请勿关闭 fuhe",
-                            "could not save anywhere else either: keep fuhe open"
-                        )
+                        self.lang.t(&crate::labels::COULD_NOT_SAVE_ANYWHERE_ELSE_EITHER)
                     ),
                 });
                 // The popup names the folder itself; the system's words suffice.

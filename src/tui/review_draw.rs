@@ -206,7 +206,8 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mu
                 format!(
                     " {}",
                     fit_right(
-                        &l.suggested.map_or(lang.pick("判断", "judge").into(), |s| s.to_string()),
+                        &l.suggested
+                            .map_or(lang.t(&crate::labels::JUDGE).into(), |s| s.to_string()),
                         sug
                     )
                 ),
@@ -281,14 +282,7 @@ pub fn draw_opinion(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let r = centered(area, area.width.saturating_sub(6).min(90), 18.min(area.height));
-    let inner = popup_block(
-        f,
-        r,
-        lang.pick(
-            "复核结论与财政部门归口业务科室意见",
-            "Conclusion and the finance section's opinion",
-        ),
-    );
+    let inner = popup_block(f, r, lang.t(&crate::labels::CONCLUSION_AND_THE_FINANCE_SECTION_S));
     let w = inner.width as usize;
     let review = app.session.as_ref().and_then(|s| s.review.clone());
     let opinion = review.as_ref().map(|r| r.opinion.clone()).unwrap_or_default();
@@ -346,14 +340,7 @@ pub fn draw_opinion(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 pub fn draw_conflict(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let r = centered(area, area.width.saturating_sub(6).min(90), 14.min(area.height));
-    let inner = popup_block(
-        f,
-        r,
-        lang.pick(
-            "保存冲突：复核文件已被他人修改",
-            "Conflict: the review file was changed elsewhere",
-        ),
-    );
+    let inner = popup_block(f, r, lang.t(&crate::labels::CONFLICT_THE_REVIEW_FILE_WAS_CHANGED_2));
     let w = inner.width as usize;
     let Some(s) = &app.session else { return };
     // Each version by who changed it last and when (not the file's first
@@ -457,7 +444,7 @@ pub fn draw_save_folder(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             "{} {}{}{}",
             lang.t(&CANNOT_SAVE_IN),
             clean(&app.root.join("reviews").display().to_string()),
-            lang.pick("：", ": "),
+            lang.t(&crate::labels::COLON_SPACE),
             clean(error)
         ),
         theme.bold(),
