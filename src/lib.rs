@@ -29,6 +29,7 @@ pub mod finding;
 pub mod hash;
 pub mod import;
 pub mod indicator;
+pub mod item;
 pub mod labels;
 pub mod model;
 pub mod numbers;

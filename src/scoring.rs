@@ -263,7 +263,7 @@ pub fn suggest(report: &Report, project: Option<usize>, rubric: &Rubric, flags: 
         None => {
             let f = &report.department_form;
             (
-                "department_form".to_string(),
+                crate::item::ItemPath::department().into(),
                 f,
                 f.expenditure.summary.as_ref().and_then(|r| r.total),
                 f.income.summary.as_ref().and_then(|r| r.total),
@@ -273,7 +273,7 @@ pub fn suggest(report: &Report, project: Option<usize>, rubric: &Rubric, flags: 
         Some(i) => {
             let p = &report.project_forms[i];
             (
-                format!("project_forms[{i}]"),
+                crate::item::ItemPath::project(i).into(),
                 p,
                 p.funds.spent.total,
                 p.funds.arrived.total,

@@ -195,6 +195,7 @@ pub const MAX_EXPENSE_LINES: usize = 20_000;
 
 /// Where a report holds more than any form does, and what it holds.
 fn beyond_any_form(report: &Report) -> Option<(String, String)> {
+    use crate::item::ItemPath;
     use crate::model::Form;
     if report.project_forms.len() > MAX_PROJECT_FORMS {
         return Some((
@@ -212,12 +213,12 @@ fn beyond_any_form(report: &Report) -> Option<(String, String)> {
             format!("{lines} expense lines in all, more than the {MAX_EXPENSE_LINES} a report can hold; not read"),
         ));
     }
-    let forms = std::iter::once(("department_form".to_string(), report.department_form.indicators())).chain(
+    let forms = std::iter::once((ItemPath::department(), report.department_form.indicators())).chain(
         report
             .project_forms
             .iter()
             .enumerate()
-            .map(|(i, p)| (format!("project_forms[{i}]"), p.indicators())),
+            .map(|(i, p)| (ItemPath::project(i), p.indicators())),
     );
     for (place, indicators) in forms {
         if indicators.len() > MAX_INDICATORS {

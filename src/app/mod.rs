@@ -16,6 +16,7 @@ pub mod views;
 pub use reviewing::{EditTarget, Elsewhere, FormPurpose, ReviewInfo};
 
 use crate::checks::{CheckConfig, Flag, Severity, check_report, counts};
+use crate::item::ItemPath;
 use crate::keymap::{Action, Key, KeyCode, Keymap, Lookup, Mode};
 use crate::labels::Lang;
 use crate::workspace::{LoadError, LoadedReport};
@@ -1067,7 +1068,7 @@ impl App {
                         self.remember_jump();
                         self.open_at(
                             e.report as usize,
-                            &format!("project_forms[{}].expenses[{}]", e.project, e.line),
+                            ItemPath::expense(e.project as usize, e.line as usize).as_str(),
                         );
                     }
                 }
@@ -1614,7 +1615,7 @@ impl App {
                         row.and_then(|row| row.path.as_deref()).and_then(|p| {
                             r.project_forms.iter().enumerate().find_map(|(pi, pf)| {
                                 pf.expenses.iter().enumerate().find_map(|(li, e)| {
-                                    (p == format!("project_forms[{pi}].expenses[{li}]"))
+                                    (p == crate::item::ItemPath::expense(pi, li).as_str())
                                         .then(|| e.vouchers.as_ref().map(|v| v.raw.clone()))
                                         .flatten()
                                 })

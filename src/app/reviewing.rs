@@ -622,7 +622,7 @@ impl App {
                 };
                 self.open_at(
                     e.report as usize,
-                    &format!("project_forms[{}].expenses[{}]", e.project, e.line),
+                    crate::item::ItemPath::expense(e.project as usize, e.line as usize).as_str(),
                 );
                 let target = format!("voucher:{}", e.voucher);
                 let text = self.note(&target).map(|n| n.text.clone()).unwrap_or_default();

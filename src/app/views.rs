@@ -4,6 +4,7 @@
 
 use crate::assess::{assess, category};
 use crate::checks::{Flag, ratio_pct};
+use crate::item::ItemPath;
 use crate::labels::Lang;
 use crate::model::{FUND_SOURCES, Form, FundRow, Report, Table};
 use crate::text::clean;
@@ -180,7 +181,7 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
             lang.t(&crate::labels::BALANCE),
             lang.t(&crate::labels::EXECUTED),
         ]));
-        let base = format!("project_forms[{pi}].funds");
+        let base = ItemPath::project(pi).field("funds").to_string();
         let f = &p.funds;
         let mut sources: Vec<(&str, &str, &str)> = vec![("total", "合计", "total")];
         sources.extend(FUND_SOURCES.iter().copied());
@@ -228,7 +229,7 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
         &mut rows,
         lang.t(&crate::labels::INCOME),
         &d.income,
-        "department_form.income",
+        ItemPath::department().field("income").as_str(),
         &[
             (lang.t(&crate::labels::TOTAL), "total"),
             (lang.t(&crate::labels::CARRY_OVER), "carryover"),
@@ -255,7 +256,7 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
         &mut rows,
         lang.t(&crate::labels::EXPENDITURE_AND_BALANCE),
         &d.expenditure,
-        "department_form.expenditure",
+        ItemPath::department().field("expenditure").as_str(),
         &[
             (lang.t(&crate::labels::TOTAL_2), "total"),
             (lang.t(&crate::labels::BASIC), "basic"),
@@ -299,12 +300,20 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
                 Cell::text(lang.t(&crate::labels::SUMMARY)),
                 Cell::at(
                     inc.to_string(),
-                    "department_form.income.summary.total".into(),
+                    ItemPath::department()
+                        .field("income")
+                        .field("summary")
+                        .field("total")
+                        .into(),
                     Tone::Number,
                 ),
                 Cell::at(
                     exp.to_string(),
-                    "department_form.expenditure.summary.total".into(),
+                    ItemPath::department()
+                        .field("expenditure")
+                        .field("summary")
+                        .field("total")
+                        .into(),
                     Tone::Number,
                 ),
                 Cell {
@@ -321,7 +330,7 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
         &mut rows,
         lang.t(&crate::labels::THREE_PUBLIC_EXPENSES),
         &d.three_public,
-        "department_form.three_public",
+        ItemPath::department().field("three_public").as_str(),
         &[
             (lang.t(&crate::labels::TOTAL_3), "total"),
             (lang.t(&crate::labels::RECEPTION), "reception"),
@@ -346,7 +355,7 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
         &mut rows,
         lang.t(&crate::labels::FIXED_ASSETS),
         &d.fixed_assets,
-        "department_form.fixed_assets",
+        ItemPath::department().field("fixed_assets").as_str(),
         &[
             (lang.t(&crate::labels::TOTAL_3), "total"),
             (lang.t(&crate::labels::IN_USE), "in_use"),
@@ -397,13 +406,13 @@ pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
     let mut rows = Vec::new();
     let mut forms: Vec<(String, String, &dyn Form)> = vec![(
         lang.t(&crate::labels::DEPARTMENT_FORM_2).to_string(),
-        "department_form".into(),
+        ItemPath::department().into(),
         &report.department_form,
     )];
     for (i, p) in report.project_forms.iter().enumerate() {
         forms.push((
             format!("{}{}", lang.t(&crate::labels::PROJECT_2), clean(&p.label(i))),
-            format!("project_forms[{i}]"),
+            ItemPath::project(i).into(),
             p,
         ));
     }
@@ -510,8 +519,7 @@ pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
 /// per (project, line), how many of its vouchers are booked elsewhere too.
 /// Whether `path` is `place` or lies inside it (`place.x`, `place[3]`).
 pub fn is_under(path: &str, place: &str) -> bool {
-    path.strip_prefix(place)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+    ItemPath::is_under(path, place)
 }
 
 /// Which findings concern which place. Every finding is filed under its path
@@ -598,7 +606,7 @@ pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
             .expense_total
             .or_else(|| crate::checks::sum_opt(&p.expenses.iter().map(|e| e.amount).collect::<Vec<_>>()));
         for (li, e) in p.expenses.iter().enumerate() {
-            let path = format!("project_forms[{pi}].expenses[{li}]");
+            let path = ItemPath::expense(pi, li).to_string();
             let share = match (e.amount, total) {
                 (Some(a), Some(t)) => ratio_pct(a, t).map_or("—".into(), |r| crate::checks::pct(r, false)),
                 _ => "—".into(),
@@ -669,12 +677,12 @@ pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
             kind: RowKind::Data,
             cells: vec![
                 Cell::text(lang.t(&crate::labels::TOTAL_2)),
-                amount_cell(p.expense_total, format!("project_forms[{pi}].expense_total")),
+                amount_cell(p.expense_total, ItemPath::project(pi).field("expense_total").into()),
                 Cell::text(""),
                 Cell::text(""),
                 Cell::text(""),
             ],
-            path: Some(format!("project_forms[{pi}].expense_total")),
+            path: Some(ItemPath::project(pi).field("expense_total").into()),
             detail: None,
         });
     }
@@ -686,13 +694,13 @@ pub fn narrative(report: &Report, lang: Lang) -> Vec<ViewRow> {
     let mut rows = Vec::new();
     let mut forms: Vec<(String, String, &dyn Form)> = vec![(
         lang.t(&crate::labels::DEPARTMENT_FORM_NARRATIVE).to_string(),
-        "department_form".into(),
+        ItemPath::department().into(),
         &report.department_form,
     )];
     for (i, p) in report.project_forms.iter().enumerate() {
         forms.push((
             format!("{}{}", lang.t(&crate::labels::PROJECT_NARRATIVE), clean(&p.label(i))),
-            format!("project_forms[{i}]"),
+            ItemPath::project(i).into(),
             p,
         ));
     }
@@ -789,12 +797,12 @@ pub fn overview(
     ));
     let mut forms: Vec<(String, String, Option<usize>, &dyn Form)> = vec![(
         lang.t(&crate::labels::DEPARTMENT).to_string(),
-        "department_form".into(),
+        ItemPath::department().into(),
         None,
         d,
     )];
     for (i, p) in report.project_forms.iter().enumerate() {
-        forms.push((clean(&p.label(i)), format!("project_forms[{i}]"), Some(i), p));
+        forms.push((clean(&p.label(i)), ItemPath::project(i).into(), Some(i), p));
     }
     for (name, base, pi, form) in &forms {
         let ev = crate::checks::evidence_score(report, *pi, config, flags.unwrap_or(&[]));
@@ -886,26 +894,27 @@ pub fn overview(
         path: None,
         detail: None,
     };
+    let basic = ItemPath::department().field("basic");
     rows.push(pair(
         lang.t(&crate::labels::CONTACT_PHONE),
-        (opt(&b.contact), "department_form.basic.contact"),
-        (opt(&b.phone), "department_form.basic.phone"),
+        (opt(&b.contact), basic.field("contact").as_str()),
+        (opt(&b.phone), basic.field("phone").as_str()),
     ));
     rows.push(pair(
         lang.t(&crate::labels::QUOTA_STAFF),
         (
             b.staff_quota.map_or("—".into(), |v| v.to_string()),
-            "department_form.basic.staff_quota",
+            basic.field("staff_quota").as_str(),
         ),
         (
             b.staff_actual.map_or("—".into(), |v| v.to_string()),
-            "department_form.basic.staff_actual",
+            basic.field("staff_actual").as_str(),
         ),
     ));
     rows.push(data(
         lang.t(&crate::labels::REPORT_DATE),
         opt(&d.cover.report_date),
-        "department_form.cover.report_date",
+        ItemPath::department().field("cover").field("report_date").as_str(),
     ));
     rows.push(ViewRow {
         kind: RowKind::Data,
@@ -913,15 +922,15 @@ pub fn overview(
             Cell::text(lang.t(&crate::labels::DUTIES)),
             Cell::at(
                 crate::text::truncate(&clean(b.duties.as_deref().unwrap_or("—")), 200),
-                "department_form.basic.duties".into(),
+                basic.field("duties").into(),
                 Tone::Normal,
             ),
         ],
-        path: Some("department_form.basic.duties".into()),
+        path: Some(basic.field("duties").into()),
         detail: Some(crate::text::clean_multiline(b.duties.as_deref().unwrap_or("—"))),
     });
     for (i, p) in report.project_forms.iter().enumerate() {
-        let base = format!("project_forms[{i}]");
+        let base = ItemPath::project(i).to_string();
         rows.push(ViewRow {
             kind: RowKind::Data,
             cells: vec![

@@ -67,7 +67,13 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             flags.push(
                 flag.values(sum, dept_project).related(
                     (0..n)
-                        .map(|i| format!("project_forms[{i}].funds.spent.total"))
+                        .map(|i| {
+                            crate::item::ItemPath::project(i)
+                                .field("funds")
+                                .field("spent")
+                                .field("total")
+                                .into()
+                        })
                         .collect(),
                 ),
             );
@@ -287,7 +293,7 @@ fn sum_of_projects(
         .related(
             matches
                 .iter()
-                .map(|(pi, ii, _)| format!("project_forms[{pi}].indicators[{ii}]"))
+                .map(|(pi, ii, _)| crate::item::ItemPath::project(*pi).row("indicators", *ii).into())
                 .collect(),
         ),
     );

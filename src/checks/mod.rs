@@ -114,12 +114,12 @@ pub(crate) mod places {
     use super::Place;
 
     pub fn dept() -> Place {
-        Place::new("department_form", "部门整体", "department form")
+        Place::new(crate::item::ItemPath::department(), "部门整体", "department form")
     }
 
     pub fn project(i: usize, label: &str) -> Place {
         Place::new(
-            format!("project_forms[{i}]"),
+            crate::item::ItemPath::project(i),
             format!("项目表“{label}”"),
             format!("project form \"{label}\""),
         )

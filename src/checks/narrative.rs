@@ -1108,7 +1108,11 @@ fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found
             if agrees(fig.value, table) {
                 continue;
             }
-            let cell = format!("department_form.{key}.institutions[{row}].{col}");
+            let cell = crate::item::ItemPath::department()
+                .field(key)
+                .row("institutions", row)
+                .field(col)
+                .to_string();
             let who = crate::text::clean(&who);
             found.push(
                 Flag::new(

@@ -154,10 +154,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             .filter(|o| matches!(o, Outcome::Missing | Outcome::NotMeasurable))
             .count();
         let missed = outcomes.iter().filter(|o| matches!(o, Outcome::Missed { .. })).count();
-        let owner = match pi {
-            None => "department_form".to_string(),
-            Some(i) => format!("project_forms[{i}]"),
-        };
+        let owner = crate::item::ItemPath::form(pi).to_string();
         let errors = flags
             .iter()
             .filter(|f| f.severity == Severity::Error && owns(&owner, &f.path))
@@ -228,8 +225,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
 /// Whether the item at `path` is in the form at `owner`:
 /// "project_forms[1]" owns "project_forms[1].funds", not "project_forms[10]".
 fn owns(owner: &str, path: &str) -> bool {
-    path.strip_prefix(owner)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    crate::item::ItemPath::is_under(path, owner)
 }
 
 #[cfg(test)]
