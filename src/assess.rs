@@ -19,19 +19,20 @@ pub enum Category {
 }
 
 impl Category {
-    pub fn zh(self) -> &'static str {
+    /// Its words, from the catalogue (`crate::labels`).
+    pub fn label(self) -> &'static crate::labels::L {
         match self {
-            Category::Output => "产出",
-            Category::Benefit => "效益",
-            Category::Satisfaction => "满意度",
+            Category::Output => &crate::labels::CATEGORY_OUTPUT,
+            Category::Benefit => &crate::labels::CATEGORY_BENEFIT,
+            Category::Satisfaction => &crate::labels::CATEGORY_SATISFACTION,
         }
     }
+
+    pub fn zh(self) -> &'static str {
+        self.label().zh
+    }
     pub fn en(self) -> &'static str {
-        match self {
-            Category::Output => "output",
-            Category::Benefit => "benefit",
-            Category::Satisfaction => "satisfaction",
-        }
+        self.label().en
     }
 }
 
@@ -90,23 +91,22 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn zh(&self) -> &'static str {
+    /// Its words, from the catalogue (`crate::labels`).
+    pub fn label(&self) -> &'static crate::labels::L {
         match self {
-            Outcome::Missing => "未填",
-            Outcome::NotMeasurable => "不可衡量",
-            Outcome::Met { .. } => "达成",
-            Outcome::Missed { .. } => "未达成",
-            Outcome::Unjudged => "待判断",
+            Outcome::Missing => &crate::labels::OUTCOME_MISSING,
+            Outcome::NotMeasurable => &crate::labels::OUTCOME_NOT_MEASURABLE,
+            Outcome::Met { .. } => &crate::labels::OUTCOME_MET,
+            Outcome::Missed { .. } => &crate::labels::OUTCOME_MISSED,
+            Outcome::Unjudged => &crate::labels::OUTCOME_UNJUDGED,
         }
     }
+
+    pub fn zh(&self) -> &'static str {
+        self.label().zh
+    }
     pub fn en(&self) -> &'static str {
-        match self {
-            Outcome::Missing => "missing",
-            Outcome::NotMeasurable => "not measurable",
-            Outcome::Met { .. } => "met",
-            Outcome::Missed { .. } => "missed",
-            Outcome::Unjudged => "to judge",
-        }
+        self.label().en
     }
 }
 

@@ -18,19 +18,20 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn zh(self) -> &'static str {
+    /// Its words, from the catalogue (`crate::labels`).
+    pub fn label(self) -> &'static crate::labels::L {
         match self {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-            Severity::Info => "提示",
+            Severity::Error => &crate::labels::SEVERITY_ERROR,
+            Severity::Warning => &crate::labels::SEVERITY_WARNING,
+            Severity::Info => &crate::labels::SEVERITY_INFO,
         }
     }
+
+    pub fn zh(self) -> &'static str {
+        self.label().zh
+    }
     pub fn en(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
+        self.label().en
     }
 }
 

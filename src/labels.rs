@@ -363,6 +363,46 @@ labels! {
     CONCLUSION_AND_THE_FINANCE_SECTION_S = "复核结论与财政部门归口业务科室意见", "Conclusion and the finance section's opinion";
     CONFLICT_THE_REVIEW_FILE_WAS_CHANGED_2 = "保存冲突：复核文件已被他人修改", "Conflict: the review file was changed elsewhere";
     COLON_SPACE = "：", ": ";
+    // --- values: grades, statuses, conclusions, severities, categories, outcomes, voucher problems
+    // --- Grade (src/model/mod.rs)
+    GRADE_EXCELLENT = "优", "excellent";
+    GRADE_GOOD = "良", "good";
+    GRADE_FAIR = "中", "fair";
+    GRADE_POOR = "差", "poor";
+    // --- Status (src/review/mod.rs)
+    STATUS_IN_PROGRESS = "审核中", "in progress";
+    STATUS_DONE = "已完成", "done";
+    // --- Conclusion (src/review/mod.rs)
+    CONCLUSION_APPROVED = "认可", "approved";
+    CONCLUSION_MOSTLY_APPROVED = "基本认可", "mostly approved";
+    CONCLUSION_NOT_APPROVED = "不认可", "not approved";
+    CONCLUSION_RETURNED = "退回修改", "returned for revision";
+    // --- Severity (src/finding.rs)
+    SEVERITY_ERROR = "错误", "error";
+    SEVERITY_WARNING = "警告", "warning";
+    SEVERITY_INFO = "提示", "info";
+    // --- Category (src/assess.rs)
+    CATEGORY_OUTPUT = "产出", "output";
+    CATEGORY_BENEFIT = "效益", "benefit";
+    CATEGORY_SATISFACTION = "满意度", "satisfaction";
+    // --- Outcome (src/assess.rs)
+    OUTCOME_MISSING = "未填", "missing";
+    OUTCOME_NOT_MEASURABLE = "不可衡量", "not measurable";
+    OUTCOME_MET = "达成", "met";
+    OUTCOME_MISSED = "未达成", "missed";
+    OUTCOME_UNJUDGED = "待判断", "to judge";
+    // --- ProblemKind (src/voucher.rs)
+    PROBLEM_KIND_WHITESPACE = "含空格", "contains a space";
+    PROBLEM_KIND_STRAY_SEPARATOR = "多余的分隔符", "stray separator";
+    PROBLEM_KIND_FULL_WIDTH = "全角字符", "full-width characters";
+    PROBLEM_KIND_LEADING_ZERO = "前导零，可能是日期而非凭证号，未计入", "leading zero: may be a date rather than vouchers; not counted";
+    PROBLEM_KIND_MONTH_OUT_OF_RANGE = "月份超出1–12，其后凭证号未计入", "month outside 1–12; its numbers are not counted";
+    PROBLEM_KIND_REVERSED_RANGE = "区间起止颠倒，未计入", "range runs backwards; not counted";
+    PROBLEM_KIND_RANGE_TOO_LONG = "区间过长，未计入", "range too long; not counted";
+    PROBLEM_KIND_NO_MONTH = "凭证号前没有月份，未计入", "voucher numbers before any month; not counted";
+    PROBLEM_KIND_UNTERMINATED = "数字后缺少“#”或“月”，未计入", "number not followed by # or 月; not counted";
+    PROBLEM_KIND_UNEXPECTED = "无法识别的字符，已跳过", "unexpected character; skipped";
+    PROBLEM_KIND_NUMBER_TOO_LONG = "数字过长，不是凭证号，未计入", "number too long to be a voucher; not counted";
 }
 
 #[cfg(test)]

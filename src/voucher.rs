@@ -72,36 +72,29 @@ impl ProblemKind {
         )
     }
 
-    pub fn zh(self) -> &'static str {
+    /// Its words, from the catalogue (`crate::labels`).
+    pub fn label(self) -> &'static crate::labels::L {
         match self {
-            ProblemKind::Whitespace => "含空格",
-            ProblemKind::StraySeparator => "多余的分隔符",
-            ProblemKind::FullWidth => "全角字符",
-            ProblemKind::LeadingZero => "前导零，可能是日期而非凭证号，未计入",
-            ProblemKind::MonthOutOfRange => "月份超出1–12，其后凭证号未计入",
-            ProblemKind::ReversedRange => "区间起止颠倒，未计入",
-            ProblemKind::RangeTooLong => "区间过长，未计入",
-            ProblemKind::NoMonth => "凭证号前没有月份，未计入",
-            ProblemKind::Unterminated => "数字后缺少“#”或“月”，未计入",
-            ProblemKind::Unexpected => "无法识别的字符，已跳过",
-            ProblemKind::NumberTooLong => "数字过长，不是凭证号，未计入",
+            ProblemKind::Whitespace => &crate::labels::PROBLEM_KIND_WHITESPACE,
+            ProblemKind::StraySeparator => &crate::labels::PROBLEM_KIND_STRAY_SEPARATOR,
+            ProblemKind::FullWidth => &crate::labels::PROBLEM_KIND_FULL_WIDTH,
+            ProblemKind::LeadingZero => &crate::labels::PROBLEM_KIND_LEADING_ZERO,
+            ProblemKind::MonthOutOfRange => &crate::labels::PROBLEM_KIND_MONTH_OUT_OF_RANGE,
+            ProblemKind::ReversedRange => &crate::labels::PROBLEM_KIND_REVERSED_RANGE,
+            ProblemKind::RangeTooLong => &crate::labels::PROBLEM_KIND_RANGE_TOO_LONG,
+            ProblemKind::NoMonth => &crate::labels::PROBLEM_KIND_NO_MONTH,
+            ProblemKind::Unterminated => &crate::labels::PROBLEM_KIND_UNTERMINATED,
+            ProblemKind::Unexpected => &crate::labels::PROBLEM_KIND_UNEXPECTED,
+            ProblemKind::NumberTooLong => &crate::labels::PROBLEM_KIND_NUMBER_TOO_LONG,
         }
     }
 
+    pub fn zh(self) -> &'static str {
+        self.label().zh
+    }
+
     pub fn en(self) -> &'static str {
-        match self {
-            ProblemKind::Whitespace => "contains a space",
-            ProblemKind::StraySeparator => "stray separator",
-            ProblemKind::FullWidth => "full-width characters",
-            ProblemKind::LeadingZero => "leading zero: may be a date rather than vouchers; not counted",
-            ProblemKind::MonthOutOfRange => "month outside 1–12; its numbers are not counted",
-            ProblemKind::ReversedRange => "range runs backwards; not counted",
-            ProblemKind::RangeTooLong => "range too long; not counted",
-            ProblemKind::NoMonth => "voucher numbers before any month; not counted",
-            ProblemKind::Unterminated => "number not followed by # or 月; not counted",
-            ProblemKind::Unexpected => "unexpected character; skipped",
-            ProblemKind::NumberTooLong => "number too long to be a voucher; not counted",
-        }
+        self.label().en
     }
 }
 

@@ -1412,11 +1412,7 @@ impl App {
             }
             rows.push(ViewRow {
                 kind: RowKind::Heading,
-                cells: vec![views::Cell::text(format!(
-                    "{} ({})",
-                    lang.pick(sev.zh(), sev.en()),
-                    group.len()
-                ))],
+                cells: vec![views::Cell::text(format!("{} ({})", lang.t(sev.label()), group.len()))],
                 path: None,
                 detail: None,
             });

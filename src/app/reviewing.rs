@@ -64,7 +64,7 @@ impl ReviewInfo {
         } else {
             match self.status {
                 None => lang.t(&crate::labels::STATUS_UNREVIEWED).to_string(),
-                Some(s) => lang.pick(s.zh(), s.en()).to_string(),
+                Some(s) => lang.t(s.label()).to_string(),
             }
         };
         if self.stale {
@@ -308,7 +308,7 @@ impl App {
             lang.t(&crate::labels::STATUS),
             format!(
                 "{} · {} {} · {}",
-                lang.pick(r.status.zh(), r.status.en()),
+                lang.t(r.status.label()),
                 lang.t(&crate::labels::REVIEWER),
                 crate::text::clean(&r.reviewer),
                 crate::clock::minute(&r.updated)
@@ -319,7 +319,7 @@ impl App {
             lang.t(&crate::labels::CONCLUSION),
             r.opinion
                 .conclusion
-                .map_or("—".into(), |c| lang.pick(c.zh(), c.en()).to_string()),
+                .map_or("—".into(), |c| lang.t(c.label()).to_string()),
             None,
         ));
         let mut forms = vec![(lang.t(&crate::labels::DEPARTMENT).to_string(), None)];

@@ -466,7 +466,7 @@ pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
                         if actual.is_some() { Tone::Normal } else { Tone::Blank },
                     ),
                     Cell {
-                        text: lang.pick(outcome.zh(), outcome.en()).into(),
+                        text: lang.t(outcome.label()).into(),
                         path: None,
                         tone,
                     },

@@ -286,7 +286,7 @@ fn text_one(c: &Checked, lang: Lang, w: usize, out: &mut dyn Write) -> std::io::
             if group.is_empty() {
                 continue;
             }
-            writeln!(out, "\n  {} ({})", lang.pick(sev.zh(), sev.en()), group.len())?;
+            writeln!(out, "\n  {} ({})", lang.t(sev.label()), group.len())?;
             let mark = match sev {
                 Severity::Error => "✗",
                 Severity::Warning => "!",

@@ -172,7 +172,7 @@ fn text(rows: &[Row], lang: Lang, (done, started, with_errors): (usize, usize, u
                 7
             ),
             fit(&review, 11),
-            fit(r.conclusion.map_or("—", |c| lang.pick(c.zh(), c.en())), cw),
+            fit(r.conclusion.map_or("—", |c| lang.t(c.label())), cw),
             fit_right(&r.open_errors.to_string(), 4),
             r.status_text(lang)
         ));

@@ -154,7 +154,7 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
                     note.push(clean_typed(&a.text));
                 }
                 kept.push(vec![
-                    lang.pick(f.severity.zh(), f.severity.en()).to_string(),
+                    lang.t(f.severity.label()).to_string(),
                     clean(lang.pick(&f.place_zh, &f.place_en)),
                     clean(lang.pick(&f.message_zh, &f.message_en)),
                     note.join("\n"),
@@ -268,9 +268,7 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
     blocks.push(Block::Text(format!(
         "{}{}",
         w("复核结论：", "Conclusion: "),
-        opinion
-            .conclusion
-            .map_or("—".into(), |c| lang.pick(c.zh(), c.en()).to_string())
+        opinion.conclusion.map_or("—".into(), |c| lang.t(c.label()).to_string())
     )));
     blocks.push(Block::Text(format!(
         "{}{}",

@@ -100,7 +100,7 @@ impl Row {
             lang.t(&crate::labels::REVIEW_FILE_INVALID).to_string()
         } else {
             self.status
-                .map_or(lang.t(&crate::labels::NOT_REVIEWED), |s| lang.pick(s.zh(), s.en()))
+                .map_or(lang.t(&crate::labels::NOT_REVIEWED), |s| lang.t(s.label()))
                 .to_string()
         };
         if self.stale {
@@ -184,7 +184,7 @@ pub fn cells(r: &Row, lang: Lang) -> Vec<Cell> {
             None => Cell::Text(r.review_text(lang)),
         },
         t(r.review_grade.as_deref().map(|g| Grade::shown(g, lang))),
-        t(r.conclusion.map(|c| lang.pick(c.zh(), c.en()).to_string())),
+        t(r.conclusion.map(|c| lang.t(c.label()).to_string())),
         count(r.confirmed.0),
         count(r.confirmed.1),
         count(r.confirmed.2),

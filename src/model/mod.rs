@@ -255,22 +255,22 @@ impl Grade {
         }
     }
 
-    pub fn zh(self) -> &'static str {
+    /// Its words, from the catalogue (`crate::labels`).
+    pub fn label(self) -> &'static crate::labels::L {
         match self {
-            Grade::优 => "优",
-            Grade::良 => "良",
-            Grade::中 => "中",
-            Grade::差 => "差",
+            Grade::优 => &crate::labels::GRADE_EXCELLENT,
+            Grade::良 => &crate::labels::GRADE_GOOD,
+            Grade::中 => &crate::labels::GRADE_FAIR,
+            Grade::差 => &crate::labels::GRADE_POOR,
         }
     }
 
+    pub fn zh(self) -> &'static str {
+        self.label().zh
+    }
+
     pub fn en(self) -> &'static str {
-        match self {
-            Grade::优 => "excellent",
-            Grade::良 => "good",
-            Grade::中 => "fair",
-            Grade::差 => "poor",
-        }
+        self.label().en
     }
 
     pub fn band(self) -> &'static str {

@@ -32,17 +32,19 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn zh(self) -> &'static str {
+    /// Its words, from the catalogue (`crate::labels`).
+    pub fn label(self) -> &'static crate::labels::L {
         match self {
-            Status::InProgress => "审核中",
-            Status::Done => "已完成",
+            Status::InProgress => &crate::labels::STATUS_IN_PROGRESS,
+            Status::Done => &crate::labels::STATUS_DONE,
         }
     }
+
+    pub fn zh(self) -> &'static str {
+        self.label().zh
+    }
     pub fn en(self) -> &'static str {
-        match self {
-            Status::InProgress => "in progress",
-            Status::Done => "done",
-        }
+        self.label().en
     }
 }
 
@@ -67,21 +69,21 @@ impl Conclusion {
         Conclusion::NotApproved,
         Conclusion::Returned,
     ];
-    pub fn zh(self) -> &'static str {
+    /// Its words, from the catalogue (`crate::labels`).
+    pub fn label(self) -> &'static crate::labels::L {
         match self {
-            Conclusion::Approved => "认可",
-            Conclusion::MostlyApproved => "基本认可",
-            Conclusion::NotApproved => "不认可",
-            Conclusion::Returned => "退回修改",
+            Conclusion::Approved => &crate::labels::CONCLUSION_APPROVED,
+            Conclusion::MostlyApproved => &crate::labels::CONCLUSION_MOSTLY_APPROVED,
+            Conclusion::NotApproved => &crate::labels::CONCLUSION_NOT_APPROVED,
+            Conclusion::Returned => &crate::labels::CONCLUSION_RETURNED,
         }
     }
+
+    pub fn zh(self) -> &'static str {
+        self.label().zh
+    }
     pub fn en(self) -> &'static str {
-        match self {
-            Conclusion::Approved => "approved",
-            Conclusion::MostlyApproved => "mostly approved",
-            Conclusion::NotApproved => "not approved",
-            Conclusion::Returned => "returned for revision",
-        }
+        self.label().en
     }
 }
 

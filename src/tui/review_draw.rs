@@ -32,7 +32,7 @@ pub fn save_state(app: &App) -> String {
     }
     let mut out = match &s.review {
         None => lang.t(&crate::labels::NOT_REVIEWED).to_string(),
-        Some(r) => lang.pick(r.status.zh(), r.status.en()).to_string(),
+        Some(r) => lang.t(r.status.label()).to_string(),
     };
     if s.stale() {
         out.push_str(lang.t(&crate::labels::REPORT_CHANGED_2));
@@ -289,7 +289,7 @@ pub fn draw_opinion(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut out = Vec::new();
     for (i, c) in Conclusion::ALL.iter().enumerate() {
         let mark = if opinion.conclusion == Some(*c) { "(●)" } else { "( )" };
-        let mut l = Line::raw(fit(&format!("{mark} {}", lang.pick(c.zh(), c.en())), w));
+        let mut l = Line::raw(fit(&format!("{mark} {}", lang.t(c.label())), w));
         if i == selected {
             l = l.patch_style(theme.selected());
         }
