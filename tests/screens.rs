@@ -185,3 +185,21 @@ fn any_size_draws_without_panic() {
         "{small}"
     );
 }
+
+/// A score's form is drawn over the score sheet it was opened from, which
+/// stays in view around it.
+#[test]
+fn a_scores_form_shows_over_its_sheet() {
+    let mut app = app(Lang::Zh);
+    enter(&mut app);
+    app.act(fuhe::keymap::Action::Score);
+    app.handle_key(Key::plain(KeyCode::Down));
+    app.handle_key(Key::plain(KeyCode::Down));
+    enter(&mut app);
+    let s = render(&mut app, 120, 32);
+    assert!(s.contains("复核评分"), "the sheet under it:\n{s}");
+    assert!(
+        s.contains("复核分") && s.contains("Enter 保存"),
+        "the form on top:\n{s}"
+    );
+}

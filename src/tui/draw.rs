@@ -52,16 +52,20 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme, lay: &mut Layout) {
         draw_list(f, body, app, theme, lay);
     }
     draw_status(f, status, app, theme);
-    match &app.popup {
-        Some(Popup::Help { scroll }) => draw_help(f, area, app, theme, *scroll, lay),
-        Some(Popup::Lookup { .. }) => draw_lookup(f, area, app, theme),
-        Some(Popup::Editor { .. }) => super::review_draw::draw_editor(f, area, app, theme),
-        Some(Popup::Form { .. }) => super::review_draw::draw_form(f, area, app, theme),
-        Some(Popup::Scores { .. }) => super::review_draw::draw_scores(f, area, app, theme, lay),
-        Some(Popup::Opinion { .. }) => super::review_draw::draw_opinion(f, area, app, theme),
-        Some(Popup::Conflict) => super::review_draw::draw_conflict(f, area, app, theme),
-        Some(Popup::SaveFolder { .. }) => super::review_draw::draw_save_folder(f, area, app, theme),
-        _ => {}
+    // The popups under the top one are drawn first, so that a score's form
+    // shows over the score sheet it came from.
+    for popup in app.below.iter().chain(&app.popup) {
+        match popup {
+            Popup::Help { scroll } => draw_help(f, area, app, theme, *scroll, lay),
+            Popup::Lookup { .. } => draw_lookup(f, area, app, theme, popup),
+            Popup::Editor { .. } => super::review_draw::draw_editor(f, area, app, theme, popup),
+            Popup::Form { .. } => super::review_draw::draw_form(f, area, app, theme, popup),
+            Popup::Scores { .. } => super::review_draw::draw_scores(f, area, app, theme, popup, lay),
+            Popup::Opinion { .. } => super::review_draw::draw_opinion(f, area, app, theme, popup),
+            Popup::Conflict => super::review_draw::draw_conflict(f, area, app, theme),
+            Popup::SaveFolder { .. } => super::review_draw::draw_save_folder(f, area, app, theme, popup),
+            Popup::Filter { .. } => {}
+        }
     }
 }
 
@@ -1062,7 +1066,7 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usize,
     f.render_widget(Paragraph::new(visible).block(block), r);
 }
 
-fn draw_lookup(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn draw_lookup(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup) {
     let lang = app.lang;
     let r = centered(
         area,
@@ -1074,7 +1078,7 @@ fn draw_lookup(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         input,
         results,
         selected,
-    }) = &app.popup
+    }) = Some(popup)
     else {
         return;
     };

@@ -64,8 +64,8 @@ fn popup_block(f: &mut Frame, r: Rect, title: &str) -> Rect {
     inner
 }
 
-pub fn draw_editor(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(Popup::Editor { title, input, .. }) = &app.popup else {
+pub fn draw_editor(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup) {
+    let Some(Popup::Editor { title, input, .. }) = Some(popup) else {
         return;
     };
     let r = centered(
@@ -103,10 +103,10 @@ pub fn draw_editor(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     });
 }
 
-pub fn draw_form(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw_form(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup) {
     let Some(Popup::Form {
         title, fields, focus, ..
-    }) = &app.popup
+    }) = Some(popup)
     else {
         return;
     };
@@ -144,11 +144,11 @@ pub fn draw_form(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut crate::app::Layout) {
+pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup, lay: &mut crate::app::Layout) {
     let lang = app.lang;
     let Some(v) = &app.view else { return };
     let report = v.report;
-    let Some(Popup::Scores { form, selected }) = app.popup.clone() else {
+    let Some(Popup::Scores { form, selected }) = Some(popup.clone()) else {
         return;
     };
     let lines_data = app.score_lines(report, form);
@@ -276,9 +276,9 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mu
     f.render_widget(Paragraph::new(out), inner);
 }
 
-pub fn draw_opinion(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw_opinion(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup) {
     let lang = app.lang;
-    let Some(Popup::Opinion { selected }) = app.popup.clone() else {
+    let Some(Popup::Opinion { selected }) = Some(popup.clone()) else {
         return;
     };
     let r = centered(area, area.width.saturating_sub(6).min(90), 18.min(area.height));
@@ -420,7 +420,7 @@ fn input_line(input: &Input, w: usize) -> (String, usize) {
     (fit(&format!("› {shown}"), w), 2 + before)
 }
 
-pub fn draw_save_folder(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw_save_folder(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup) {
     use crate::labels::*;
     let lang = app.lang;
     let Some(Popup::SaveFolder {
@@ -428,7 +428,7 @@ pub fn draw_save_folder(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         rescued,
         input,
         problem,
-    }) = &app.popup
+    }) = Some(popup)
     else {
         return;
     };
