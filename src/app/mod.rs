@@ -817,6 +817,69 @@ impl App {
         self.slots.iter().any(|s| !s.checked())
     }
 
+    /// The keys the footer offers where the auditor is, most used first:
+    /// each screen and popup's own (the footer shows what fits, then help).
+    pub fn hints(&self) -> Vec<Action> {
+        use Action::*;
+        let mode = self.mode();
+        let on_findings = self.view.as_ref().is_some_and(|v| v.tab == crate::app::Tab::Flags);
+        let actions: Vec<Action> = match mode {
+            Mode::List if !self.filter.trim().is_empty() => {
+                vec![
+                    Back,
+                    Open,
+                    Search,
+                    SortNext,
+                    SortReverse,
+                    NextFlagged,
+                    VoucherLookup,
+                    Quit,
+                ]
+            }
+            Mode::List => vec![Open, Search, SortNext, SortReverse, NextFlagged, VoucherLookup, Quit],
+            Mode::Report if on_findings => vec![
+                ConfirmFlag,
+                DismissFlag,
+                Annotate,
+                JumpToFlag,
+                Score,
+                Opinion,
+                Undo,
+                Search,
+                CycleShown,
+                NextTab,
+                VoucherLookup,
+                Copy,
+                Back,
+            ],
+            Mode::Report => vec![
+                Annotate,
+                Score,
+                Opinion,
+                NextFlagged,
+                NextTab,
+                Undo,
+                Search,
+                VoucherLookup,
+                Copy,
+                Back,
+            ],
+            Mode::Score => vec![Accept, TakeSuggestion, TakeAllSuggestions, NextTab, Back],
+            Mode::Editor => vec![SaveText, Cancel],
+            Mode::Input | Mode::SaveFolder => vec![Accept, Cancel],
+            _ => vec![Back],
+        };
+        // After a jump, the way back is worth a place near the front.
+        let mut actions = actions;
+        if mode == Mode::Report && self.session.as_ref().is_some_and(|s| s.foreign.is_some()) {
+            actions.insert(0, TakeOverLock);
+        }
+        if mode == Mode::Report && matches!(self.jumps.last(), Some(Spot::Report { .. })) {
+            actions.insert(actions.len().min(4), JumpBack);
+        }
+        actions
+    }
+
     pub fn mode(&self) -> Mode {
         match &self.popup {
             Some(Popup::Help { .. }) => Mode::Help,

@@ -195,61 +195,7 @@ fn short(a: Action, lang: Lang) -> &'static str {
 pub fn footer(app: &App, room: usize) -> String {
     use Action::*;
     let mode = app.mode();
-    let on_findings = app.view.as_ref().is_some_and(|v| v.tab == crate::app::Tab::Flags);
-    let actions: Vec<Action> = match mode {
-        Mode::List if !app.filter.trim().is_empty() => {
-            vec![
-                Back,
-                Open,
-                Search,
-                SortNext,
-                SortReverse,
-                NextFlagged,
-                VoucherLookup,
-                Quit,
-            ]
-        }
-        Mode::List => vec![Open, Search, SortNext, SortReverse, NextFlagged, VoucherLookup, Quit],
-        Mode::Report if on_findings => vec![
-            ConfirmFlag,
-            DismissFlag,
-            Annotate,
-            JumpToFlag,
-            Score,
-            Opinion,
-            Undo,
-            Search,
-            CycleShown,
-            NextTab,
-            VoucherLookup,
-            Copy,
-            Back,
-        ],
-        Mode::Report => vec![
-            Annotate,
-            Score,
-            Opinion,
-            NextFlagged,
-            NextTab,
-            Undo,
-            Search,
-            VoucherLookup,
-            Copy,
-            Back,
-        ],
-        Mode::Score => vec![Accept, TakeSuggestion, TakeAllSuggestions, NextTab, Back],
-        Mode::Editor => vec![SaveText, Cancel],
-        Mode::Input | Mode::SaveFolder => vec![Accept, Cancel],
-        _ => vec![Back],
-    };
-    // After a jump, the way back is worth a place near the front.
-    let mut actions = actions;
-    if mode == Mode::Report && app.session.as_ref().is_some_and(|s| s.foreign.is_some()) {
-        actions.insert(0, TakeOverLock);
-    }
-    if mode == Mode::Report && matches!(app.jumps.last(), Some(crate::app::Spot::Report { .. })) {
-        actions.insert(actions.len().min(4), JumpBack);
-    }
+    let actions = app.hints();
     let hint = |a: Action| {
         let name = match a {
             Back if mode == Mode::List => app.lang.t(&crate::labels::K_CLEAR_FILTER),
