@@ -763,6 +763,10 @@ fn closing_a_popup_brings_back_the_one_under_it() {
     assert!(matches!(sheet, Some(Popup::Scores { selected: 2, .. })), "{sheet:?}");
     app.act(fuhe::keymap::Action::Help);
     assert!(matches!(app.popup, Some(Popup::Help { .. })));
+    // The help key again closes the help rather than stacking another.
+    app.act(fuhe::keymap::Action::Help);
+    assert_eq!(format!("{:?}", app.popup), format!("{sheet:?}"));
+    app.act(fuhe::keymap::Action::Help);
     app.handle_key(Key::plain(KeyCode::Esc));
     assert_eq!(format!("{:?}", app.popup), format!("{sheet:?}"), "the sheet, as it was");
     app.handle_key(enter());

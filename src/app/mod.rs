@@ -5,6 +5,7 @@
 //! every behaviour here is tested by feeding keys, without a terminal.
 
 pub mod lookup;
+mod popups;
 mod reviewing;
 pub use crate::review::session;
 mod find;
@@ -1089,7 +1090,6 @@ impl App {
                 self.quit = true;
             }
             (Help, _) => self.push_popup(Popup::Help { scroll: 0 }),
-            (Back, Mode::Help) | (Cancel, Mode::Help) => self.close_popup(),
             (Back, Mode::Report) => self.close_report(),
 
             (JumpBack, mode) => self.go_back(mode == Mode::Report),
@@ -1110,47 +1110,6 @@ impl App {
                 });
             }
             (Copy, _) => self.copy(),
-            (Cancel, Mode::Input) => {
-                if let Some(Popup::Filter { before, .. }) = &self.popup {
-                    match &mut self.view {
-                        Some(v) => v.find = before.clone(),
-                        None => {
-                            self.filter = before.clone();
-                            self.refresh_list();
-                        }
-                    }
-                }
-                self.close_popup();
-            }
-            (Accept, Mode::Input) => match self.take_popup() {
-                Some(Popup::Lookup { results, selected, .. }) => {
-                    if let Some(e) = results
-                        .get(selected)
-                        .and_then(|i| self.index.as_ref().map(|x| x.entries[*i]))
-                    {
-                        self.remember_jump();
-                        self.open_at(
-                            e.report as usize,
-                            ItemPath::expense(e.project as usize, e.line as usize).as_str(),
-                        );
-                    }
-                }
-                Some(Popup::Filter { .. }) => {}
-                Some(other) => self.push_popup(other),
-                None => {}
-            },
-            (ClearInput, Mode::Input) => {
-                match &mut self.popup {
-                    Some(Popup::Filter { input, .. } | Popup::Lookup { input, .. }) => *input = Input::default(),
-                    Some(Popup::Form { fields, focus, .. }) => {
-                        if let Some((_, i)) = fields.get_mut(*focus) {
-                            *i = Input::default();
-                        }
-                    }
-                    _ => {}
-                }
-                self.input_changed();
-            }
             (NextRow | PrevRow | PageDown | PageUp | FirstRow | LastRow, mode) => self.move_by(a, mode),
             (NextFlagged | PrevFlagged, Mode::List) => self.next_flagged_report(a == NextFlagged),
             // With a search in force, n / N go from hit to hit.

@@ -10,7 +10,7 @@ use crate::keymap::{Action, Mode};
 use crate::review::Opinion as ReviewOpinion;
 use crate::review::Review;
 use crate::review::store::{self, OnDisk};
-use crate::review::{Annotation, Change, Conclusion, Decision, FlagDecision, ScoreEntry, Status, now};
+use crate::review::{Annotation, Change, Decision, FlagDecision, ScoreEntry, Status, now};
 use crate::scoring::{self, ScoreLine};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
@@ -398,7 +398,7 @@ impl App {
         self.session.as_ref()?.review.as_ref()?.decision(f)
     }
 
-    fn apply(&mut self, c: Change) {
+    pub(super) fn apply(&mut self, c: Change) {
         let Some(s) = &mut self.session else { return };
         let report = &self.slots[s.report].file.report;
         match s.change(c, report) {
@@ -407,7 +407,7 @@ impl App {
         }
     }
 
-    fn after_change(&mut self) {
+    pub(super) fn after_change(&mut self) {
         let lang = self.lang;
         let Some(s) = &mut self.session else { return };
         let i = s.report;
@@ -456,7 +456,7 @@ impl App {
     /// that works, the review is saved there now and every later save of
     /// this workspace's reviews goes there; if not, the offer stays open
     /// with the reason.
-    fn use_folder(&mut self) {
+    pub(super) fn use_folder(&mut self) {
         let Some(Popup::SaveFolder { input, .. }) = &self.popup else {
             return;
         };
@@ -503,7 +503,7 @@ impl App {
         Ok(dir)
     }
 
-    fn review_or_new_opinion(&self) -> ReviewOpinion {
+    pub(super) fn review_or_new_opinion(&self) -> ReviewOpinion {
         self.session
             .as_ref()
             .and_then(|s| s.review.as_ref())
@@ -511,7 +511,7 @@ impl App {
             .unwrap_or_default()
     }
 
-    fn current_review(&self) -> Option<&crate::review::Review> {
+    pub(super) fn current_review(&self) -> Option<&crate::review::Review> {
         self.session.as_ref()?.review.as_ref()
     }
 
@@ -578,6 +578,10 @@ impl App {
             ));
             return true;
         }
+        // The popup on top handles its own keys.
+        if self.popup.is_some() && self.on_popup(a) {
+            return true;
+        }
         match (a, self.mode()) {
             (Annotate, Mode::Report) => {
                 let target = self.annotation_target();
@@ -609,65 +613,6 @@ impl App {
                     input: Input::with(&text),
                 });
             }
-            (Annotate, Mode::Input) => {
-                // From the voucher lookup: a note on the selected voucher.
-                let Some(Popup::Lookup { results, selected, .. }) = &self.popup else {
-                    return false;
-                };
-                let Some(e) = results
-                    .get(*selected)
-                    .and_then(|i| self.voucher_index().map(|x| x.entries[*i]))
-                else {
-                    return true;
-                };
-                self.open_at(
-                    e.report as usize,
-                    crate::item::ItemPath::expense(e.project as usize, e.line as usize).as_str(),
-                );
-                let target = format!("voucher:{}", e.voucher);
-                let text = self.note(&target).map(|n| n.text.clone()).unwrap_or_default();
-                self.open_popup(Popup::Editor {
-                    title: format!("{}{}", lang.t(&crate::labels::NOTE_ON_VOUCHER), e.voucher),
-                    target: EditTarget::Annotation(target),
-                    input: Input::with(&text),
-                });
-            }
-            (SaveText, Mode::Editor) => {
-                // The editor closes; the opinion it was opened from, if any,
-                // is shown again.
-                let Some(Popup::Editor { target, input, .. }) = self.take_popup() else {
-                    return true;
-                };
-                let text = input.text.trim_end().to_string();
-                match target {
-                    EditTarget::Annotation(t) => {
-                        let old = self.note(&t).cloned();
-                        let new = (!text.trim().is_empty()).then(|| Annotation {
-                            target: t.clone(),
-                            text,
-                            author: self.reviewer.clone(),
-                            time: now(),
-                        });
-                        if old.as_ref().map(|o| &o.text) != new.as_ref().map(|n| &n.text) {
-                            self.apply(Change::Annotation { target: t, old, new });
-                        }
-                    }
-                    EditTarget::OpinionText => {
-                        let old = self.review_or_new_opinion();
-                        let new = ReviewOpinion {
-                            text: (!text.trim().is_empty()).then_some(text),
-                            author: Some(self.reviewer.clone()),
-                            time: Some(now()),
-                            ..old.clone()
-                        };
-                        self.apply(Change::Opinion { old, new });
-                        if self.popup.is_none() {
-                            self.popup = Some(Popup::Opinion { selected: 4 });
-                        }
-                    }
-                }
-            }
-            (Cancel, Mode::Editor) => self.close_popup(),
             (ConfirmFlag, Mode::Report) => {
                 let Some(f) = self.selected_flag() else {
                     self.message = Some((lang.t(&crate::labels::NO_FINDING_HERE).into(), true));
@@ -709,177 +654,11 @@ impl App {
                     purpose: FormPurpose::Dismiss(f.key()),
                 });
             }
-            (NextField, Mode::Input) => {
-                if let Some(Popup::Form { fields, focus, .. }) = &mut self.popup {
-                    *focus = (*focus + 1) % fields.len().max(1);
-                } else {
-                    return false;
-                }
-            }
-            (Accept, Mode::Input) if matches!(self.popup, Some(Popup::Form { .. })) => self.submit_form(),
-            // A score's form goes back to the score sheet it was opened from.
-            (Cancel, Mode::Input) if matches!(self.popup, Some(Popup::Form { .. })) => self.close_popup(),
             (Score, Mode::Report) => self.open_popup(Popup::Scores {
                 form: None,
                 selected: 0,
             }),
-            (Back, Mode::Score) | (Back, Mode::Opinion) => self.close_popup(),
-            (NextRow | PrevRow | PageDown | PageUp, Mode::Score) => {
-                let Some(v) = &self.view else { return true };
-                let Some(Popup::Scores { form, selected }) = &self.popup else {
-                    return true;
-                };
-                let n = self.score_lines(v.report, *form).len();
-                let page = self.layout.page.max(1);
-                let new = match a {
-                    NextRow => (*selected + 1).min(n.saturating_sub(1)),
-                    PrevRow => selected.saturating_sub(1),
-                    PageDown => (*selected + page).min(n.saturating_sub(1)),
-                    _ => selected.saturating_sub(page),
-                };
-                if let Some(Popup::Scores { selected, .. }) = &mut self.popup {
-                    *selected = new;
-                }
-            }
-            (NextTab, Mode::Score) => {
-                let n = self
-                    .view
-                    .as_ref()
-                    .map_or(0, |v| self.slots[v.report].file.report.project_forms.len());
-                if let Some(Popup::Scores { form, selected }) = &mut self.popup {
-                    *form = match form {
-                        None if n > 0 => Some(0),
-                        Some(i) if *i + 1 < n => Some(*i + 1),
-                        _ => None,
-                    };
-                    *selected = 0;
-                }
-            }
-            (Accept, Mode::Score) => {
-                let (Some(v), Some(Popup::Scores { form, selected })) = (&self.view, &self.popup) else {
-                    return true;
-                };
-                let form = *form;
-                let lines = self.score_lines(v.report, form);
-                let Some(line) = lines.get(*selected) else { return true };
-                let current = self.current_review().and_then(|r| r.score(&line.id)).cloned();
-                let score = current
-                    .as_ref()
-                    .map(|c| c.score)
-                    .or(line.suggested)
-                    .map(|d| d.to_string())
-                    .unwrap_or_default();
-                let reason = current.and_then(|c| c.reason).unwrap_or_default();
-                self.push_popup(Popup::Form {
-                    title: format!(
-                        "{}（{} {}，{} {}）",
-                        lang.pick(&line.label_zh, &line.label_en),
-                        lang.t(&crate::labels::WEIGHT),
-                        line.weight,
-                        lang.t(&crate::labels::SUGGESTED),
-                        line.suggested.map_or("—".into(), |s| s.to_string())
-                    ),
-                    fields: vec![
-                        (lang.t(&crate::labels::SCORE).into(), Input::with(&score)),
-                        (
-                            lang.t(&crate::labels::REASON_REQUIRED_WHEN_NOT_THE_SUGGESTION).into(),
-                            Input::with(&reason),
-                        ),
-                    ],
-                    focus: 0,
-                    purpose: FormPurpose::Score {
-                        form,
-                        item: line.id.clone(),
-                    },
-                });
-            }
-            (TakeSuggestion | TakeAllSuggestions, Mode::Score) => {
-                let (Some(v), Some(Popup::Scores { form, selected })) = (&self.view, &self.popup) else {
-                    return true;
-                };
-                let form = *form;
-                let selected = *selected;
-                let lines = self.score_lines(v.report, form);
-                let targets: Vec<ScoreLine> = if a == TakeSuggestion {
-                    lines.get(selected).cloned().into_iter().collect()
-                } else {
-                    lines
-                        .into_iter()
-                        .filter(|l| self.current_review().and_then(|r| r.score(&l.id)).is_none())
-                        .collect()
-                };
-                for l in targets {
-                    let Some(s) = l.suggested else {
-                        if a == TakeSuggestion {
-                            self.message = Some((
-                                lang.t(&crate::labels::THIS_ITEM_HAS_NO_SUGGESTION_SCORE_IT).into(),
-                                true,
-                            ));
-                        }
-                        continue;
-                    };
-                    let old = self.current_review().and_then(|r| r.score(&l.id)).cloned();
-                    let new = ScoreEntry {
-                        item: l.id.clone(),
-                        label: l.label_zh.clone(),
-                        weight: l.weight,
-                        suggested: l.suggested,
-                        score: s,
-                        reason: None,
-                        author: self.reviewer.clone(),
-                        time: now(),
-                    };
-                    self.apply(Change::Score {
-                        item: l.id.clone(),
-                        old,
-                        new: Some(new),
-                    });
-                }
-            }
             (Opinion, Mode::Report) => self.open_popup(Popup::Opinion { selected: 0 }),
-            (NextRow | PrevRow, Mode::Opinion) => {
-                if let Some(Popup::Opinion { selected }) = &mut self.popup {
-                    *selected = if a == NextRow {
-                        (*selected + 1).min(5)
-                    } else {
-                        selected.saturating_sub(1)
-                    };
-                }
-            }
-            (Accept, Mode::Opinion) => {
-                let Some(Popup::Opinion { selected }) = self.popup.clone() else {
-                    return true;
-                };
-                match selected {
-                    0..=3 => {
-                        let old = self.review_or_new_opinion();
-                        let c = Conclusion::ALL[selected];
-                        let new = ReviewOpinion {
-                            conclusion: if old.conclusion == Some(c) { None } else { Some(c) },
-                            author: Some(self.reviewer.clone()),
-                            time: Some(now()),
-                            ..old.clone()
-                        };
-                        self.apply(Change::Opinion { old, new });
-                    }
-                    4 => {
-                        let text = self.review_or_new_opinion().text.unwrap_or_default();
-                        self.push_popup(Popup::Editor {
-                            title: lang.t(&crate::labels::FINANCE_SECTION_S_OPINION).into(),
-                            target: EditTarget::OpinionText,
-                            input: Input::with(&text),
-                        });
-                    }
-                    _ if self.current_review().is_some_and(|r| r.status == Status::Done) && !self.reopen_armed => {
-                        self.reopen_armed = true;
-                        self.message = Some((lang.t(&crate::labels::REOPEN_CONFIRM).into(), true));
-                    }
-                    _ => {
-                        self.reopen_armed = false;
-                        self.toggle_done();
-                    }
-                }
-            }
             (Undo | Redo, Mode::Report | Mode::Score | Mode::Opinion) => {
                 let Some(s) = &mut self.session else { return true };
                 let report = &self.slots[s.report].file.report;
@@ -901,42 +680,12 @@ impl App {
                     Err(e) => self.message = Some((e, true)),
                 }
             }
-            (Accept, Mode::SaveFolder) => self.use_folder(),
-            (Cancel, Mode::SaveFolder) => {
-                self.close_popups();
-                if let Some(d) = &self.data_dir {
-                    self.message = Some((
-                        format!(
-                            "{} {}",
-                            lang.t(&crate::labels::LATER_CHANGES_STAY_IN),
-                            d.join("rescue").display()
-                        ),
-                        false,
-                    ));
-                }
-            }
-            (ClearInput, Mode::SaveFolder) => {
-                if let Some(Popup::SaveFolder { input, .. }) = &mut self.popup {
-                    *input = Input::default();
-                }
-            }
-            (KeepMine | TakeTheirs | Merge, Mode::Conflict) => {
-                if let Some(s) = &mut self.session {
-                    match a {
-                        KeepMine => s.keep_mine(),
-                        TakeTheirs => s.take_theirs(),
-                        _ => s.merge(),
-                    }
-                }
-                self.close_popups();
-                self.after_change();
-            }
             _ => return false,
         }
         true
     }
 
-    fn submit_form(&mut self) {
+    pub(super) fn submit_form(&mut self) {
         let lang = self.lang;
         let Some(Popup::Form { fields, purpose, .. }) = self.popup.clone() else {
             return;
@@ -1059,7 +808,7 @@ impl App {
 
     /// Marks the review done (refused, saying why, while items are missing),
     /// or back to in progress.
-    fn toggle_done(&mut self) {
+    pub(super) fn toggle_done(&mut self) {
         let lang = self.lang;
         let Some(v) = &self.view else { return };
         let report = v.report;
