@@ -56,7 +56,7 @@ fn opt(v: Option<Decimal>) -> String {
 
 /// Builds the document of a report's review.
 pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Document {
-    let w = |zh: &'static str, en: &'static str| lang.pick(zh, en).to_string();
+    let w = |l: &crate::labels::L| lang.t(l).to_string();
     let rep: &Report = &r.report;
     let review: Option<&Review> = s.review.as_ref();
     let done = review.is_some_and(|rv| rv.status == Status::Done);
@@ -67,35 +67,38 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
     };
 
     // ----- header -----
-    let mut forms = vec![w("部门整体支出绩效自评表", "department form")];
+    let mut forms = vec![w(&crate::labels::DOC_DEPARTMENT_FORM)];
     forms.extend(
         rep.project_forms
             .iter()
             .enumerate()
-            .map(|(i, p)| format!("{}“{}”", w("项目支出绩效自评表", "project form "), clean(&p.label(i)))),
+            .map(|(i, p)| format!("{}“{}”", w(&crate::labels::DOC_PROJECT_FORM), clean(&p.label(i)))),
     );
     let status = match (review, &s.invalid) {
-        (_, Some(_)) => w("复核文件无效", "review file invalid"),
-        (None, None) => w("未审", "not reviewed"),
+        (_, Some(_)) => w(&crate::labels::DOC_REVIEW_FILE_INVALID),
+        (None, None) => w(&crate::labels::DOC_NOT_REVIEWED),
         (Some(rv), None) => match rv.completed() {
-            Some(t) => format!("{} {}", w("已完成", "done"), crate::clock::date(t)),
-            None => w("审核中（草稿）", "in progress (draft)"),
+            Some(t) => format!("{} {}", w(&crate::labels::DOC_DONE), crate::clock::date(t)),
+            None => w(&crate::labels::DOC_IN_PROGRESS_DRAFT),
         },
     };
     let (confirmed, dismissed, undecided) = tally(flags, review);
     let mut facts = vec![
-        (w("部门（单位）", "Department"), dept.clone()),
-        (w("年度", "Year"), rep.year.to_string()),
-        (w("评价表", "Forms"), forms.join(lang.t(&crate::labels::LIST_SEPARATOR))),
-        (w("复核状态", "Review status"), status),
+        (w(&crate::labels::DOC_DEPARTMENT), dept.clone()),
+        (w(&crate::labels::DOC_YEAR), rep.year.to_string()),
         (
-            w("复核人", "Reviewer"),
+            w(&crate::labels::DOC_FORMS),
+            forms.join(lang.t(&crate::labels::LIST_SEPARATOR)),
+        ),
+        (w(&crate::labels::DOC_REVIEW_STATUS), status),
+        (
+            w(&crate::labels::DOC_REVIEWER),
             review.map_or("—".into(), |rv| clean(&rv.reviewer)),
         ),
     ];
     if let Some(rv) = review {
         facts.push((
-            w("复核开始 / 最后修改", "Started / last changed"),
+            w(&crate::labels::DOC_STARTED_LAST_CHANGED),
             format!(
                 "{} / {}",
                 crate::clock::minute(&rv.created),
@@ -104,7 +107,7 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
         ));
     }
     facts.push((
-        w("发现的问题", "Findings"),
+        w(&crate::labels::DOC_FINDINGS),
         match lang {
             Lang::Zh => format!(
                 "{} 项：确认 {confirmed} 项，不采纳 {dismissed} 项，未决定 {undecided} 项",
@@ -117,7 +120,7 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
         },
     ));
     if let Some(m) = &s.invalid {
-        facts.push((w("复核文件", "Review file"), clean(m)));
+        facts.push((w(&crate::labels::DOC_REVIEW_FILE), clean(m)));
     }
 
     let mut blocks = Vec::new();
@@ -135,7 +138,7 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
     blocks.push(heading("预算与实际（万元）", "Budget beside actual (10k yuan)"));
     blocks.extend(department_money(rep, lang));
     if let Some(t) = project_funds(rep, lang) {
-        blocks.push(Block::Text(w("项目资金：", "Project funds:")));
+        blocks.push(Block::Text(w(&crate::labels::DOC_PROJECT_FUNDS)));
         blocks.push(Block::Table(t));
     }
 
@@ -169,30 +172,28 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
         }
     }
     if kept.is_empty() {
-        blocks.push(Block::Text(w(
-            "复核确认的问题：无。",
-            "Findings the reviewer confirmed: none.",
-        )));
+        blocks.push(Block::Text(w(&crate::labels::DOC_CONFIRMED_NONE)));
     } else {
-        blocks.push(Block::Text(w("复核确认的问题：", "Findings the reviewer confirmed:")));
+        blocks.push(Block::Text(w(&crate::labels::DOC_CONFIRMED_HEADING)));
         blocks.push(Block::Table(Table {
             head: vec![
-                w("级别", "Severity"),
-                w("位置", "Item"),
-                w("问题", "Finding"),
-                w("复核说明", "Reviewer's note"),
+                w(&crate::labels::DOC_SEVERITY),
+                w(&crate::labels::DOC_PLACE),
+                w(&crate::labels::DOC_FINDING),
+                w(&crate::labels::DOC_REVIEWER_S_NOTE),
             ],
             rows: kept,
             widths: vec![8, 22, 45, 25],
         }));
     }
     if !set_aside.is_empty() {
-        blocks.push(Block::Text(w(
-            "不采纳的问题（附理由）：",
-            "Findings set aside, with the reason:",
-        )));
+        blocks.push(Block::Text(w(&crate::labels::DOC_FINDINGS_SET_ASIDE_WITH_THE)));
         blocks.push(Block::Table(Table {
-            head: vec![w("位置", "Item"), w("问题", "Finding"), w("不采纳理由", "Reason")],
+            head: vec![
+                w(&crate::labels::DOC_PLACE),
+                w(&crate::labels::DOC_FINDING),
+                w(&crate::labels::DOC_REASON),
+            ],
             rows: set_aside,
             widths: vec![24, 46, 30],
         }));
@@ -208,7 +209,7 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
     blocks.push(heading("评分", "Scores"));
     for f in &s.forms {
         let name = match f.form {
-            None => w("部门整体", "Department form"),
+            None => w(&crate::labels::DOC_DEPARTMENT_FORM_SHORT),
             Some(_) => clean(&f.name),
         };
         blocks.push(Block::Text(format!("{name}{}", lang.t(&crate::labels::COLON))));
@@ -234,7 +235,7 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
                         .find(|f| f.key() == a.target || f.path == a.target)
                         .map(|f| clean(lang.pick(&f.place_zh, &f.place_en)))
                         .unwrap_or_else(|| match a.target.as_str() {
-                            "report" => w("整份报告", "the whole report"),
+                            "report" => w(&crate::labels::DOC_THE_WHOLE_REPORT),
                             t => clean(t),
                         });
                     vec![
@@ -251,10 +252,10 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
         blocks.push(heading("复核批注", "Reviewer's notes"));
         blocks.push(Block::Table(Table {
             head: vec![
-                w("项目", "Item"),
-                w("批注", "Note"),
-                w("作者", "Author"),
-                w("时间", "Time"),
+                w(&crate::labels::DOC_NOTE_ITEM),
+                w(&crate::labels::DOC_NOTE),
+                w(&crate::labels::DOC_AUTHOR),
+                w(&crate::labels::DOC_TIME),
             ],
             rows: notes,
             widths: vec![25, 50, 10, 15],
@@ -267,17 +268,17 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
     let dept_sheet = s.forms.first().map(|f| &f.sheet);
     blocks.push(Block::Text(format!(
         "{}{}",
-        w("复核结论：", "Conclusion: "),
+        w(&crate::labels::DOC_CONCLUSION),
         opinion.conclusion.map_or("—".into(), |c| lang.t(c.label()).to_string())
     )));
     blocks.push(Block::Text(format!(
         "{}{}",
-        w("复核得分及等次：", "Review score and grade: "),
+        w(&crate::labels::DOC_REVIEW_SCORE_AND_GRADE),
         dept_sheet.map_or("—".into(), |sh| sh.review_text(lang))
     )));
     blocks.push(Block::Text(format!(
         "{}\n{}",
-        w("意见：", "Opinion:"),
+        w(&crate::labels::DOC_OPINION),
         opinion
             .text
             .as_deref()
@@ -307,7 +308,7 @@ pub fn document(r: &LoadedReport, flags: &[Flag], s: &Summary, lang: Lang) -> Do
         blocks,
         reviewer: review.map_or(String::new(), |rv| clean(&rv.reviewer)),
         date,
-        footer: format!("{}{file} · SHA-256 {}", w("报告文件：", "Report file: "), r.sha256),
+        footer: format!("{}{file} · SHA-256 {}", w(&crate::labels::DOC_REPORT_FILE), r.sha256),
     }
 }
 
@@ -325,7 +326,7 @@ fn tally(flags: &[Flag], review: Option<&Review>) -> (usize, usize, usize) {
 /// The department's income and expenditure: its own table, not squeezed
 /// into the project funds' columns.
 fn department_money(rep: &Report, lang: Lang) -> Vec<Block> {
-    let w = |zh: &'static str, en: &'static str| lang.pick(zh, en).to_string();
+    let w = |l: &crate::labels::L| lang.t(l).to_string();
     let d = &rep.department_form;
     let inc = d.income.summary.as_ref();
     let exp = d.expenditure.summary.as_ref();
@@ -338,30 +339,38 @@ fn department_money(rep: &Report, lang: Lang) -> Vec<Block> {
         _ => String::new(),
     };
     let mut rows = vec![
-        vec![w("收入合计", "Income"), opt(inc.and_then(|i| i.total)), String::new()],
-        vec![w("支出合计", "Expenditure"), opt(spent), String::new()],
         vec![
-            w("　其中：基本支出", "  of which basic"),
+            w(&crate::labels::DOC_INCOME),
+            opt(inc.and_then(|i| i.total)),
+            String::new(),
+        ],
+        vec![w(&crate::labels::DOC_EXPENDITURE), opt(spent), String::new()],
+        vec![
+            w(&crate::labels::DOC_OF_WHICH_BASIC),
             opt(exp.and_then(|e| e.basic)),
             share(exp.and_then(|e| e.basic)),
         ],
         vec![
-            w("　　　　项目支出", "  of which projects"),
+            w(&crate::labels::DOC_OF_WHICH_PROJECTS),
             opt(exp.and_then(|e| e.project)),
             share(exp.and_then(|e| e.project)),
         ],
     ];
     if let (Some(i), Some(e)) = (inc.and_then(|i| i.total), spent) {
         rows.push(vec![
-            w("收支差额", "Income less expenditure"),
+            w(&crate::labels::DOC_INCOME_LESS_EXPENDITURE),
             signed(i - e),
             String::new(),
         ]);
     }
     vec![
-        Block::Text(w("部门整体收支：", "The department's income and expenditure:")),
+        Block::Text(w(&crate::labels::DOC_THE_DEPARTMENT_S_INCOME_AND)),
         Block::Table(Table {
-            head: vec![w("项目", "Item"), w("金额", "Amount"), w("占支出", "Share of spending")],
+            head: vec![
+                w(&crate::labels::DOC_NOTE_ITEM),
+                w(&crate::labels::DOC_AMOUNT),
+                w(&crate::labels::DOC_SHARE_OF_SPENDING),
+            ],
             rows,
             widths: vec![40, 30, 30],
         }),
@@ -411,17 +420,17 @@ fn project_funds(rep: &Report, lang: Lang) -> Option<Table> {
             ]);
         }
     }
-    let w = |zh: &'static str, en: &'static str| lang.pick(zh, en).to_string();
+    let w = |l: &crate::labels::L| lang.t(l).to_string();
     (!rows.is_empty()).then(|| Table {
         head: vec![
-            w("项目", "Project"),
-            w("来源", "Source"),
-            w("计划安排", "Planned"),
-            w("实际到位", "Arrived"),
-            w("变动", "Change"),
-            w("实际支出", "Spent"),
-            w("结余", "Balance"),
-            w("执行率", "Executed"),
+            w(&crate::labels::DOC_PROJECT),
+            w(&crate::labels::DOC_SOURCE),
+            w(&crate::labels::DOC_PLANNED),
+            w(&crate::labels::DOC_ARRIVED),
+            w(&crate::labels::DOC_CHANGE),
+            w(&crate::labels::DOC_SPENT),
+            w(&crate::labels::DOC_BALANCE),
+            w(&crate::labels::DOC_EXECUTED),
         ],
         rows,
         widths: vec![22, 10, 10, 10, 14, 10, 10, 10],
@@ -431,7 +440,7 @@ fn project_funds(rep: &Report, lang: Lang) -> Option<Table> {
 /// A form's score sheet: self-score, fuhe's suggestion and the review score
 /// per line, with the auditor's reason (or fuhe's basis).
 fn score_table(f: &FormScore, review: Option<&Review>, lang: Lang) -> Table {
-    let w = |zh: &'static str, en: &'static str| lang.pick(zh, en).to_string();
+    let w = |l: &crate::labels::L| lang.t(l).to_string();
     let mut rows = Vec::new();
     for l in &f.lines {
         let entry = review.and_then(|rv| rv.score(&l.id));
@@ -440,7 +449,7 @@ fn score_table(f: &FormScore, review: Option<&Review>, lang: Lang) -> Table {
             clean(lang.pick(&l.label_zh, &l.label_en)),
             l.weight.to_string(),
             opt(l.self_score),
-            l.suggested.map_or(w("需判断", "to judge"), |s| s.to_string()),
+            l.suggested.map_or(w(&crate::labels::DOC_TO_JUDGE), |s| s.to_string()),
             entry.map_or("—".into(), |e| e.score.to_string()),
             entry
                 .and_then(|e| e.reason.as_deref())
@@ -451,7 +460,7 @@ fn score_table(f: &FormScore, review: Option<&Review>, lang: Lang) -> Table {
     let weight: Decimal = f.lines.iter().map(|l| l.weight).sum::<Decimal>().normalize();
     rows.push(vec![
         String::new(),
-        w("合计", "Total"),
+        w(&crate::labels::DOC_TOTAL),
         weight.to_string(),
         match (f.self_score, f.self_grade.as_deref()) {
             (Some(s), Some(g)) => format!("{s} {}", crate::model::Grade::shown(&clean(g), lang)),
@@ -470,13 +479,13 @@ fn score_table(f: &FormScore, review: Option<&Review>, lang: Lang) -> Table {
     ]);
     Table {
         head: vec![
-            w("类别", "Group"),
-            w("评分项", "Item"),
-            w("分值", "Weight"),
-            w("自评", "Self"),
-            w("建议", "Suggested"),
-            w("复核", "Review"),
-            w("依据 / 理由", "Basis / reason"),
+            w(&crate::labels::DOC_GROUP),
+            w(&crate::labels::DOC_SCORE_ITEM),
+            w(&crate::labels::DOC_WEIGHT),
+            w(&crate::labels::DOC_SELF),
+            w(&crate::labels::DOC_SUGGESTED),
+            w(&crate::labels::DOC_REVIEW),
+            w(&crate::labels::DOC_BASIS_REASON),
         ],
         rows,
         widths: vec![10, 25, 7, 9, 10, 9, 30],
