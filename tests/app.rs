@@ -777,3 +777,39 @@ fn closing_a_popup_brings_back_the_one_under_it() {
     assert!(app.popup.is_none() && app.below.is_empty());
     assert!(app.view.is_some(), "still in the report");
 }
+
+/// The score sheet is worked out when it opens and whenever what it rests
+/// on changes, not on each frame: after taking a suggestion the kept sheet
+/// counts it, and it is let go when the sheet closes.
+#[test]
+fn the_score_sheet_is_worked_out_on_change_not_per_frame() {
+    let ws = tempfile::tempdir().unwrap();
+    let reports = ws.path().join("reports");
+    std::fs::create_dir_all(&reports).unwrap();
+    std::fs::copy(
+        "sample-data/reports/linxiang-data-bureau-2024.json",
+        reports.join("data.json"),
+    )
+    .unwrap();
+    let loaded = fuhe::workspace::Workspace::open(ws.path()).unwrap();
+    let mut app = App::new(
+        ws.path().into(),
+        false,
+        loaded.reports,
+        loaded.errors,
+        Lang::Zh,
+        Keymap::builtin("default").unwrap(),
+        CheckConfig::default(),
+    );
+    app.check_all();
+    app.open(0);
+    app.act(fuhe::keymap::Action::Score);
+    let scored = |app: &App| app.sheet_view(0, None).map(|v| v.sheet.scored);
+    assert_eq!(scored(&app), Some(0));
+    app.act(fuhe::keymap::Action::TakeSuggestion);
+    assert_eq!(scored(&app), Some(1), "worked out again after the change");
+    let fresh = app.sheet(0, None, app.session.as_ref().and_then(|s| s.review.as_ref()));
+    assert_eq!(app.sheet_view(0, None).unwrap().sheet.scored, fresh.scored);
+    app.act(fuhe::keymap::Action::Back);
+    assert!(app.sheet_view.is_none(), "let go with the sheet");
+}

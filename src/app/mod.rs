@@ -428,6 +428,59 @@ impl App {
     }
 }
 
+/// A form's score sheet as the popup shows it, worked out when the sheet
+/// opens or what it rests on changes (the review, the findings), not on
+/// every frame it is drawn.
+#[derive(Debug, Clone)]
+pub struct SheetView {
+    /// Report, form, and the review's and the findings' state it was made from.
+    key: (usize, Option<usize>, usize, String, usize),
+    pub lines: Vec<crate::scoring::ScoreLine>,
+    pub sheet: crate::scoring::Sheet,
+}
+
+impl App {
+    fn sheet_key(&self, report: usize, form: Option<usize>) -> (usize, Option<usize>, usize, String, usize) {
+        let review = self
+            .current_review()
+            .filter(|_| self.view.as_ref().is_some_and(|v| v.report == report));
+        (
+            report,
+            form,
+            review.map_or(0, |r| r.history.len()),
+            review.map(|r| r.updated.clone()).unwrap_or_default(),
+            self.flags_of(report).len(),
+        )
+    }
+
+    /// The sheet worked out for this report and form, if it is current.
+    pub fn sheet_view(&self, report: usize, form: Option<usize>) -> Option<&SheetView> {
+        self.sheet_view
+            .as_ref()
+            .filter(|s| s.key == self.sheet_key(report, form))
+    }
+
+    /// Works the open score sheet out again when what it rests on changed.
+    pub(super) fn refresh_sheet_view(&mut self) {
+        let form = self.below.iter().chain(&self.popup).find_map(|p| match p {
+            Popup::Scores { form, .. } => Some(*form),
+            _ => None,
+        });
+        let (Some(form), Some(report)) = (form, self.view.as_ref().map(|v| v.report)) else {
+            self.sheet_view = None;
+            return;
+        };
+        if self.sheet_view(report, form).is_some() {
+            return;
+        }
+        let key = self.sheet_key(report, form);
+        let lines = self.score_lines(report, form);
+        let review = self.current_review().cloned();
+        let sheet = self.sheet(report, form, review.as_ref());
+        self.sheet_view = Some(SheetView { key, lines, sheet });
+    }
+}
+
 /// One report of the workspace as the app holds it: everything the list,
 /// the summary and an open report need of it, in one place, so nothing can
 /// fall out of step.
@@ -537,6 +590,8 @@ pub struct App {
     pub jumps_ahead: Vec<Spot>,
     /// What the last frame learned about the screen (see [`Layout`]).
     pub layout: Layout,
+    /// The open score sheet as worked out (see [`SheetView`]).
+    pub sheet_view: Option<SheetView>,
     /// A report whose check took longer keeps its findings when not open
     /// (`KEEP_FINDINGS`; tests set it).
     pub keep_findings_over: std::time::Duration,
@@ -588,6 +643,7 @@ impl App {
             clipboard: None,
             quit: false,
             layout: Layout::default(),
+            sheet_view: None,
             keep_findings_over: KEEP_FINDINGS,
             index: None,
             index_parts: None,
@@ -810,6 +866,9 @@ impl App {
             }
             self.refresh_list();
             self.refresh_rows();
+        }
+        if changed {
+            self.refresh_sheet_view();
         }
         changed
     }
@@ -1060,6 +1119,11 @@ impl App {
 
     /// Does what an action says.
     pub fn act(&mut self, a: Action) {
+        self.act_now(a);
+        self.refresh_sheet_view();
+    }
+
+    fn act_now(&mut self, a: Action) {
         use Action::*;
         let armed = std::mem::take(&mut self.leave_armed);
         let armed_take_over = std::mem::take(&mut self.take_over_armed);

@@ -151,7 +151,17 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &
     let Some(Popup::Scores { form, selected }) = Some(popup.clone()) else {
         return;
     };
-    let lines_data = app.score_lines(report, form);
+    let review = app.session.as_ref().and_then(|s| s.review.as_ref());
+    // Worked out when the sheet opened or last changed; a sheet the app has
+    // not worked out (a test that set the popup itself) is worked out here.
+    let made;
+    let (lines_data, sheet) = match app.sheet_view(report, form) {
+        Some(v) => (&v.lines, &v.sheet),
+        None => {
+            made = (app.score_lines(report, form), app.sheet(report, form, review));
+            (&made.0, &made.1)
+        }
+    };
     let rep = &app.slots[report].file.report;
     let form_name = match form {
         None => lang.t(&crate::labels::DEPARTMENT_FORM_3).to_string(),
@@ -170,7 +180,6 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &
     );
     let inner = popup_block(f, r, &title);
     let w = inner.width as usize;
-    let review = app.session.as_ref().and_then(|s| s.review.clone());
     let (wt, sug, rev) = (6, 7, 7);
     let reason_w = (w / 3).max(10);
     let label_w = w.saturating_sub(wt + sug + rev + reason_w + 5);
@@ -193,7 +202,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &
         0
     };
     for (i, l) in lines_data.iter().enumerate().skip(offset).take(h) {
-        let entry = review.as_ref().and_then(|r| r.score(&l.id));
+        let entry = review.and_then(|r| r.score(&l.id));
         let rev_text = entry.map_or("—".into(), |e| e.score.to_string());
         let why = match entry.and_then(|e| e.reason.clone()) {
             Some(reason) => reason,
@@ -233,7 +242,6 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &
         None => rep.department_form.self_score,
         Some(i) => rep.project_forms[i].self_score,
     };
-    let sheet = app.sheet(report, form, review.as_ref());
     let sug_total = &sheet.suggested;
     let totals = format!(
         "{} {} · {} {}{} · {} {}",
