@@ -79,6 +79,45 @@ fn keys(app: &mut App, term: &mut Term, theme: &fuhe::tui::theme::Theme, key: Ke
     (times[times.len() / 2], times[times.len() - 1])
 }
 
+/// The interface over the workspace, reading and checking in the background.
+fn started(root: &std::path::Path, files: Vec<std::path::PathBuf>) -> App {
+    let mut app = App::new_lazy(
+        root.into(),
+        false,
+        files,
+        Lang::Zh,
+        Keymap::default_map(),
+        CheckConfig::default(),
+    );
+    app.start_checks();
+    app
+}
+
+/// Puts the selection on the hostile report (the list sorts by department).
+fn select_hostile(app: &mut App) {
+    app.selected = (0..app.visible.len())
+        .find(|&k| app.report(app.visible[k]).id == "a-hostile")
+        .expect("listed");
+    app.list_moved = true;
+}
+
+/// Moves down and up until every report is checked: how many keys, and the
+/// slowest key plus redraw.
+fn keys_until_checked(app: &mut App, term: &mut Term, theme: &fuhe::tui::theme::Theme) -> (usize, f64) {
+    let mut worst = 0f64;
+    let mut presses = 0;
+    while app.checking() {
+        let t = Instant::now();
+        app.handle_key(Key::plain(if presses % 2 == 0 { KeyCode::Down } else { KeyCode::Up }));
+        app.poll();
+        term.draw(|f| fuhe::tui::draw::draw(f, app, theme)).expect("draw");
+        worst = worst.max(ms(t.elapsed()));
+        presses += 1;
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    (presses, worst)
+}
+
 fn run(name: &str, report: &serde_json::Value) {
     println!("{name}");
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -92,70 +131,23 @@ fn run(name: &str, report: &serde_json::Value) {
     let mut term = Term::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
 
     // Opening it at once, while it is still being read and checked.
-    {
-        let mut app = App::new_lazy(
-            dir.path().into(),
-            false,
-            files.clone(),
-            Lang::Zh,
-            Keymap::default_map(),
-            CheckConfig::default(),
-        );
-        app.start_checks();
-        let row = (0..app.visible.len())
-            .find(|&k| app.report(app.visible[k]).id == "a-hostile")
-            .expect("listed");
-        app.selected = row;
-        app.list_moved = true;
-        let t = Instant::now();
-        app.handle_key(Key::plain(KeyCode::Enter));
-        term.draw(|f| fuhe::tui::draw::draw(f, &mut app, &theme)).expect("draw");
-        let open = ms(t.elapsed());
-        let mut worst = 0f64;
-        let mut presses = 0;
-        while app.checking() {
-            let t = Instant::now();
-            app.handle_key(Key::plain(if presses % 2 == 0 { KeyCode::Down } else { KeyCode::Up }));
-            app.poll();
-            term.draw(|f| fuhe::tui::draw::draw(f, &mut app, &theme)).expect("draw");
-            worst = worst.max(ms(t.elapsed()));
-            presses += 1;
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        println!("  opened at once: {open:.0} ms; {presses} keys until its findings arrived, worst {worst:.0} ms");
-    }
+    let mut app = started(dir.path(), files.clone());
+    select_hostile(&mut app);
+    let t = Instant::now();
+    app.handle_key(Key::plain(KeyCode::Enter));
+    term.draw(|f| fuhe::tui::draw::draw(f, &mut app, &theme)).expect("draw");
+    let open = ms(t.elapsed());
+    let (presses, worst) = keys_until_checked(&mut app, &mut term, &theme);
+    println!("  opened at once: {open:.0} ms; {presses} keys until its findings arrived, worst {worst:.0} ms");
 
+    // Keys in the list while it is read and checked, then opening it.
     let start = Instant::now();
-    let mut app = App::new_lazy(
-        dir.path().into(),
-        false,
-        files,
-        Lang::Zh,
-        Keymap::default_map(),
-        CheckConfig::default(),
-    );
-    app.start_checks();
+    let mut app = started(dir.path(), files);
     term.draw(|f| fuhe::tui::draw::draw(f, &mut app, &theme)).expect("draw");
     let first = ms(start.elapsed());
-    // Keys in the list while the hostile report is read and checked.
-    let mut worst_while = 0f64;
-    let mut presses = 0;
-    while app.checking() {
-        let t = Instant::now();
-        app.handle_key(Key::plain(if presses % 2 == 0 { KeyCode::Down } else { KeyCode::Up }));
-        app.poll();
-        term.draw(|f| fuhe::tui::draw::draw(f, &mut app, &theme)).expect("draw");
-        worst_while = worst_while.max(ms(t.elapsed()));
-        presses += 1;
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let (presses, worst_while) = keys_until_checked(&mut app, &mut term, &theme);
     let checked = ms(start.elapsed());
-    // The hostile report sorts first by file name... but the list sorts by
-    // department; find it.
-    let row = (0..app.visible.len())
-        .find(|&k| app.report(app.visible[k]).id == "a-hostile")
-        .expect("listed");
-    app.selected = row;
+    select_hostile(&mut app);
     let t = Instant::now();
     app.handle_key(Key::plain(KeyCode::Enter));
     term.draw(|f| fuhe::tui::draw::draw(f, &mut app, &theme)).expect("draw");

@@ -162,7 +162,8 @@ impl App {
         true
     }
 
-    /// The voucher lookup: a note on the selected voucher; Enter, Esc and clearing are shared with the filter.
+    /// The voucher lookup: a note on the selected voucher; Enter, Esc and
+    /// clearing work as in the filter.
     fn on_lookup(&mut self, a: Action) -> bool {
         use Action::*;
         let lang = self.lang;
@@ -171,7 +172,6 @@ impl App {
             Accept => self.accept_input(),
             ClearInput => self.clear_input(),
             Annotate => {
-                // From the voucher lookup: a note on the selected voucher.
                 let Some(Popup::Lookup { results, selected, .. }) = &self.popup else {
                     return false;
                 };
