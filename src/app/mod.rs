@@ -7,6 +7,7 @@
 pub mod lookup;
 mod popups;
 mod reviewing;
+mod screens;
 pub use crate::review::session;
 mod find;
 mod jumps;
@@ -1175,71 +1176,13 @@ impl App {
             }
             (Copy, _) => self.copy(),
             (NextRow | PrevRow | PageDown | PageUp | FirstRow | LastRow, mode) => self.move_by(a, mode),
-            (NextFlagged | PrevFlagged, Mode::List) => self.next_flagged_report(a == NextFlagged),
-            // With a search in force, n / N go from hit to hit.
-            (NextFlagged | PrevFlagged, Mode::Report)
-                if self.view.as_ref().is_some_and(|v| !v.find.trim().is_empty()) =>
-            {
-                self.next_hit(a == NextFlagged, false)
+            // The rest belongs to the screen shown (src/app/screens.rs).
+            (_, Mode::List) => {
+                self.on_list(a);
             }
-            (NextFlagged | PrevFlagged, Mode::Report) => self.next_flagged_row(a == NextFlagged),
-            (Open, Mode::List) => {
-                if let Some(r) = self.current() {
-                    self.remember_jump();
-                    self.open(r);
-                }
+            (_, Mode::Report) => {
+                self.on_report(a, armed_take_over);
             }
-            (Search, Mode::Report) => {
-                let before = self.view.as_ref().map(|v| v.find.clone()).unwrap_or_default();
-                self.open_popup(Popup::Filter {
-                    input: Input::with(&before),
-                    before,
-                });
-            }
-            (CycleShown, Mode::Report) => self.cycle_shown(),
-            (TakeOverLock, Mode::Report) => self.take_over_lock(armed_take_over),
-            (Search, Mode::List) => {
-                self.open_popup(Popup::Filter {
-                    input: Input::with(&self.filter),
-                    before: self.filter.clone(),
-                });
-            }
-            // Sort by the column under the cursor; the same column again
-            // turns the order round (as VisiData's [ and ] do).
-            (SortNext, Mode::List) => {
-                if self.sort == self.column {
-                    self.reverse = !self.reverse;
-                } else {
-                    self.sort = self.column;
-                    self.reverse = false;
-                }
-                self.refresh_list();
-            }
-            (ColumnLeft | ColumnRight, Mode::List) => {
-                let n = SortColumn::ALL.len();
-                let i = SortColumn::ALL.iter().position(|c| *c == self.column).unwrap_or(0);
-                let j = if a == ColumnRight { (i + 1) % n } else { (i + n - 1) % n };
-                self.column = SortColumn::ALL[j];
-            }
-            (SortReverse, Mode::List) => {
-                self.reverse = !self.reverse;
-                self.refresh_list();
-            }
-            (NextTab | PrevTab, Mode::Report) => {
-                if let Some(v) = &self.view {
-                    let i = v.tab.index();
-                    let n = Tab::ALL.len();
-                    let next = if a == NextTab { (i + 1) % n } else { (i + n - 1) % n };
-                    self.set_tab(Tab::ALL[next]);
-                }
-            }
-            (TabOverview, Mode::Report) => self.set_tab(Tab::Overview),
-            (TabFunds, Mode::Report) => self.set_tab(Tab::Funds),
-            (TabIndicators, Mode::Report) => self.set_tab(Tab::Indicators),
-            (TabExpenses, Mode::Report) => self.set_tab(Tab::Expenses),
-            (TabNarrative, Mode::Report) => self.set_tab(Tab::Narrative),
-            (TabFlags, Mode::Report) => self.set_tab(Tab::Flags),
-            (JumpToFlag, Mode::Report) => self.jump(),
             _ => {}
         }
     }
