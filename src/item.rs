@@ -63,6 +63,13 @@ impl ItemPath {
         n.parse().ok().map(Some)
     }
 
+    /// Every place that holds `path`, outermost first, ending with `path`
+    /// itself: `project_forms[0]`, `project_forms[0].expenses`,
+    /// `project_forms[0].expenses[3]` for the last.
+    pub fn places(path: &str) -> impl Iterator<Item = &str> {
+        path.match_indices(['.', '[']).map(|(k, _)| &path[..k]).chain([path])
+    }
+
     /// Whether `path` is `place` or lies inside it (`place.x`, `place[3]`).
     pub fn is_under(path: &str, place: &str) -> bool {
         path.strip_prefix(place)
@@ -122,6 +129,24 @@ mod tests {
         assert_eq!(ItemPath::form_of("project_forms[1]x"), None);
         assert_eq!(ItemPath::form_of("voucher:5月19#"), None);
         assert_eq!(ItemPath::form_of("department_formx"), None);
+    }
+
+    #[test]
+    fn the_places_holding_a_path() {
+        let all: Vec<&str> = ItemPath::places("project_forms[0].expenses[3].vouchers").collect();
+        assert_eq!(
+            all,
+            [
+                "project_forms",
+                "project_forms[0]",
+                "project_forms[0].expenses",
+                "project_forms[0].expenses[3]",
+                "project_forms[0].expenses[3].vouchers"
+            ]
+        );
+        for place in &all {
+            assert!(ItemPath::is_under("project_forms[0].expenses[3].vouchers", place));
+        }
     }
 
     #[test]

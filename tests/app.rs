@@ -735,7 +735,7 @@ fn the_findings_index_finds_what_testing_every_finding_finds() {
         app.view = None;
     }
     assert!(compared > 100, "the sample's rows carry findings: {compared}");
-    use fuhe::app::views::is_under;
+    let is_under = fuhe::item::ItemPath::is_under;
     assert!(is_under(
         "project_forms[0].expenses[3].vouchers",
         "project_forms[0].expenses[3]"

@@ -373,7 +373,7 @@ pub struct ReportView {
 /// (drawing itself only reads the app): how many rows a page holds, for
 /// Page Up / Page Down, and where each list is scrolled to, so that the
 /// next frame moves the view no more than the selection needs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
     /// Rows a page of the view on screen holds.
     pub page: usize,
@@ -383,6 +383,18 @@ pub struct Layout {
     pub offsets: [usize; 6],
     /// The most the help can be scrolled.
     pub help_scroll_max: Option<usize>,
+}
+
+impl Default for Layout {
+    /// Before the first frame a page is ten rows, as it always was.
+    fn default() -> Layout {
+        Layout {
+            page: 10,
+            list_offset: 0,
+            offsets: [0; 6],
+            help_scroll_max: None,
+        }
+    }
 }
 
 impl App {
@@ -883,8 +895,8 @@ impl App {
     pub fn hints(&self) -> Vec<Action> {
         use Action::*;
         let mode = self.mode();
-        let on_findings = self.view.as_ref().is_some_and(|v| v.tab == crate::app::Tab::Flags);
-        let actions: Vec<Action> = match mode {
+        let on_findings = self.view.as_ref().is_some_and(|v| v.tab == Tab::Flags);
+        let mut actions: Vec<Action> = match mode {
             Mode::List if !self.filter.trim().is_empty() => {
                 vec![
                     Back,
@@ -930,11 +942,11 @@ impl App {
             Mode::Input | Mode::SaveFolder => vec![Accept, Cancel],
             _ => vec![Back],
         };
-        // After a jump, the way back is worth a place near the front.
-        let mut actions = actions;
+        // Another host's lock can be taken over: said first.
         if mode == Mode::Report && self.session.as_ref().is_some_and(|s| s.foreign.is_some()) {
             actions.insert(0, TakeOverLock);
         }
+        // After a jump, the way back is worth a place near the front.
         if mode == Mode::Report && matches!(self.jumps.last(), Some(Spot::Report { .. })) {
             actions.insert(actions.len().min(4), JumpBack);
         }

@@ -129,10 +129,8 @@ impl App {
                             time: Some(now()),
                             ..old.clone()
                         };
+                        // The opinion it was opened from is shown again.
                         self.apply(Change::Opinion { old, new });
-                        if self.popup.is_none() {
-                            self.popup = Some(Popup::Opinion { selected: 4 });
-                        }
                     }
                 }
             }

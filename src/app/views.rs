@@ -92,7 +92,7 @@ impl ViewRow {
 
     /// Whether a flag concerns this row.
     pub fn owns(&self, flag_path: &str) -> bool {
-        let under = |p: &str| is_under(flag_path, p);
+        let under = |p: &str| ItemPath::is_under(flag_path, p);
         self.path.as_deref().is_some_and(under) || self.cells.iter().filter_map(|c| c.path.as_deref()).any(under)
     }
 
@@ -101,7 +101,7 @@ impl ViewRow {
         self.cells.get(cell).and_then(|c| c.path.as_deref()).is_some_and(|p| {
             flags
                 .iter()
-                .any(|f| is_under(&f.path, p) || f.related.iter().any(|r| r == p))
+                .any(|f| ItemPath::is_under(&f.path, p) || f.related.iter().any(|r| r == p))
         })
     }
 
@@ -517,11 +517,6 @@ pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
 
 /// Expense lines with share of total and voucher references; `dups` gives,
 /// per (project, line), how many of its vouchers are booked elsewhere too.
-/// Whether `path` is `place` or lies inside it (`place.x`, `place[3]`).
-pub fn is_under(path: &str, place: &str) -> bool {
-    ItemPath::is_under(path, place)
-}
-
 /// Which findings concern which place. Every finding is filed under its path
 /// and each path it names as related, and under every place that holds
 /// them, so a row's findings are a few lookups of its own paths. Testing
@@ -539,9 +534,8 @@ impl FlagIndex {
         let mut by_place: std::collections::HashMap<String, Vec<usize>> = Default::default();
         for (i, f) in flags.iter().enumerate() {
             for path in std::iter::once(&f.path).chain(&f.related) {
-                let cuts = path.match_indices(['.', '[']).map(|(k, _)| k).chain([path.len()]);
-                for k in cuts {
-                    let list = by_place.entry(path[..k].to_string()).or_default();
+                for place in ItemPath::places(path) {
+                    let list = by_place.entry(place.to_string()).or_default();
                     if list.last() != Some(&i) {
                         list.push(i);
                     }

@@ -332,19 +332,10 @@ fn part_of_whole(
         if !words.contains(stem) || words.contains('未') {
             continue;
         }
-        if [whole, part].iter().any(|f| {
-            hedges(chars, f.start, f.end, year)
-                .iter()
-                .any(|h| *h != Hedge::Approximate)
-        }) || whole.value.is_zero()
-            || part.value > whole.value
-        {
-            continue;
+        // The part lies in the whole's clause, so the quote is that clause.
+        if let Some(r) = done_over_due(chars, whole, part, year) {
+            return Some(r);
         }
-        return Some((
-            part.value * Decimal::ONE_HUNDRED / whole.value,
-            super::narrative::quote(text.trim()),
-        ));
     }
     None
 }

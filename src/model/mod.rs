@@ -78,7 +78,6 @@ impl Report {
                 ..Default::default()
             };
         }
-        self.project_forms.shrink_to_fit();
     }
 
     pub fn slim_down(&mut self) {

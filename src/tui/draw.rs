@@ -374,17 +374,17 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut Layo
     for (pos, &ri) in app.visible.iter().enumerate().skip(offset).take(h) {
         let r = &app.slots[ri].file;
         let d = &r.report.department_form;
-        let flags = app.slots[ri].tally;
-        let (e, wn, _) = flags.unwrap_or((0, 0, 0));
+        let tally = app.slots[ri].tally;
+        let (e, wn, _) = tally.unwrap_or((0, 0, 0));
         let info = &app.slots[ri].review;
         // A report that could not be read has no figures, not figures to come.
         let failed = matches!(app.slots[ri].held, crate::app::Held::Failed);
-        let (es, ws) = match flags {
+        let (es, ws) = match tally {
             _ if failed => ("—".into(), "—".into()),
             Some(_) => (e.to_string(), wn.to_string()),
             None => ("…".into(), "…".into()),
         };
-        let marker = match flags {
+        let marker = match tally {
             _ if failed => Span::styled("✗ ", theme.severity(Severity::Error)),
             Some(_) if e > 0 => Span::styled("✗ ", theme.severity(Severity::Error)),
             Some(_) if wn > 0 => Span::styled("! ", theme.severity(Severity::Warning)),
@@ -1020,11 +1020,11 @@ fn draw_lookup(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popu
         area.height.saturating_sub(2).min(24),
     );
     clear_popup(f, r);
-    let Some(Popup::Lookup {
+    let Popup::Lookup {
         input,
         results,
         selected,
-    }) = Some(popup)
+    } = popup
     else {
         return;
     };

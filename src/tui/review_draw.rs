@@ -65,7 +65,7 @@ fn popup_block(f: &mut Frame, r: Rect, title: &str) -> Rect {
 }
 
 pub fn draw_editor(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup) {
-    let Some(Popup::Editor { title, input, .. }) = Some(popup) else {
+    let Popup::Editor { title, input, .. } = popup else {
         return;
     };
     let r = centered(
@@ -104,9 +104,9 @@ pub fn draw_editor(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &
 }
 
 pub fn draw_form(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup) {
-    let Some(Popup::Form {
+    let Popup::Form {
         title, fields, focus, ..
-    }) = Some(popup)
+    } = popup
     else {
         return;
     };
@@ -148,7 +148,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &
     let lang = app.lang;
     let Some(v) = &app.view else { return };
     let report = v.report;
-    let Some(Popup::Scores { form, selected }) = Some(popup.clone()) else {
+    let &Popup::Scores { form, selected } = popup else {
         return;
     };
     let review = app.session.as_ref().and_then(|s| s.review.as_ref());
@@ -286,7 +286,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &
 
 pub fn draw_opinion(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup) {
     let lang = app.lang;
-    let Some(Popup::Opinion { selected }) = Some(popup.clone()) else {
+    let &Popup::Opinion { selected } = popup else {
         return;
     };
     let r = centered(area, area.width.saturating_sub(6).min(90), 18.min(area.height));
@@ -431,12 +431,12 @@ fn input_line(input: &Input, w: usize) -> (String, usize) {
 pub fn draw_save_folder(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup) {
     use crate::labels::*;
     let lang = app.lang;
-    let Some(Popup::SaveFolder {
+    let Popup::SaveFolder {
         error,
         rescued,
         input,
         problem,
-    }) = Some(popup)
+    } = popup
     else {
         return;
     };
