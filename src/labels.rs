@@ -304,6 +304,7 @@ labels! {
     CHANGES_ARE_KEPT_ONLY_IN_THE_RESCUE = "改动只保存在救援文件夹中，尚未写入工作区", "changes are kept only in the rescue folder, not in the workspace";
     THE_LAST_CHANGE_COULD_NOT_BE_SAVED = "最近的改动未能保存到任何位置", "the last change could not be saved anywhere";
     THE_NEXT_CHANGE_TRIES_TO_SAVE_AGAIN = "下一次修改会再次尝试保存（有冲突时再次询问）。再按一次同一键则照样离开", "the next change tries to save again (and asks about a conflict again). Press the same key again to leave all the same";
+    TYPING_NOT_SAVED = "正在输入的文字尚未保存：请先保存，或按 Esc 放弃。再按一次同一键则照样离开", "what you are typing is not saved yet: save it, or drop it with Esc. Press the same key again to go all the same";
     NO_FINDINGS_ON_THIS_ROW = "此行没有发现问题", "no findings on this row";
     // --- reviewing in the interface (src/app/reviewing.rs)
     WORK_AN_EARLIER_RUN_KEPT_ONLY_IN_THE = "已把上次只保存在救援文件夹中的改动并入复核；原件改名保存为", "work an earlier run kept only in the rescue folder is now in the review; the copy is kept as";

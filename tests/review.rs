@@ -815,3 +815,45 @@ fn another_hosts_lock_can_be_taken_over_explicitly() {
         "the review is written"
     );
 }
+
+/// Text typed into an open note is never dropped unasked: Ctrl-c (quit) and
+/// Ctrl-o (jump back) say the text is not saved, and only the same key
+/// again goes; the note is then not written, as chosen. Saving first keeps
+/// it, and then nothing asks.
+#[test]
+fn quitting_while_typing_a_note_asks_first() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "a");
+    typed(&mut a, "未保存的批注");
+    ctrl(&mut a, 'c');
+    assert!(!a.quit, "not quit at the first Ctrl-c");
+    assert!(a.message.as_ref().unwrap().0.contains("尚未保存"), "{:?}", a.message);
+    assert!(
+        matches!(a.popup, Some(fuhe::app::Popup::Editor { .. })),
+        "the editor stays open"
+    );
+    ctrl(&mut a, 'o');
+    assert!(
+        matches!(a.popup, Some(fuhe::app::Popup::Editor { .. })),
+        "asked again for another key"
+    );
+    ctrl(&mut a, 's');
+    assert!(a.popup.is_none());
+    ctrl(&mut a, 'c');
+    assert!(a.quit, "saved: nothing to ask");
+    let r = on_disk(ws.path(), "linxiang-data-bureau-2024");
+    assert!(r.annotations.iter().any(|n| n.text == "未保存的批注"));
+
+    // The same key twice leaves without the text, as chosen.
+    let mut b = app(ws.path(), "张三");
+    open(&mut b, "数据局");
+    typed(&mut b, "a");
+    typed(&mut b, "放弃的文字");
+    ctrl(&mut b, 'c');
+    ctrl(&mut b, 'c');
+    assert!(b.quit);
+    let r = on_disk(ws.path(), "linxiang-data-bureau-2024");
+    assert!(!r.annotations.iter().any(|n| n.text.contains("放弃")));
+}

@@ -409,16 +409,31 @@ impl App {
 
     /// Shows a popup in place of any open ones.
     pub fn open_popup(&mut self, p: Popup) {
-        self.below.clear();
-        self.popup = Some(p);
+        self.close_popups();
+        self.push_popup(p);
     }
 
     /// Shows a popup over the open one, which comes back when it closes.
     pub fn push_popup(&mut self, p: Popup) {
+        if matches!(p, Popup::Editor { .. } | Popup::Form { .. }) {
+            self.typed = false;
+        }
         if let Some(top) = self.popup.take() {
             self.below.push(top);
         }
         self.popup = Some(p);
+    }
+
+    /// Whether text typed into an editor or form still open, and not saved,
+    /// would go with this action (leaving, jumping away, the lookup, which
+    /// replaces every popup).
+    fn drops_typing(&self, a: Action) -> bool {
+        self.typed
+            && matches!(
+                a,
+                Action::Quit | Action::JumpBack | Action::JumpForward | Action::VoucherLookup
+            )
+            && (self.below.iter().chain(&self.popup)).any(|p| matches!(p, Popup::Editor { .. } | Popup::Form { .. }))
     }
 
     /// Closes the top popup; the one under it, if any, is shown again.
@@ -582,6 +597,8 @@ pub struct App {
     /// the one it was opened from as it was (the score sheet under a score's
     /// form, the opinion under its text, anything under the help).
     pub below: Vec<Popup>,
+    /// Something was typed into the open editor or form since it opened.
+    typed: bool,
     pub pending: Vec<Key>,
     /// A message for the status line; `true` when it reports a problem.
     pub message: Option<(String, bool)>,
@@ -589,7 +606,7 @@ pub struct App {
     pub clipboard: Option<String>,
     pub quit: bool,
     /// Set when leaving was asked about; the same key again leaves.
-    pub leave_armed: bool,
+    pub leave_armed: Option<Action>,
     /// Set when reopening a finished review was asked about; Enter again
     /// reopens it.
     pub reopen_armed: bool,
@@ -651,6 +668,7 @@ impl App {
             view: None,
             popup: None,
             below: Vec::new(),
+            typed: false,
             pending: Vec::new(),
             message: None,
             clipboard: None,
@@ -663,7 +681,7 @@ impl App {
             rx: None,
             reviewer: crate::review::login_name(),
             session: None,
-            leave_armed: false,
+            leave_armed: None,
             reopen_armed: false,
             take_over_armed: false,
             list_moved: false,
@@ -1033,12 +1051,14 @@ impl App {
             }
             Some(Popup::Editor { input, .. }) => {
                 input.paste_multiline(text);
+                self.typed = true;
                 false
             }
             Some(Popup::Form { fields, focus, .. }) => {
                 if let Some((_, i)) = fields.get_mut(*focus) {
                     i.paste(text);
                 }
+                self.typed = true;
                 false
             }
             _ => false,
@@ -1057,12 +1077,14 @@ impl App {
             }
             Some(Popup::Editor { input, .. }) => {
                 input.edit_multiline(key);
+                self.typed = true;
                 false
             }
             Some(Popup::Form { fields, focus, .. }) => {
                 if let Some((_, i)) = fields.get_mut(*focus) {
                     i.edit(key);
                 }
+                self.typed = true;
                 false
             }
             _ => false,
@@ -1138,8 +1160,20 @@ impl App {
 
     fn act_now(&mut self, a: Action) {
         use Action::*;
-        let armed = std::mem::take(&mut self.leave_armed);
+        // Armed by the key that asked: that key again goes, any other asks anew.
+        let armed = std::mem::take(&mut self.leave_armed) == Some(a);
         let armed_take_over = std::mem::take(&mut self.take_over_armed);
+        // Typed text is never dropped unasked: the same key again goes.
+        if !armed && self.drops_typing(a) {
+            let mut why = self.lang.t(&crate::labels::TYPING_NOT_SAVED).to_string();
+            // What else leaving would leave behind is said at once too.
+            if let Some(more) = self.unsaved_work().filter(|_| a == Action::Quit) {
+                why = format!("{why}；{more}");
+            }
+            self.message = Some((why, true));
+            self.leave_armed = Some(a);
+            return;
+        }
         if self.act_review(a) {
             return;
         }
@@ -1158,7 +1192,7 @@ impl App {
             && let Some(what) = self.unsaved_work()
         {
             self.message = Some((what, true));
-            self.leave_armed = true;
+            self.leave_armed = Some(a);
             return;
         }
         match (a, self.mode()) {
