@@ -95,10 +95,10 @@ fn started(root: &std::path::Path, files: Vec<std::path::PathBuf>) -> App {
 
 /// Puts the selection on the hostile report (the list sorts by department).
 fn select_hostile(app: &mut App) {
-    app.selected = (0..app.visible.len())
-        .find(|&k| app.report(app.visible[k]).id == "a-hostile")
+    app.list.selected = (0..app.list.visible.len())
+        .find(|&k| app.report(app.list.visible[k]).id == "a-hostile")
         .expect("listed");
-    app.list_moved = true;
+    app.list.moved = true;
 }
 
 /// Moves down and up until every report is checked: how many keys, and the

@@ -49,8 +49,8 @@ fn open_data_bureau(app: &mut App) {
 #[test]
 fn the_list_opens_on_the_first_report_by_department() {
     let mut app = sample_app("default");
-    assert_eq!(app.visible.len(), 7);
-    let first = app.visible[0];
+    assert_eq!(app.list.visible.len(), 7);
+    let first = app.list.visible[0];
     keys(&mut app, &[enter()]);
     assert_eq!(app.view.as_ref().unwrap().report, first);
     assert_eq!(app.view.as_ref().unwrap().tab, Tab::Overview);
@@ -62,12 +62,12 @@ fn filter_narrows_the_list_and_escape_restores_it() {
     typed(&mut app, "/");
     assert!(matches!(app.popup, Some(Popup::Filter { .. })));
     typed(&mut app, "民政");
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.list.visible.len(), 1);
     // Typing "q" in the filter is text, not quit.
     typed(&mut app, "q");
     assert!(!app.quit);
     keys(&mut app, &[Key::plain(KeyCode::Backspace), Key::plain(KeyCode::Esc)]);
-    assert_eq!(app.visible.len(), 7);
+    assert_eq!(app.list.visible.len(), 7);
     assert!(app.popup.is_none());
 }
 
@@ -80,10 +80,10 @@ fn sorting_by_errors_puts_the_worst_first() {
         keys(&mut app, &[Key::plain(KeyCode::Right)]);
     }
     typed(&mut app, "s");
-    let first = app.visible[0];
+    let first = app.list.visible[0];
     assert_eq!(app.report(first).report.department, "临湘市卫生健康局");
     typed(&mut app, "s"); // the same column again: reversed
-    let last = *app.visible.last().unwrap();
+    let last = *app.list.visible.last().unwrap();
     assert_eq!(app.report(last).report.department, "临湘市卫生健康局");
 }
 
@@ -196,11 +196,11 @@ fn copy_puts_the_voucher_string_on_the_clipboard() {
 fn vim_keys() {
     let mut app = sample_app("vim");
     typed(&mut app, "G");
-    assert_eq!(app.selected, 6);
+    assert_eq!(app.list.selected, 6);
     typed(&mut app, "gg");
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list.selected, 0);
     typed(&mut app, "j");
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list.selected, 1);
     typed(&mut app, "l");
     assert!(app.view.is_some());
     typed(&mut app, "l");
@@ -320,6 +320,37 @@ fn background_reports_keep_no_narrative_until_opened() {
     assert!(view.rows.len() > 20, "the narrative is shown: {} rows", view.rows.len());
 }
 
+/// The list's next-report-with-findings key goes by the counts, so it still
+/// finds reports whose findings were let go once counted.
+#[test]
+fn next_flagged_report_finds_reports_that_let_their_findings_go() {
+    let files = fuhe::workspace::report_files(Path::new("sample-data/reports")).unwrap();
+    let mut app = lazy_app("sample-data", files, Lang::Zh);
+    // However slow this machine is, a check counts as quick here.
+    app.keep_findings_over = std::time::Duration::MAX;
+    read_in_background(&mut app);
+    assert!(
+        app.slots.iter().all(|s| s.flags.is_none()),
+        "every report let its findings go"
+    );
+    let flagged: Vec<usize> = (0..app.list.visible.len())
+        .filter(|&k| app.slots[app.list.visible[k]].tally.is_some_and(|(e, w, _)| e + w > 0))
+        .collect();
+    assert!(flagged.len() >= 2, "the samples have reports with findings");
+    let start = app.list.selected;
+    app.act(fuhe::keymap::Action::NextFlagged);
+    let expected = flagged.iter().copied().find(|&k| k > start).unwrap_or(flagged[0]);
+    assert_eq!(app.list.selected, expected);
+    app.act(fuhe::keymap::Action::PrevFlagged);
+    let back = flagged
+        .iter()
+        .rev()
+        .copied()
+        .find(|&k| k < expected)
+        .unwrap_or(*flagged.last().unwrap());
+    assert_eq!(app.list.selected, back);
+}
+
 /// Reports not open keep only what the list and the lookup show, and the
 /// list shows the same figures as when every report is held whole: counts,
 /// suggested scores, the filter by a project's or expense line's name.
@@ -346,6 +377,7 @@ fn reports_kept_for_the_list_show_what_whole_ones_show() {
     lazy.handle_key(Key::ch('/'));
     typed(&mut lazy, "软件平台系统维护");
     let shown: Vec<&str> = lazy
+        .list
         .visible
         .iter()
         .map(|&i| lazy.report(i).report.department.as_str())
@@ -544,13 +576,13 @@ fn esc_clears_the_list_filter_in_both_keymaps() {
         keys(&mut app, &[esc()]);
         assert!(app.view.is_none());
         assert_eq!(
-            (app.filter.as_str(), app.visible.len()),
+            (app.list.filter.as_str(), app.list.visible.len()),
             ("数据局", 1),
             "{km}: still filtered"
         );
         keys(&mut app, &[esc()]);
         assert_eq!(
-            (app.filter.as_str(), app.visible.len()),
+            (app.list.filter.as_str(), app.list.visible.len()),
             ("", 7),
             "{km}: Esc cleared it"
         );
@@ -563,6 +595,7 @@ fn esc_clears_the_list_filter_in_both_keymaps() {
 fn departments_sort_in_pinyin_order_from_the_first_row() {
     let app = sample_app("default");
     let names: Vec<String> = app
+        .list
         .visible
         .iter()
         .map(|&i| app.report(i).report.department.replace("临湘市", ""))
@@ -579,7 +612,7 @@ fn departments_sort_in_pinyin_order_from_the_first_row() {
             "自然资源局"
         ]
     );
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list.selected, 0);
 }
 
 /// Reports read in the background arrive in any order and change the sort;
@@ -589,8 +622,8 @@ fn the_selection_stays_on_the_first_row_while_reports_arrive() {
     let files = fuhe::workspace::report_files(Path::new("sample-data/reports")).unwrap();
     let mut app = lazy_app("sample-data", files, Lang::Zh);
     read_in_background(&mut app);
-    assert_eq!(app.selected, 0);
-    assert!(app.report(app.visible[0]).report.department.contains("交通运输局"));
+    assert_eq!(app.list.selected, 0);
+    assert!(app.report(app.list.visible[0]).report.department.contains("交通运输局"));
 }
 
 /// Ctrl-o goes back along every jump — finding → cell, list → report — and
@@ -711,8 +744,8 @@ fn the_findings_tab_shows_one_set_at_a_time() {
 fn the_findings_index_finds_what_testing_every_finding_finds() {
     let mut app = sample_app("default");
     let mut compared = 0;
-    for k in 0..app.visible.len() {
-        let report = app.visible[k];
+    for k in 0..app.list.visible.len() {
+        let report = app.list.visible[k];
         app.open(report);
         for tab in Tab::ALL {
             if tab == Tab::Flags {

@@ -93,9 +93,9 @@ impl App {
                 if self.view.is_some() {
                     self.close_report();
                 }
-                if let Some(pos) = report.and_then(|r| self.visible.iter().position(|v| *v == r)) {
-                    self.selected = pos;
-                    self.list_moved = true;
+                if let Some(pos) = report.and_then(|r| self.list.visible.iter().position(|v| *v == r)) {
+                    self.list.selected = pos;
+                    self.list.moved = true;
                 }
             }
             Spot::Report { report, tab, row } => {

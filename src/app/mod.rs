@@ -9,6 +9,7 @@ mod popups;
 mod reviewing;
 mod screens;
 pub use crate::review::session;
+pub use screens::{ListScreen, ReportView};
 mod find;
 mod jumps;
 pub use find::Shown;
@@ -352,23 +353,6 @@ pub enum Popup {
     },
 }
 
-/// An open report.
-#[derive(Debug, Clone)]
-pub struct ReportView {
-    pub report: usize,
-    pub tab: Tab,
-    /// Selected row per tab.
-    pub selected: [usize; 6],
-    /// Rows of the current tab.
-    pub rows: Vec<ViewRow>,
-    /// The search in force (`/`), empty when none.
-    pub find: String,
-    /// The findings the findings tab shows.
-    pub shown: Shown,
-    /// The open report's findings by place, for the rows on screen.
-    pub flag_index: views::FlagIndex,
-}
-
 /// What drawing learns about the screen and hands back after each frame
 /// (drawing itself only reads the app): how many rows a page holds, for
 /// Page Up / Page Down, and where each list is scrolled to, so that the
@@ -582,14 +566,9 @@ pub struct App {
     pub lang: Lang,
     pub keymap: Keymap,
     pub config: CheckConfig,
-    /// Visible report indices (filtered and sorted), and the selection in it.
-    pub visible: Vec<usize>,
-    pub selected: usize,
-    pub sort: SortColumn,
-    /// The list's column cursor: what `sort_next` sorts by.
-    pub column: SortColumn,
-    pub reverse: bool,
-    pub filter: String,
+    /// The list of reports (see [`ListScreen`]).
+    pub list: ListScreen,
+    /// The open report, when one is.
     pub view: Option<ReportView>,
     /// The popup on top, which decides the mode and takes the keys.
     pub popup: Option<Popup>,
@@ -612,9 +591,6 @@ pub struct App {
     pub reopen_armed: bool,
     /// Set when taking over another host's lock was asked about.
     pub take_over_armed: bool,
-    /// Whether the auditor has moved in the list: until then the selection
-    /// stays on the first row while reports arrive and the order settles.
-    pub list_moved: bool,
     /// Places to go back to (Ctrl-o), and ahead of them after going back.
     pub jumps: Vec<Spot>,
     pub jumps_ahead: Vec<Spot>,
@@ -659,12 +635,7 @@ impl App {
             lang,
             keymap,
             config,
-            visible: (0..n).collect(),
-            selected: 0,
-            sort: SortColumn::Department,
-            column: SortColumn::Department,
-            reverse: false,
-            filter: String::new(),
+            list: ListScreen::new(n),
             view: None,
             popup: None,
             below: Vec::new(),
@@ -684,7 +655,6 @@ impl App {
             leave_armed: None,
             reopen_armed: false,
             take_over_armed: false,
-            list_moved: false,
             jumps: Vec::new(),
             jumps_ahead: Vec::new(),
             data_dir: crate::workspace::data_dir().ok(),
@@ -703,7 +673,7 @@ impl App {
         }
         app.refresh_list();
         // Start on the first row as sorted, not on the first file read.
-        app.selected = 0;
+        app.list.selected = 0;
         app.refresh_review_info();
         app
     }
@@ -908,67 +878,16 @@ impl App {
         self.slots.iter().any(|s| !s.checked())
     }
 
-    /// The keys the footer offers where the auditor is, most used first:
-    /// each screen and popup's own (the footer shows what fits, then help).
+    /// What the footer offers: the top popup's keys, else the screen's.
     pub fn hints(&self) -> Vec<Action> {
-        use Action::*;
-        let mode = self.mode();
-        let on_findings = self.view.as_ref().is_some_and(|v| v.tab == Tab::Flags);
-        let mut actions: Vec<Action> = match mode {
-            Mode::List if !self.filter.trim().is_empty() => {
-                vec![
-                    Back,
-                    Open,
-                    Search,
-                    SortNext,
-                    SortReverse,
-                    NextFlagged,
-                    VoucherLookup,
-                    Quit,
-                ]
-            }
-            Mode::List => vec![Open, Search, SortNext, SortReverse, NextFlagged, VoucherLookup, Quit],
-            Mode::Report if on_findings => vec![
-                ConfirmFlag,
-                DismissFlag,
-                Annotate,
-                JumpToFlag,
-                Score,
-                Opinion,
-                Undo,
-                Search,
-                CycleShown,
-                NextTab,
-                VoucherLookup,
-                Copy,
-                Back,
-            ],
-            Mode::Report => vec![
-                Annotate,
-                Score,
-                Opinion,
-                NextFlagged,
-                NextTab,
-                Undo,
-                Search,
-                VoucherLookup,
-                Copy,
-                Back,
-            ],
-            Mode::Score => vec![Accept, TakeSuggestion, TakeAllSuggestions, NextTab, Back],
-            Mode::Editor => vec![SaveText, Cancel],
-            Mode::Input | Mode::SaveFolder => vec![Accept, Cancel],
-            _ => vec![Back],
-        };
-        // Another host's lock can be taken over: said first.
-        if mode == Mode::Report && self.session.as_ref().is_some_and(|s| s.foreign.is_some()) {
-            actions.insert(0, TakeOverLock);
+        match (&self.popup, &self.view) {
+            (Some(p), _) => p.hints(),
+            (None, Some(v)) => v.hints(
+                self.session.as_ref().is_some_and(|s| s.foreign.is_some()),
+                matches!(self.jumps.last(), Some(Spot::Report { .. })),
+            ),
+            (None, None) => self.list.hints(),
         }
-        // After a jump, the way back is worth a place near the front.
-        if mode == Mode::Report && matches!(self.jumps.last(), Some(Spot::Report { .. })) {
-            actions.insert(actions.len().min(4), JumpBack);
-        }
-        actions
     }
 
     pub fn mode(&self) -> Mode {
@@ -994,7 +913,7 @@ impl App {
     pub fn current(&self) -> Option<usize> {
         match &self.view {
             Some(v) => Some(v.report),
-            None => self.visible.get(self.selected).copied(),
+            None => self.list.current(),
         }
     }
 
@@ -1019,10 +938,10 @@ impl App {
         match found {
             Lookup::Action(a) => {
                 self.pending.clear();
-                let before = self.selected;
+                let before = self.list.selected;
                 self.act(a);
-                if mode == Mode::List && self.selected != before {
-                    self.list_moved = true;
+                if mode == Mode::List && self.list.selected != before {
+                    self.list.moved = true;
                 }
             }
             Lookup::Pending => {}
@@ -1104,7 +1023,7 @@ impl App {
                 self.next_hit(true, true);
             }
             Some(Popup::Filter { input, .. }) => {
-                self.filter = input.text.clone();
+                self.list.filter = input.text.clone();
                 self.refresh_list();
             }
             Some(Popup::Lookup { input, .. }) => {
@@ -1207,8 +1126,8 @@ impl App {
             (JumpForward, _) => self.go_forward(),
             // Esc clears the list's filter: what narrows the list is never
             // left in force unseen.
-            (Back, Mode::List) if !self.filter.is_empty() => {
-                self.filter.clear();
+            (Back, Mode::List) if !self.list.filter.is_empty() => {
+                self.list.filter.clear();
                 self.refresh_list();
             }
             (Back, _) => {}
@@ -1238,9 +1157,9 @@ impl App {
     /// Recomputes the visible rows from the filter and the sort, keeping the
     /// selected report selected when it is still visible.
     pub fn refresh_list(&mut self) {
-        let keep = self.visible.get(self.selected).copied();
+        let keep = self.list.visible.get(self.list.selected).copied();
         let matcher = SkimMatcherV2::default();
-        let q = self.filter.trim();
+        let q = self.list.filter.trim();
         let mut rows: Vec<(i64, usize)> = (0..self.slots.len())
             .filter_map(|i| {
                 if q.is_empty() {
@@ -1253,7 +1172,7 @@ impl App {
             let r = &self.slots[i].file.report;
             let (e, w, _) = self.slots[i].tally.unwrap_or((0, 0, 0));
             let known = self.slots[i].checked();
-            match self.sort {
+            match self.list.sort {
                 SortColumn::Department => (0, crate::text::pinyin_key(&r.department)),
                 SortColumn::Year => (r.year as i64, crate::text::pinyin_key(&r.department)),
                 SortColumn::Forms => (r.project_forms.len() as i64, crate::text::pinyin_key(&r.department)),
@@ -1303,30 +1222,30 @@ impl App {
         // direction applies to the column sorted by, never to the names that
         // break its ties (pinyin order, then the file): the order is stable.
         let descending = matches!(
-            self.sort,
+            self.list.sort,
             SortColumn::Errors
                 | SortColumn::Warnings
                 | SortColumn::SelfScore
                 | SortColumn::Suggested
                 | SortColumn::ReviewScore
-        ) != self.reverse;
-        let by_name = self.sort == SortColumn::Department;
+        ) != self.list.reverse;
+        let by_name = self.list.sort == SortColumn::Department;
         let key = |i: usize| -> (i64, String, String) {
             let (k, name) = primary(i);
             (if descending { -k } else { k }, name, self.slots[i].file.id.clone())
         };
         if q.is_empty() {
             rows.sort_by_cached_key(|(_, i)| key(*i));
-            if by_name && self.reverse {
+            if by_name && self.list.reverse {
                 rows.reverse();
             }
         } else {
             rows.sort_by_key(|(s, i)| (std::cmp::Reverse(*s), *i));
         }
-        self.visible = rows.into_iter().map(|(_, i)| i).collect();
-        self.selected = keep
-            .filter(|_| self.list_moved || self.view.is_some())
-            .and_then(|k| self.visible.iter().position(|v| *v == k))
+        self.list.visible = rows.into_iter().map(|(_, i)| i).collect();
+        self.list.selected = keep
+            .filter(|_| self.list.moved || self.view.is_some())
+            .and_then(|k| self.list.visible.iter().position(|v| *v == k))
             .unwrap_or(0);
     }
 
@@ -1347,19 +1266,20 @@ impl App {
     }
 
     fn next_flagged_report(&mut self, forward: bool) {
-        let n = self.visible.len();
+        let n = self.list.visible.len();
         for step in 1..=n {
             let i = if forward {
-                (self.selected + step) % n
+                (self.list.selected + step) % n
             } else {
-                (self.selected + n * 2 - step) % n
+                (self.list.selected + n * 2 - step) % n
             };
-            if self.slots[self.visible[i]]
-                .flags
-                .as_deref()
-                .is_some_and(|f| f.iter().any(|x| x.severity <= Severity::Warning))
+            // The count, not the findings: a report not open may have let
+            // its findings go once they were counted.
+            if self.slots[self.list.visible[i]]
+                .tally
+                .is_some_and(|(e, w, _)| e + w > 0)
             {
-                self.selected = i;
+                self.list.selected = i;
                 return;
             }
         }
@@ -1393,8 +1313,8 @@ impl App {
         if self.view.as_ref().is_none_or(|v| v.report != report) {
             self.open(report);
         }
-        if let Some(pos) = self.visible.iter().position(|v| *v == report) {
-            self.selected = pos;
+        if let Some(pos) = self.list.visible.iter().position(|v| *v == report) {
+            self.list.selected = pos;
         }
         self.select_path(path);
     }
@@ -1634,7 +1554,7 @@ impl App {
             }
         };
         match mode {
-            Mode::List => self.selected = step(self.selected, self.visible.len()),
+            Mode::List => self.list.selected = step(self.list.selected, self.list.visible.len()),
             Mode::Help => {
                 if let Some(Popup::Help { scroll }) = &mut self.popup {
                     *scroll = step(*scroll, 1000);
@@ -1642,7 +1562,7 @@ impl App {
             }
             Mode::Input => match &mut self.popup {
                 Some(Popup::Lookup { results, selected, .. }) => *selected = step(*selected, results.len()),
-                Some(Popup::Filter { .. }) => self.selected = step(self.selected, self.visible.len()),
+                Some(Popup::Filter { .. }) => self.list.selected = step(self.list.selected, self.list.visible.len()),
                 _ => {}
             },
             Mode::Report => {

@@ -9,6 +9,21 @@ use crate::review::Opinion as ReviewOpinion;
 use crate::review::{Annotation, Change, Conclusion, ScoreEntry, Status, now};
 use crate::scoring::ScoreLine;
 
+impl Popup {
+    /// What the footer offers while this popup is on top.
+    pub fn hints(&self) -> Vec<Action> {
+        use Action::*;
+        match self {
+            Popup::Scores { .. } => vec![Accept, TakeSuggestion, TakeAllSuggestions, NextTab, Back],
+            Popup::Editor { .. } => vec![SaveText, Cancel],
+            Popup::Filter { .. } | Popup::Lookup { .. } | Popup::Form { .. } | Popup::SaveFolder { .. } => {
+                vec![Accept, Cancel]
+            }
+            Popup::Help { .. } | Popup::Opinion { .. } | Popup::Conflict => vec![Back],
+        }
+    }
+}
+
 impl App {
     /// Hands an action to the popup on top; false when it does not take it.
     pub(super) fn on_popup(&mut self, a: Action) -> bool {
@@ -54,7 +69,7 @@ impl App {
             match &mut self.view {
                 Some(v) => v.find = before.clone(),
                 None => {
-                    self.filter = before.clone();
+                    self.list.filter = before.clone();
                     self.refresh_list();
                 }
             }

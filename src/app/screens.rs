@@ -6,6 +6,118 @@
 use super::*;
 use crate::keymap::Action;
 
+/// The list of reports as the auditor sees it: which reports show, in what
+/// order, and where the cursor is. What each row says comes from the app's
+/// slots.
+#[derive(Debug, Clone)]
+pub struct ListScreen {
+    /// Visible report indices (filtered and sorted), and the selection in it.
+    pub visible: Vec<usize>,
+    pub selected: usize,
+    pub sort: SortColumn,
+    /// The column cursor: what `SortNext` sorts by.
+    pub column: SortColumn,
+    pub reverse: bool,
+    pub filter: String,
+    /// Whether the auditor has moved in the list: until then the selection
+    /// stays on the first row while reports arrive and the order settles.
+    pub moved: bool,
+}
+
+impl ListScreen {
+    pub fn new(reports: usize) -> ListScreen {
+        ListScreen {
+            visible: (0..reports).collect(),
+            selected: 0,
+            sort: SortColumn::Department,
+            column: SortColumn::Department,
+            reverse: false,
+            filter: String::new(),
+            moved: false,
+        }
+    }
+
+    /// The report under the cursor.
+    pub fn current(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    /// What the footer offers on the list.
+    pub fn hints(&self) -> Vec<Action> {
+        use Action::*;
+        let mut actions = vec![Open, Search, SortNext, SortReverse, NextFlagged, VoucherLookup, Quit];
+        // With a filter in force, Esc (which clears it) comes first.
+        if !self.filter.trim().is_empty() {
+            actions.insert(0, Back);
+        }
+        actions
+    }
+}
+
+/// An open report: its tab, the row selected on each tab, and what the
+/// findings tab and the search show.
+#[derive(Debug, Clone)]
+pub struct ReportView {
+    pub report: usize,
+    pub tab: Tab,
+    /// Selected row per tab.
+    pub selected: [usize; 6],
+    /// Rows of the current tab.
+    pub rows: Vec<ViewRow>,
+    /// The search in force (`/`), empty when none.
+    pub find: String,
+    /// The findings the findings tab shows.
+    pub shown: Shown,
+    /// The open report's findings by place, for the rows on screen.
+    pub flag_index: views::FlagIndex,
+}
+
+impl ReportView {
+    /// What the footer offers on an open report: another host's lock that
+    /// can be taken over is said first; after a jump, the way back gets a
+    /// place near the front.
+    pub fn hints(&self, locked_elsewhere: bool, after_jump: bool) -> Vec<Action> {
+        use Action::*;
+        let mut actions = if self.tab == Tab::Flags {
+            vec![
+                ConfirmFlag,
+                DismissFlag,
+                Annotate,
+                JumpToFlag,
+                Score,
+                Opinion,
+                Undo,
+                Search,
+                CycleShown,
+                NextTab,
+                VoucherLookup,
+                Copy,
+                Back,
+            ]
+        } else {
+            vec![
+                Annotate,
+                Score,
+                Opinion,
+                NextFlagged,
+                NextTab,
+                Undo,
+                Search,
+                VoucherLookup,
+                Copy,
+                Back,
+            ]
+        };
+        if locked_elsewhere {
+            actions.insert(0, TakeOverLock);
+        }
+        if after_jump {
+            actions.insert(actions.len().min(4), JumpBack);
+        }
+        actions
+    }
+}
+
 impl App {
     /// The list of reports: open, filter, sort, go to the next report with
     /// findings.
@@ -21,29 +133,30 @@ impl App {
             }
             Search => {
                 self.open_popup(Popup::Filter {
-                    input: Input::with(&self.filter),
-                    before: self.filter.clone(),
+                    input: Input::with(&self.list.filter),
+                    before: self.list.filter.clone(),
                 });
             }
             // Sort by the column under the cursor; the same column again
             // turns the order round (as VisiData's [ and ] do).
             SortNext => {
-                if self.sort == self.column {
-                    self.reverse = !self.reverse;
+                let l = &mut self.list;
+                if l.sort == l.column {
+                    l.reverse = !l.reverse;
                 } else {
-                    self.sort = self.column;
-                    self.reverse = false;
+                    l.sort = l.column;
+                    l.reverse = false;
                 }
                 self.refresh_list();
             }
             ColumnLeft | ColumnRight => {
                 let n = SortColumn::ALL.len();
-                let i = SortColumn::ALL.iter().position(|c| *c == self.column).unwrap_or(0);
+                let i = SortColumn::ALL.iter().position(|c| *c == self.list.column).unwrap_or(0);
                 let j = if a == ColumnRight { (i + 1) % n } else { (i + n - 1) % n };
-                self.column = SortColumn::ALL[j];
+                self.list.column = SortColumn::ALL[j];
             }
             SortReverse => {
-                self.reverse = !self.reverse;
+                self.list.reverse = !self.list.reverse;
                 self.refresh_list();
             }
             _ => return false,

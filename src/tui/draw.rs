@@ -96,11 +96,11 @@ fn draw_title(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut chips: Vec<String> = Vec::new();
     let where_ = match &app.view {
         None => {
-            if !app.filter.trim().is_empty() {
+            if !app.list.filter.trim().is_empty() {
                 chips.push(format!(
                     "[{}: {} ✕ Esc]",
                     app.lang.t(&labels::FILTER),
-                    clean(app.filter.trim())
+                    clean(app.list.filter.trim())
                 ));
             }
             let mut w = clean(&app.root.display().to_string());
@@ -250,10 +250,10 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .filter(|s| s.review.status == Some(crate::review::Status::Done))
             .count();
         // Filtered: how many of how many are shown.
-        let shown = if app.filter.trim().is_empty() {
+        let shown = if app.list.filter.trim().is_empty() {
             n.to_string()
         } else {
-            format!("{}/{n}", app.visible.len())
+            format!("{}/{n}", app.list.visible.len())
         };
         let mut s = format!(
             "{shown} {} · {reviewed} {}",
@@ -315,7 +315,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut Layo
     let fixed: usize = cols.iter().map(|c| c.2 + 1).sum::<usize>() + status_w + 3;
     let dept_w = w.saturating_sub(fixed).max(8);
     let arrow = |c: SortColumn| {
-        if app.sort == c {
+        if app.list.sort == c {
             let desc = matches!(
                 c,
                 SortColumn::Errors
@@ -323,7 +323,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut Layo
                     | SortColumn::SelfScore
                     | SortColumn::Suggested
                     | SortColumn::ReviewScore
-            ) != app.reverse;
+            ) != app.list.reverse;
             if desc { "▼" } else { "▲" }
         } else {
             ""
@@ -337,7 +337,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut Layo
     };
     // The column under the cursor (what `s` sorts by) is shown reversed.
     let cell_style = |c: SortColumn| {
-        if app.column == c {
+        if app.list.column == c {
             theme.bold().patch(theme.selected())
         } else {
             theme.bold()
@@ -362,7 +362,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut Layo
     let mut lines = vec![Line::from(header)];
     let h = area.height.saturating_sub(1) as usize;
     lay.page = h.saturating_sub(1).max(1);
-    if app.visible.is_empty() {
+    if app.list.visible.is_empty() {
         let msg = if app.slots.is_empty() {
             labels::NO_REPORTS
         } else {
@@ -370,8 +370,8 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut Layo
         };
         lines.push(Line::styled(format!("  {}", lang.t(&msg)), theme.dim()));
     }
-    let offset = keep_visible(&mut lay.list_offset, app.selected, h, app.visible.len());
-    for (pos, &ri) in app.visible.iter().enumerate().skip(offset).take(h) {
+    let offset = keep_visible(&mut lay.list_offset, app.list.selected, h, app.list.visible.len());
+    for (pos, &ri) in app.list.visible.iter().enumerate().skip(offset).take(h) {
         let r = &app.slots[ri].file;
         let d = &r.report.department_form;
         let tally = app.slots[ri].tally;
@@ -457,7 +457,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut Layo
                 theme.plain()
             },
         ));
-        if pos == app.selected {
+        if pos == app.list.selected {
             spans = spans.into_iter().map(|s| s.patch_style(theme.selected())).collect();
         }
         lines.push(Line::from(spans));
