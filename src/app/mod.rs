@@ -1385,7 +1385,7 @@ impl App {
         let Some(flags) = self.slots[report].flags.as_deref() else {
             return vec![ViewRow {
                 kind: RowKind::Heading,
-                cells: vec![views::Cell::text(lang.t(&crate::labels::CHECKING_2))],
+                cells: vec![views::Cell::text(lang.t(&crate::labels::FINDINGS_BEING_CHECKED))],
                 path: None,
                 detail: None,
             }];

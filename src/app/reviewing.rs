@@ -333,7 +333,7 @@ impl App {
                 format!(
                     "{} · {} {}",
                     sh.review_text(lang),
-                    lang.t(&crate::labels::SUGGESTED_2),
+                    lang.t(&crate::labels::SUGGESTED_TOTAL),
                     sh.suggested_text(lang)
                 ),
                 None,

@@ -176,7 +176,7 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
             lang.t(&crate::labels::PLANNED),
             lang.t(&crate::labels::ARRIVED),
             lang.t(&crate::labels::CHANGE),
-            lang.t(&crate::labels::CHANGE_2),
+            lang.t(&crate::labels::CHANGE_PCT),
             lang.t(&crate::labels::SPENT),
             lang.t(&crate::labels::BALANCE),
             lang.t(&crate::labels::EXECUTED),
@@ -227,16 +227,16 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
     let d = &report.department_form;
     table(
         &mut rows,
-        lang.t(&crate::labels::INCOME),
+        lang.t(&crate::labels::INCOME_TABLE),
         &d.income,
         ItemPath::department().field("income").as_str(),
         &[
-            (lang.t(&crate::labels::TOTAL), "total"),
+            (lang.t(&crate::labels::INCOME_TOTAL), "total"),
             (lang.t(&crate::labels::CARRY_OVER), "carryover"),
             (lang.t(&crate::labels::PUBLIC_FINANCE), "public_finance"),
             (lang.t(&crate::labels::GOV_FUND), "government_fund"),
             (lang.t(&crate::labels::SPECIAL_ACCT), "special_account"),
-            (lang.t(&crate::labels::OTHER), "other"),
+            (lang.t(&crate::labels::OTHER_INCOME), "other"),
         ],
         |r| {
             (
@@ -258,11 +258,11 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
         &d.expenditure,
         ItemPath::department().field("expenditure").as_str(),
         &[
-            (lang.t(&crate::labels::TOTAL_2), "total"),
+            (lang.t(&crate::labels::EXPENDITURE_TOTAL), "total"),
             (lang.t(&crate::labels::BASIC), "basic"),
             (lang.t(&crate::labels::PERSONNEL), "personnel"),
             (lang.t(&crate::labels::RUNNING), "public_use"),
-            (lang.t(&crate::labels::PROJECT), "project"),
+            (lang.t(&crate::labels::PROJECT_SPENDING), "project"),
             (lang.t(&crate::labels::YEAR_BAL), "balance_year"),
             (lang.t(&crate::labels::ACCUM_BAL), "balance_accumulated"),
         ],
@@ -290,8 +290,8 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
         rows.push(ViewRow::heading(lang.t(&crate::labels::DEPARTMENT_EXECUTION)));
         rows.push(ViewRow::columns(&[
             "",
-            lang.t(&crate::labels::INCOME_2),
-            lang.t(&crate::labels::SPENT_2),
+            lang.t(&crate::labels::EXECUTION_INCOME),
+            lang.t(&crate::labels::EXECUTION_SPENT),
             lang.t(&crate::labels::EXECUTED),
         ]));
         rows.push(ViewRow {
@@ -332,7 +332,7 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
         &d.three_public,
         ItemPath::department().field("three_public").as_str(),
         &[
-            (lang.t(&crate::labels::TOTAL_3), "total"),
+            (lang.t(&crate::labels::TOTAL), "total"),
             (lang.t(&crate::labels::RECEPTION), "reception"),
             (lang.t(&crate::labels::VEHICLE_OP), "vehicle_operation"),
             (lang.t(&crate::labels::VEHICLE_BUY), "vehicle_purchase"),
@@ -357,10 +357,10 @@ pub fn funds(report: &Report, lang: Lang) -> Vec<ViewRow> {
         &d.fixed_assets,
         ItemPath::department().field("fixed_assets").as_str(),
         &[
-            (lang.t(&crate::labels::TOTAL_3), "total"),
+            (lang.t(&crate::labels::TOTAL), "total"),
             (lang.t(&crate::labels::IN_USE), "in_use"),
             (lang.t(&crate::labels::LEASED), "leased"),
-            (lang.t(&crate::labels::OTHER_2), "other"),
+            (lang.t(&crate::labels::OTHER_ASSETS), "other"),
         ],
         |r| (r.institution.as_str(), vec![r.total, r.in_use, r.leased, r.other]),
     );
@@ -405,13 +405,13 @@ fn table<R>(
 pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
     let mut rows = Vec::new();
     let mut forms: Vec<(String, String, &dyn Form)> = vec![(
-        lang.t(&crate::labels::DEPARTMENT_FORM_2).to_string(),
+        lang.t(&crate::labels::DEPARTMENT_FORM_HEADING).to_string(),
         ItemPath::department().into(),
         &report.department_form,
     )];
     for (i, p) in report.project_forms.iter().enumerate() {
         forms.push((
-            format!("{}{}", lang.t(&crate::labels::PROJECT_2), clean(&p.label(i))),
+            format!("{}{}", lang.t(&crate::labels::PROJECT_HEADING), clean(&p.label(i))),
             ItemPath::project(i).into(),
             p,
         ));
@@ -505,9 +505,9 @@ pub fn indicators(report: &Report, lang: Lang) -> Vec<ViewRow> {
             path: Some(format!("{base}.qualitative_goals")),
             detail: Some(format!(
                 "{}：{}\n{}：{}",
-                lang.t(&crate::labels::EXPECTED_2),
+                lang.t(&crate::labels::GOAL_EXPECTED),
                 crate::text::clean_multiline(g.expected.as_deref().unwrap_or("—")),
-                lang.t(&crate::labels::ACHIEVED),
+                lang.t(&crate::labels::GOAL_ACHIEVED),
                 crate::text::clean_multiline(g.achieved.as_deref().unwrap_or("—")),
             )),
         });
@@ -670,7 +670,7 @@ pub fn expenses(report: &Report, lang: Lang) -> Vec<ViewRow> {
         rows.push(ViewRow {
             kind: RowKind::Data,
             cells: vec![
-                Cell::text(lang.t(&crate::labels::TOTAL_2)),
+                Cell::text(lang.t(&crate::labels::EXPENDITURE_TOTAL)),
                 amount_cell(p.expense_total, ItemPath::project(pi).field("expense_total").into()),
                 Cell::text(""),
                 Cell::text(""),
@@ -774,7 +774,7 @@ pub fn overview(
         rows.push(ViewRow {
             kind: RowKind::Data,
             cells: vec![
-                Cell::text(lang.t(&crate::labels::FINDINGS_2)),
+                Cell::text(lang.t(&crate::labels::FINDINGS_FOUND)),
                 Cell::text(format!(
                     "{e} {} · {w} {} · {i} {}",
                     lang.t(&crate::labels::ERRORS),
@@ -929,7 +929,7 @@ pub fn overview(
             kind: RowKind::Data,
             cells: vec![
                 Cell::at(
-                    format!("{}{}", lang.t(&crate::labels::PROJECT_3), clean(&p.label(i))),
+                    format!("{}{}", lang.t(&crate::labels::PROJECT_PREFIX), clean(&p.label(i))),
                     format!("{base}.name"),
                     Tone::Normal,
                 ),

@@ -149,7 +149,7 @@ fn text(rows: &[Row], lang: Lang, (done, started, with_errors): (usize, usize, u
         fit_right(lang.t(&fuhe::labels::COL_SELF), 6),
         fit_right(lang.t(&fuhe::labels::COL_SUGGESTED), 7),
         fit(lang.t(&fuhe::labels::COL_REVIEW), 11),
-        fit(lang.t(&fuhe::labels::CONCLUSION_2), cw),
+        fit(lang.t(&fuhe::labels::COL_CONCLUSION), cw),
         fit_right(lang.t(&fuhe::labels::ERR), 4),
         lang.t(&fuhe::labels::COL_STATUS),
     );

@@ -383,7 +383,7 @@ fn project_funds(rep: &Report, lang: Lang) -> Option<Table> {
     let mut rows = Vec::new();
     for (pi, p) in rep.project_forms.iter().enumerate() {
         let f = &p.funds;
-        let mut sources: Vec<(usize, &str)> = vec![(0, lang.t(&crate::labels::TOTAL_3))];
+        let mut sources: Vec<(usize, &str)> = vec![(0, lang.t(&crate::labels::TOTAL))];
         sources.extend(
             FUND_SOURCES
                 .iter()

@@ -104,7 +104,7 @@ impl Row {
                 .to_string()
         };
         if self.stale {
-            format!("{base}{}", lang.t(&crate::labels::REPORT_CHANGED_3))
+            format!("{base}{}", lang.t(&crate::labels::REPORT_CHANGED_NOTE))
         } else {
             base
         }
@@ -253,9 +253,9 @@ pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, String> {
             0,
             format!(
                 "{}{}{}",
-                lang.t(&crate::labels::TOTAL_4),
+                lang.t(&crate::labels::SUMMARY_TOTAL_OPEN),
                 rows.len(),
-                lang.t(&crate::labels::REPORTS_2)
+                lang.t(&crate::labels::SUMMARY_TOTAL_CLOSE)
             ),
             &total_fmt,
         )

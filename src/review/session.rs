@@ -316,7 +316,7 @@ impl Session {
                         "{m}; {} {} — {}",
                         self.lang.t(&crate::labels::SAVED_INSTEAD_TO),
                         p.display(),
-                        self.lang.t(&crate::labels::NOTHING_IS_LOST_2)
+                        self.lang.t(&crate::labels::NOTHING_LOST_SHORT)
                     ),
                     None => format!(
                         "{m}; {}",

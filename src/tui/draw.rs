@@ -160,7 +160,7 @@ fn short(a: Action, lang: Lang) -> &'static str {
     match a {
         Action::Open => lang.t(&crate::labels::OPEN),
         Action::Search => lang.t(&crate::labels::FILTER),
-        Action::VoucherLookup => lang.t(&crate::labels::VOUCHERS_2),
+        Action::VoucherLookup => lang.t(&crate::labels::K_VOUCHERS),
         Action::Help => lang.t(&crate::labels::HELP),
         Action::Quit => lang.t(&crate::labels::QUIT),
         Action::NextTab => lang.t(&crate::labels::TAB),
@@ -400,12 +400,12 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, theme: &Theme, lay: &mut Layo
                 SortColumn::Year => (r.report.year.to_string(), theme.plain()),
                 SortColumn::Forms if narrow => (r.report.project_forms.len().to_string(), theme.plain()),
                 SortColumn::Forms if r.report.project_forms.is_empty() => {
-                    (lang.t(&labels::DEPARTMENT_FORM).to_string(), theme.plain())
+                    (lang.t(&labels::DEPT_SHORT).to_string(), theme.plain())
                 }
                 SortColumn::Forms => (
                     format!(
                         "{}+{}×{}",
-                        lang.t(&labels::DEPARTMENT_FORM),
+                        lang.t(&labels::DEPT_SHORT),
                         lang.t(&labels::PROJECT_FORMS),
                         r.report.project_forms.len()
                     ),

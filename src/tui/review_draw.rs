@@ -35,7 +35,7 @@ pub fn save_state(app: &App) -> String {
         Some(r) => lang.t(r.status.label()).to_string(),
     };
     if s.stale() {
-        out.push_str(lang.t(&crate::labels::REPORT_CHANGED_2));
+        out.push_str(lang.t(&crate::labels::REPORT_CHANGED_SUFFIX));
     }
     match &s.save_state {
         SaveState::Clean => {}
@@ -164,7 +164,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &
     };
     let rep = &app.slots[report].file.report;
     let form_name = match form {
-        None => lang.t(&crate::labels::DEPARTMENT_FORM_3).to_string(),
+        None => lang.t(&crate::labels::DEPARTMENT_FORM).to_string(),
         Some(i) => clean(&rep.project_forms[i].label(i)),
     };
     let r = centered(
@@ -247,14 +247,14 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &
         "{} {} · {} {}{} · {} {}",
         lang.t(&crate::labels::SELF),
         self_score.map_or("—".into(), |s| s.to_string()),
-        lang.t(&crate::labels::SUGGESTED_2),
+        lang.t(&crate::labels::SUGGESTED_TOTAL),
         sheet.suggested_text(lang),
         if sug_total.unscored > 0 {
-            format!(" (+{}{})", sug_total.unscored, lang.t(&crate::labels::TO_JUDGE_2))
+            format!(" (+{}{})", sug_total.unscored, lang.t(&crate::labels::TO_JUDGE))
         } else {
             String::new()
         },
-        lang.t(&crate::labels::REVIEW_2),
+        lang.t(&crate::labels::REVIEW_TOTAL),
         match &sheet.review {
             Some(t) => format!(
                 "{} {}{}",
@@ -271,7 +271,7 @@ pub fn draw_scores(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &
     out.push(Line::styled(fit(&totals, w), theme.heading()));
     let hint = format!(
         "Enter {} · {} {} · {} {} · {} {} · Esc {}",
-        lang.t(&crate::labels::SCORE_2),
+        lang.t(&crate::labels::K_SCORE_ONE),
         keys(app, Mode::Score, Action::TakeSuggestion),
         lang.t(&crate::labels::TAKE_SUGGESTION),
         keys(app, Mode::Score, Action::TakeAllSuggestions),
@@ -348,7 +348,7 @@ pub fn draw_opinion(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: 
 pub fn draw_conflict(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let r = centered(area, area.width.saturating_sub(6).min(90), 14.min(area.height));
-    let inner = popup_block(f, r, lang.t(&crate::labels::CONFLICT_THE_REVIEW_FILE_WAS_CHANGED_2));
+    let inner = popup_block(f, r, lang.t(&crate::labels::CONFLICT_TITLE));
     let w = inner.width as usize;
     let Some(s) = &app.session else { return };
     // Each version by who changed it last and when (not the file's first
