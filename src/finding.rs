@@ -104,6 +104,19 @@ impl Flag {
         }
     }
 
+    /// A finding that says the rule's message number `message`, its holes
+    /// filled from `values` (a `quoting![…]` list).
+    pub fn said(
+        rule: &crate::rules::Rule,
+        severity: Severity,
+        place: &Place,
+        message: usize,
+        values: &[(&str, &dyn std::fmt::Display)],
+    ) -> Flag {
+        let (zh, en) = rule.say(message, values);
+        Flag::new(rule, severity, place, zh, en)
+    }
+
     pub fn values(mut self, expected: impl ToString, found: impl ToString) -> Flag {
         self.expected = Some(crate::text::clean(&expected.to_string()));
         self.found = Some(crate::text::clean(&found.to_string()));
@@ -133,3 +146,15 @@ pub fn counts(flags: &[Flag]) -> (usize, usize, usize) {
         Severity::Info => (e, w, i + 1),
     })
 }
+
+/// The values a rule's message quotes, named as its holes are:
+/// `quoting![name, total = row.total]` gives `{name}` the variable `name`
+/// and `{total}` the value `row.total`.
+macro_rules! quoting {
+    ($($name:ident $(= $value:expr)?),* $(,)?) => {
+        &[$((stringify!($name), $crate::finding::quoting!(@value $name $(, $value)?) as &dyn std::fmt::Display)),*]
+    };
+    (@value $name:ident) => { &$name };
+    (@value $name:ident, $value:expr) => { &$value };
+}
+pub(crate) use quoting;

@@ -1,12 +1,14 @@
 //! The rule registry: every rule fuhe has, with its id, family, severity,
-//! Chinese title and what it checks. A finding can only be made from a rule
-//! here ([`crate::finding::Flag::new`] takes a [`Rule`]), and the README's
-//! rule table is generated from this list — `tests/rules.rs` fails when the
-//! two drift apart — so the documentation can never lag behind the code.
+//! Chinese title, what it checks, and what its findings say in both
+//! languages. A finding can only be made from a rule here
+//! ([`crate::finding::Flag::said`] takes a [`Rule`] and the number of one
+//! of its messages), and the README's rule table is generated from this
+//! list — `tests/rules.rs` fails when the two drift apart — so the
+//! documentation can never lag behind the code.
 //!
-//! The message of each finding is written where the rule finds it (it
-//! quotes the figures and sentences it read); the registry holds what is
-//! true of every finding of the rule.
+//! A message is a template: the check fills its `{name}` holes with the
+//! figures and sentences it read (`quoting![name, total = row.total]`), so
+//! every word a finding says is here, and a check holds only its judgment.
 
 use crate::finding::Severity;
 
@@ -25,6 +27,100 @@ pub struct Rule {
     pub title_zh: &'static str,
     /// What it checks and why, as the README's table says it.
     pub checks: &'static str,
+    /// What its findings say, in both languages: templates whose `{name}`
+    /// holes the check fills with the figures and words it read
+    /// ([`Rule::say`]). A check picks one by its place in this list.
+    pub messages: &'static [Message],
+}
+
+/// One message of a rule in both languages. `{name}` is a hole the check
+/// fills; `{{` and `}}` are braces. Both languages quote the same values
+/// (`tests/rules.rs` checks it); a value that is itself in words comes in
+/// both, the English one named `…_en`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Message {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Rule {
+    /// Its message number `message` with the holes filled from `values`
+    /// (name, value): the Chinese and the English text.
+    pub fn say(&self, message: usize, values: &[(&str, &dyn std::fmt::Display)]) -> (String, String) {
+        match self.messages.get(message) {
+            Some(m) => {
+                debug_assert!(
+                    values
+                        .iter()
+                        .all(|(n, _)| Rule::holes(m.zh).contains(n) || Rule::holes(m.en).contains(n)),
+                    "rule {} message {message}: a value no template quotes",
+                    self.id
+                );
+                (fill(m.zh, values), fill(m.en, values))
+            }
+            None => {
+                debug_assert!(false, "rule {} has no message {message}", self.id);
+                (self.title_zh.to_string(), self.id.to_string())
+            }
+        }
+    }
+
+    /// The names of the holes in a template, in order, each once.
+    pub fn holes(template: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut rest = template;
+        while let Some(i) = rest.find('{') {
+            if rest[i..].starts_with("{{") {
+                rest = &rest[i + 2..];
+                continue;
+            }
+            let Some(j) = rest[i..].find('}') else { break };
+            let name = &rest[i + 1..i + j];
+            if !out.contains(&name) {
+                out.push(name);
+            }
+            rest = &rest[i + j + 1..];
+        }
+        out
+    }
+}
+
+/// A template with its holes filled. A hole with no value is left as it is
+/// written (and fails the tests, which run with debug assertions).
+fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        match (tail.starts_with('{'), tail.find('}')) {
+            (true, Some(j)) => {
+                let name = &tail[1..j];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => {
+                        let _ = write!(out, "{v}");
+                    }
+                    None => {
+                        debug_assert!(false, "no value for {{{name}}} in {template:?}");
+                        out.push_str(&tail[..=j]);
+                    }
+                }
+                rest = &tail[j + 1..];
+            }
+            _ => {
+                out.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Where a rule lives (`src/checks/<family>.rs`).
@@ -92,6 +188,19 @@ const INCOME_ROW_SUM_AND_OTHERS: (&str, &str) = (
     "each row's total = its parts (收入合计 = 五项来源; 支出合计 = 基本 + 项目; 基本 = 人员 + 公用; 三公合计; 固定资产合计); a blank part counts as 0, as forms leave zero cells blank",
 );
 
+/// The messages of the rules that check a row's total against its parts
+/// (`checks::arithmetic::sum_rule`).
+const ROW_SUM_MESSAGES: &[Message] = &[
+    Message {
+        zh: "合计未填，但各分项已填：{parts} = {sum}。",
+        en: "The total is blank although its parts are filled in: {parts_en} = {sum}.",
+    },
+    Message {
+        zh: "合计{total}，但各分项之和为{sum}（{parts}），差{difference}。",
+        en: "Total {total}, but the parts add up to {sum} ({parts_en}): off by {difference}.",
+    },
+];
+
 pub const INCOME_ROW_SUM: Rule = Rule {
     id: "income.row_sum",
     family: Family::Arithmetic,
@@ -99,6 +208,7 @@ pub const INCOME_ROW_SUM: Rule = Rule {
     severity_note: INCOME_ROW_SUM_AND_OTHERS.0,
     title_zh: "收入表行合计",
     checks: INCOME_ROW_SUM_AND_OTHERS.1,
+    messages: ROW_SUM_MESSAGES,
 };
 
 pub const EXPENDITURE_ROW_SUM: Rule = Rule {
@@ -108,6 +218,7 @@ pub const EXPENDITURE_ROW_SUM: Rule = Rule {
     severity_note: INCOME_ROW_SUM_AND_OTHERS.0,
     title_zh: "支出表行合计",
     checks: INCOME_ROW_SUM_AND_OTHERS.1,
+    messages: ROW_SUM_MESSAGES,
 };
 
 pub const EXPENDITURE_BASIC_SUM: Rule = Rule {
@@ -117,6 +228,7 @@ pub const EXPENDITURE_BASIC_SUM: Rule = Rule {
     severity_note: INCOME_ROW_SUM_AND_OTHERS.0,
     title_zh: "基本支出=人员+公用",
     checks: INCOME_ROW_SUM_AND_OTHERS.1,
+    messages: ROW_SUM_MESSAGES,
 };
 
 pub const THREE_PUBLIC_ROW_SUM: Rule = Rule {
@@ -126,6 +238,7 @@ pub const THREE_PUBLIC_ROW_SUM: Rule = Rule {
     severity_note: INCOME_ROW_SUM_AND_OTHERS.0,
     title_zh: "三公经费行合计",
     checks: INCOME_ROW_SUM_AND_OTHERS.1,
+    messages: ROW_SUM_MESSAGES,
 };
 
 pub const FIXED_ASSETS_ROW_SUM: Rule = Rule {
@@ -135,6 +248,7 @@ pub const FIXED_ASSETS_ROW_SUM: Rule = Rule {
     severity_note: INCOME_ROW_SUM_AND_OTHERS.0,
     title_zh: "固定资产行合计",
     checks: INCOME_ROW_SUM_AND_OTHERS.1,
+    messages: ROW_SUM_MESSAGES,
 };
 
 /// What the rules of one row of the README's table share.
@@ -143,6 +257,13 @@ const INCOME_SUMMARY_SUM_AND_OTHERS: (&str, &str) = (
     "the summary row = the sum of the institution rows, column by column",
 );
 
+/// The messages of the rules that check a summary row against the
+/// institution rows (`checks::arithmetic::summary_rule`).
+const SUMMARY_SUM_MESSAGES: &[Message] = &[Message {
+    zh: "汇总行“{zh}”{stated}，但各机构行之和为{sum}，差{difference}。",
+    en: "Summary row {key} is {stated}, but the institution rows add up to {sum}: off by {difference}.",
+}];
+
 pub const INCOME_SUMMARY_SUM: Rule = Rule {
     id: "income.summary_sum",
     family: Family::Arithmetic,
@@ -150,6 +271,7 @@ pub const INCOME_SUMMARY_SUM: Rule = Rule {
     severity_note: INCOME_SUMMARY_SUM_AND_OTHERS.0,
     title_zh: "收入表汇总行",
     checks: INCOME_SUMMARY_SUM_AND_OTHERS.1,
+    messages: SUMMARY_SUM_MESSAGES,
 };
 
 pub const EXPENDITURE_SUMMARY_SUM: Rule = Rule {
@@ -159,6 +281,7 @@ pub const EXPENDITURE_SUMMARY_SUM: Rule = Rule {
     severity_note: INCOME_SUMMARY_SUM_AND_OTHERS.0,
     title_zh: "支出表汇总行",
     checks: INCOME_SUMMARY_SUM_AND_OTHERS.1,
+    messages: SUMMARY_SUM_MESSAGES,
 };
 
 pub const THREE_PUBLIC_SUMMARY_SUM: Rule = Rule {
@@ -168,6 +291,7 @@ pub const THREE_PUBLIC_SUMMARY_SUM: Rule = Rule {
     severity_note: INCOME_SUMMARY_SUM_AND_OTHERS.0,
     title_zh: "三公经费汇总行",
     checks: INCOME_SUMMARY_SUM_AND_OTHERS.1,
+    messages: SUMMARY_SUM_MESSAGES,
 };
 
 pub const FIXED_ASSETS_SUMMARY_SUM: Rule = Rule {
@@ -177,6 +301,7 @@ pub const FIXED_ASSETS_SUMMARY_SUM: Rule = Rule {
     severity_note: INCOME_SUMMARY_SUM_AND_OTHERS.0,
     title_zh: "固定资产汇总行",
     checks: INCOME_SUMMARY_SUM_AND_OTHERS.1,
+    messages: SUMMARY_SUM_MESSAGES,
 };
 
 pub const EXPENDITURE_BALANCE: Rule = Rule {
@@ -186,6 +311,10 @@ pub const EXPENDITURE_BALANCE: Rule = Rule {
     severity_note: "error",
     title_zh: "当年结余",
     checks: "当年结余 = 收入合计 − 支出合计, or the same without 上年结转 (both definitions are in use; either settles it)",
+    messages: &[Message {
+        zh: "当年结余填{balance}，但收入合计{received} − 支出合计{spent} = {expected}。",
+        en: "Balance for the year is {balance}, but income {received} − expenditure {spent} = {expected}.",
+    }],
 };
 
 /// What the rules of one row of the README's table share.
@@ -201,6 +330,7 @@ pub const FUNDS_SOURCE_SUM: Rule = Rule {
     severity_note: FUNDS_SOURCE_SUM_AND_OTHERS.0,
     title_zh: "资金来源合计",
     checks: FUNDS_SOURCE_SUM_AND_OTHERS.1,
+    messages: ROW_SUM_MESSAGES,
 };
 
 pub const FUNDS_BALANCE: Rule = Rule {
@@ -210,6 +340,10 @@ pub const FUNDS_BALANCE: Rule = Rule {
     severity_note: FUNDS_SOURCE_SUM_AND_OTHERS.0,
     title_zh: "资金结余",
     checks: FUNDS_SOURCE_SUM_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "结余填{balance}，但实际到位{arrived} − 实际支出{spent} = {expected}。",
+        en: "Balance is {balance}, but arrived {arrived} − spent {spent} = {expected}.",
+    }],
 };
 
 /// What the rules of one row of the README's table share.
@@ -222,6 +356,10 @@ pub const EXPENSES_SUM: Rule = Rule {
     severity_note: EXPENSES_SUM_AND_OTHERS.0,
     title_zh: "支出明细合计",
     checks: EXPENSES_SUM_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "{lines}条支出明细合计{sum}，与支出合计{total}不符（差{difference}）。",
+        en: "The {lines} expense lines add up to {sum}, not the stated total {total} (difference {difference}).",
+    }],
 };
 
 pub const EXPENSES_TOTAL_VS_SPENT: Rule = Rule {
@@ -231,6 +369,10 @@ pub const EXPENSES_TOTAL_VS_SPENT: Rule = Rule {
     severity_note: EXPENSES_SUM_AND_OTHERS.0,
     title_zh: "支出合计与实际支出",
     checks: EXPENSES_SUM_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "支出明细合计{listed}与资金表实际支出{spent}不符。",
+        en: "The expense lines total {listed} but the funds table says {spent} was spent.",
+    }],
 };
 
 pub const CROSS_PROJECT_SPENDING: Rule = Rule {
@@ -240,6 +382,16 @@ pub const CROSS_PROJECT_SPENDING: Rule = Rule {
     severity_note: "error when the project forms spent more than the department's 项目支出 (warning if a project form spans other years); info when less (only key projects get a form)",
     title_zh: "项目支出与项目表",
     checks: "the department's 项目支出 against the project forms' spending",
+    messages: &[
+        Message {
+            zh: "部门整体表的项目支出为{dept_project}，但{n}张项目表的实际支出合计为{sum}，多于部门项目支出（差{off}）。",
+            en: "The department form gives project expenditure {dept_project}, but the {n} project form(s) spent {sum} in total, more than the department did (off by {off}).",
+        },
+        Message {
+            zh: "部门整体表的项目支出为{dept_project}，{n}张项目表的实际支出合计为{sum}，另有{off}的项目支出未提交项目自评表（或未纳入）。",
+            en: "The department form gives project expenditure {dept_project}; the {n} project form(s) cover {sum}, leaving {off} of project spending without a self-evaluation form.",
+        },
+    ],
 };
 
 pub const CROSS_SAME_MEASURE: Rule = Rule {
@@ -249,6 +401,16 @@ pub const CROSS_SAME_MEASURE: Rule = Rule {
     severity_note: "warning",
     title_zh: "两表同一指标",
     checks: "a measure in both forms with a different target or value — compared by number, unit and direction (`培训场次≥12场` = `≥12场`); a department count or amount that holds a project's (`≥15场` over a project's `≥8场`) is no contradiction; a department measure several projects share is compared with their sum",
+    messages: &[
+        Message {
+            zh: "同一指标在两张表中{what_zh}不同：部门整体表“{dname}”为“{a}”，项目表“{pname}”为“{b}”。",
+            en: "The same measure has different {what_en}s: department form \"{dname}\" says \"{a}\", project form \"{pname}\" says \"{b}\".",
+        },
+        Message {
+            zh: "部门整体表“{dname}”目标为“{dt}”，而{count}张项目表同名指标的目标合计为{sum}{unit}（{parts}）。",
+            en: "The department form targets \"{dname}\" at \"{dt}\", but the project forms' targets for it add up to {sum}{unit} ({parts}).",
+        },
+    ],
 };
 
 pub const CROSS_LIKELY_SAME_MEASURE: Rule = Rule {
@@ -258,6 +420,10 @@ pub const CROSS_LIKELY_SAME_MEASURE: Rule = Rule {
     severity_note: "warning",
     title_zh: "两表疑似同一指标",
     checks: "two differently named counts where one form's target is the other's actual (全年办件总量 10000件 / 全年行政许可事项 9000 → 10000): a question whether they measure the same thing",
+    messages: &[Message {
+        zh: "部门整体表“{dname}”目标“{x}”与项目表“{pname}”目标“{y}”名称不同，但数值交叉吻合（一张表的目标是另一张表的实际值），可能是同一指标却设了不同目标——请核实是否衡量同一事项。",
+        en: "Department indicator \"{dname}\" (target \"{x}\") and project indicator \"{pname}\" (target \"{y}\") have different names, but one form's target is the other's actual: probably the same measure with two targets — check whether they measure the same thing.",
+    }],
 };
 
 /// What the rules of one row of the README's table share.
@@ -266,6 +432,19 @@ const BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS: (&str, &str) = (
     "planned vs arrived and spent vs arrived beyond the threshold (10 %); the message quotes the narrative's explanation (a sentence about money with 调整, 追加, 未到位 …) or says there is none",
 );
 
+/// A deviation the narrative explains, for the auditor to judge
+/// (`checks::budget::explained`).
+const EXPLAINED: Message = Message {
+    zh: "{what}叙述中的说明：“{reason}”——请判断是否充分。",
+    en: "{what_en} The narrative explains: \"{reason}\" — judge whether that suffices.",
+};
+
+/// A deviation the narrative does not explain.
+const UNEXPLAINED: Message = Message {
+    zh: "{what}叙述中没有说明原因。",
+    en: "{what_en} The narrative gives no reason.",
+};
+
 pub const BUDGET_PLANNED_VS_ARRIVED: Rule = Rule {
     id: "budget.planned_vs_arrived",
     family: Family::Budget,
@@ -273,6 +452,19 @@ pub const BUDGET_PLANNED_VS_ARRIVED: Rule = Rule {
     severity_note: BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS.0,
     title_zh: "计划与到位偏差",
     checks: BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS.1,
+    messages: &[
+        EXPLAINED,
+        UNEXPLAINED,
+        Message {
+            zh: "计划安排资金{planned}，实际到位{arrived}，增加{change}（{deviation}），超过{threshold}%。",
+            en: "Planned {planned}, arrived {arrived}: {change_signed} ({deviation}), more than {threshold}%.",
+        },
+        // Less arrived than planned.
+        Message {
+            zh: "计划安排资金{planned}，实际到位{arrived}，减少{change}（{deviation}），超过{threshold}%。",
+            en: "Planned {planned}, arrived {arrived}: {change_signed} ({deviation}), more than {threshold}%.",
+        },
+    ],
 };
 
 pub const BUDGET_EXECUTION_RATE: Rule = Rule {
@@ -282,6 +474,18 @@ pub const BUDGET_EXECUTION_RATE: Rule = Rule {
     severity_note: BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS.0,
     title_zh: "预算执行率",
     checks: BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS.1,
+    messages: &[
+        EXPLAINED,
+        UNEXPLAINED,
+        Message {
+            zh: "预算执行率{rate}（实际支出{spent} / 实际到位{arrived}），低于{floor}%，结余{unspent}。",
+            en: "Execution rate {rate} (spent {spent} of {arrived} arrived), below {floor}%; {unspent} unspent.",
+        },
+        Message {
+            zh: "部门支出合计{exp}仅为收入合计{inc}的{rate}。",
+            en: "The department spent {exp} of its {inc} income ({rate}).",
+        },
+    ],
 };
 
 pub const BUDGET_OVERSPEND: Rule = Rule {
@@ -291,6 +495,10 @@ pub const BUDGET_OVERSPEND: Rule = Rule {
     severity_note: "error",
     title_zh: "超支",
     checks: "spent more than arrived",
+    messages: &[Message {
+        zh: "实际支出{spent}超过实际到位资金{arrived}（超{over}）。",
+        en: "Spent {spent} is more than the {arrived} that arrived (by {over}).",
+    }],
 };
 
 pub const NARRATIVE_AMOUNT: Rule = Rule {
@@ -300,6 +508,20 @@ pub const NARRATIVE_AMOUNT: Rule = Rule {
     severity_note: "error when certain, else warning",
     title_zh: "文字金额与表格",
     checks: "an amount in the narrative (人员经费, 项目支出, 财政拨款, 三公, a project's own spending …) that differs from the table; see *How far to trust a finding*",
+    messages: &[
+        Message {
+            zh: "叙述称“{label}{value}万元”，但{name_zh}为{table}。",
+            en: "The narrative says {label} {value} 万元, but the {name_en} is {table}.",
+        },
+        Message {
+            zh: "叙述中“{who}”的{label}为{value}，但{base}中{who}的{zh}为{table}。",
+            en: "The narrative gives {who}'s {label} as {value}, but its {en} in the table is {table}.",
+        },
+        Message {
+            zh: "叙述称{m_zh}中“{label}{value}万元”，但资金表{m_zh}·{zh}为{table}。",
+            en: "The narrative gives {value} 万元 from {en} funds ({m_key}), but the funds table says {table}.",
+        },
+    ],
 };
 
 pub const NARRATIVE_SHARE: Rule = Rule {
@@ -309,6 +531,10 @@ pub const NARRATIVE_SHARE: Rule = Rule {
     severity_note: "error in the department's narrative when the clause is about the whole department and names no project or aside, else warning",
     title_zh: "文字占比",
     checks: "a stated share (占总支出的81.4%) off by more than rounding",
+    messages: &[Message {
+        zh: "叙述称{value}万元占{base_zh}的{stated}%，但{value} / {base} = {computed}。",
+        en: "The narrative gives {value} as {stated}% of the {base_en}, but {value} / {base} = {computed}.",
+    }],
 };
 
 pub const NARRATIVE_FUNDING_SPLIT: Rule = Rule {
@@ -318,6 +544,10 @@ pub const NARRATIVE_FUNDING_SPLIT: Rule = Rule {
     severity_note: "error when the report has one project form and the split adds up to its money, else warning",
     title_zh: "文字资金构成",
     checks: "a funding split of project money that the funds table does not show",
+    messages: &[Message {
+        zh: "叙述称项目资金来源为{stated_zh}，但资金表实际到位为{table_zh}（财政{fiscal_table}，其它{other_table}），表中没有这一来源构成。",
+        en: "The narrative splits the project funds as appropriations {fiscal_n} + other {other_n}, but the funds table shows appropriations {fiscal_table} and other {other_table} arrived.",
+    }],
 };
 
 pub const NARRATIVE_STAFF: Rule = Rule {
@@ -327,6 +557,10 @@ pub const NARRATIVE_STAFF: Rule = Rule {
     severity_note: "error",
     title_zh: "文字人数与编制",
     checks: "the department's head counts in its narrative (编制人数, 实有/在岗人数) vs 人员编制 / 实有人数; a unit's counts are never compared",
+    messages: &[Message {
+        zh: "叙述称{label}{value}人，但基本概况中{zh}为{table}人。",
+        en: "The narrative says {value} people, but the basic facts give {en} {table}.",
+    }],
 };
 
 /// What the rules of one row of the README's table share.
@@ -340,6 +574,10 @@ pub const INDICATOR_TARGET_MISSING: Rule = Rule {
     severity_note: INDICATOR_TARGET_MISSING_AND_OTHERS.0,
     title_zh: "缺少指标值",
     checks: INDICATOR_TARGET_MISSING_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "指标“{name}”没有填写目标值，无法衡量完成情况。",
+        en: "Indicator \"{name}\" has no target, so nothing can be measured against it.",
+    }],
 };
 
 pub const INDICATOR_QUALITATIVE_TARGET: Rule = Rule {
@@ -349,6 +587,10 @@ pub const INDICATOR_QUALITATIVE_TARGET: Rule = Rule {
     severity_note: INDICATOR_TARGET_MISSING_AND_OTHERS.0,
     title_zh: "指标值非数值",
     checks: INDICATOR_TARGET_MISSING_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "定量指标“{name}”的目标值“{target_text}”没有数值，是定性表述，无法衡量。",
+        en: "Quantitative indicator \"{name}\" has the target \"{target_text}\", which states no number and cannot be measured.",
+    }],
 };
 
 pub const INDICATOR_RATE_CEILING: Rule = Rule {
@@ -358,6 +600,10 @@ pub const INDICATOR_RATE_CEILING: Rule = Rule {
     severity_note: "warning",
     title_zh: "比率目标≥100%",
     checks: "a rate targeted at ≥100 % (cannot be exceeded)",
+    messages: &[Message {
+        zh: "比率“{name}”的目标为“{target_text}”：比率不能超过100%，“≥100%”等于要求恰好100%，应直接写100%或设定可衡量的目标。",
+        en: "The rate \"{name}\" targets \"{target_text}\": a rate cannot exceed 100 %, so \"≥100%\" just means exactly 100 %; write that, or set a measurable target.",
+    }],
 };
 
 pub const INDICATOR_IMPOSSIBLE_TARGET: Rule = Rule {
@@ -367,6 +613,10 @@ pub const INDICATOR_IMPOSSIBLE_TARGET: Rule = Rule {
     severity_note: "error",
     title_zh: "不可能的目标",
     checks: "a 下降率 / 减少率 of ≥100 % (not a 完成率 of a reduction)",
+    messages: &[Message {
+        zh: "“{name}”目标为“{target_text}”：下降（减少）率达到100%意味着该项成本完全消失，目标不合理。",
+        en: "\"{name}\" targets \"{target_text}\": a reduction of 100 % or more would mean the cost disappears entirely; the target makes no sense.",
+    }],
 };
 
 pub const INDICATOR_ACTUAL_MISSING: Rule = Rule {
@@ -376,6 +626,17 @@ pub const INDICATOR_ACTUAL_MISSING: Rule = Rule {
     severity_note: "warning",
     title_zh: "缺少实际值",
     checks: "no actual value (with the narrative's figure, when it states one)",
+    messages: &[
+        Message {
+            zh: "指标“{name}”（目标“{target_text}”）没有填写实际完成值。",
+            en: "Indicator \"{name}\" (target \"{target_text}\") has no actual value.",
+        },
+        // With what the narrative says about it.
+        Message {
+            zh: "指标“{name}”（目标“{target_text}”）没有填写实际完成值。叙述中相关表述：“{mention}”。",
+            en: "Indicator \"{name}\" (target \"{target_text}\") has no actual value. The narrative says: \"{mention}\".",
+        },
+    ],
 };
 
 /// What the rules of one row of the README's table share.
@@ -391,6 +652,10 @@ pub const INDICATOR_ACTUAL_RESTATES_TARGET: Rule = Rule {
     severity_note: INDICATOR_ACTUAL_RESTATES_TARGET_AND_OTHERS.0,
     title_zh: "实际值照抄目标",
     checks: INDICATOR_ACTUAL_RESTATES_TARGET_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "“{name}”的实际完成值“{actual_text}”只是重复目标（带比较符号），不是实测数值。",
+        en: "The actual value of \"{name}\", \"{actual_text}\", restates the target with a comparator; it is not a measured value.",
+    }],
 };
 
 pub const INDICATOR_ACTUAL_UNMEASURABLE: Rule = Rule {
@@ -400,6 +665,10 @@ pub const INDICATOR_ACTUAL_UNMEASURABLE: Rule = Rule {
     severity_note: INDICATOR_ACTUAL_RESTATES_TARGET_AND_OTHERS.0,
     title_zh: "实际值无法衡量",
     checks: INDICATOR_ACTUAL_RESTATES_TARGET_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "“{name}”的目标是数值（“{target_text}”），实际完成值“{actual_text}”却没有数值。",
+        en: "\"{name}\" has a numeric target (\"{target_text}\") but the actual \"{actual_text}\" states no number.",
+    }],
 };
 
 pub const INDICATOR_BELOW_TARGET: Rule = Rule {
@@ -409,6 +678,21 @@ pub const INDICATOR_BELOW_TARGET: Rule = Rule {
     severity_note: "warning",
     title_zh: "未达目标",
     checks: "actual below target (above, for reverse indicators such as costs and delays); a completion date after a deadline (`2024年10月底前` / `2024年11月20日`)",
+    messages: &[
+        Message {
+            zh: "“{name}”未按期完成：期限“{target_text}”，实际“{actual_text}”。",
+            en: "\"{name}\" was late: due \"{target_text}\", done \"{actual_text}\".",
+        },
+        Message {
+            zh: "“{name}”未达目标：目标“{target_text}”，实际“{actual_text}”（完成{achieved}）。",
+            en: "\"{name}\" missed its target: target \"{target_text}\", actual \"{actual_text}\" ({achieved} achieved).",
+        },
+        // A reverse indicator (costs, delays).
+        Message {
+            zh: "“{name}”未达目标：目标“{target_text}”，实际“{actual_text}”（完成{achieved}，反向指标：越低越好）。",
+            en: "\"{name}\" missed its target: target \"{target_text}\", actual \"{actual_text}\" ({achieved} achieved; lower is better).",
+        },
+    ],
 };
 
 pub const INDICATOR_TARGET_TOO_LOW: Rule = Rule {
@@ -418,6 +702,10 @@ pub const INDICATOR_TARGET_TOO_LOW: Rule = Rule {
     severity_note: "warning",
     title_zh: "目标偏低",
     checks: "actual 30 % or more above target",
+    messages: &[Message {
+        zh: "“{name}”实际“{actual_text}”超出目标“{target_text}”{over}，目标可能定得过低（部分地方规定扣2分）。",
+        en: "\"{name}\": the actual \"{actual_text}\" exceeds the target \"{target_text}\" by {over}; the target was probably set too low (some provinces deduct 2 points).",
+    }],
 };
 
 pub const INDICATOR_NARRATIVE_CONTRADICTION: Rule = Rule {
@@ -427,6 +715,16 @@ pub const INDICATOR_NARRATIVE_CONTRADICTION: Rule = Rule {
     severity_note: "warning",
     title_zh: "文字与实际值矛盾",
     checks: "the narrative states another figure for a measured actual; or measures a rate below the claimed actual — stated (`覆盖率95.45%` against `≥100%`) or from counts (`收到630件，已办结504件` → 80 % against a 办结率 of 100 %)",
+    messages: &[
+        Message {
+            zh: "“{name}”实际完成值为“{actual_text}”，但叙述中写“{clause}”（{shown}）。",
+            en: "\"{name}\" reports \"{actual_text}\" but the narrative says \"{clause}\" ({shown_en}).",
+        },
+        Message {
+            zh: "“{name}”{what}为“{claim}”，但叙述中实测的{stem}率只有{shown}：“{quote}”。请核实该指标是否达成。",
+            en: "\"{name}\" claims \"{claim}\" ({what_en}), but the narrative measures a {stem}率 of only {shown}: \"{quote}\". Check whether the indicator was met.",
+        },
+    ],
 };
 
 /// What the rules of one row of the README's table share.
@@ -442,6 +740,10 @@ pub const SCORE_OUT_OF_RANGE: Rule = Rule {
     severity_note: SCORE_OUT_OF_RANGE_AND_OTHERS.0,
     title_zh: "自评分超出范围",
     checks: SCORE_OUT_OF_RANGE_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "自评得分{score}不在0–100之间。",
+        en: "The self-score {score} is outside 0–100.",
+    }],
 };
 
 pub const SCORE_GRADE_MISMATCH: Rule = Rule {
@@ -451,6 +753,10 @@ pub const SCORE_GRADE_MISMATCH: Rule = Rule {
     severity_note: SCORE_OUT_OF_RANGE_AND_OTHERS.0,
     title_zh: "等级与分数不符",
     checks: SCORE_OUT_OF_RANGE_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "自评{score}分应为“{band}”（{band_range}），但填写的等次是“{grade}”。",
+        en: "A score of {score} is \"{band}\" ({band_range}), but the grade given is \"{grade}\".",
+    }],
 };
 
 pub const SCORE_GRADE_UNKNOWN: Rule = Rule {
@@ -460,6 +766,10 @@ pub const SCORE_GRADE_UNKNOWN: Rule = Rule {
     severity_note: "warning",
     title_zh: "未知等级",
     checks: "a grade that is none of 优良中差",
+    messages: &[Message {
+        zh: "评价等次“{grade}”不是优、良、中、差之一。",
+        en: "The grade \"{grade}\" is none of 优 / 良 / 中 / 差.",
+    }],
 };
 
 pub const SCORE_INFLATED: Rule = Rule {
@@ -469,6 +779,10 @@ pub const SCORE_INFLATED: Rule = Rule {
     severity_note: "warning",
     title_zh: "自评分偏高",
     checks: "a self-score ≥ 90 (`near_full_score`) with missed or unmeasured indicators or errors, above what the form's evidence supports by the scoring rubric (items only the auditor can judge counted at full weight, so the figure is an upper bound)",
+    messages: &[Message {
+        zh: "自评打分偏高：自评{score}分（{band}），但{why}；按评分规则（{rubric_summary}）现有证据最多支持约{total}分（{grade}）。",
+        en: "Self-score too high: {score} ({band_en}), yet {why_en}; by the rubric ({rubric_summary}) the evidence supports at most about {total} ({grade_en}).",
+    }],
 };
 
 pub const VOUCHER_DUPLICATE: Rule = Rule {
@@ -478,6 +792,17 @@ pub const VOUCHER_DUPLICATE: Rule = Rule {
     severity_note: "warning",
     title_zh: "凭证重复入账",
     checks: "the same voucher under two or more expense lines (all listed)",
+    messages: &[
+        Message {
+            zh: "凭证{voucher}同时记在{count}条支出明细下：{names}。可能重复列支，请核对账簿。",
+            en: "Voucher {voucher} is booked under {count} expense lines: {names_en}. Possible double counting; check the ledger.",
+        },
+        // Lines of different project forms.
+        Message {
+            zh: "凭证{voucher}同时记在{count}条支出明细下：{names}。可能重复列支，请核对账簿。（两条分属不同项目表：若由不同单位各自记账，凭证号可能各自编号。）",
+            en: "Voucher {voucher} is booked under {count} expense lines: {names_en}. Possible double counting; check the ledger. (The lines are in different project forms: if different units keep the books, each numbers its own vouchers.)",
+        },
+    ],
 };
 
 pub const VOUCHER_DUPLICATE_IN_LINE: Rule = Rule {
@@ -487,11 +812,22 @@ pub const VOUCHER_DUPLICATE_IN_LINE: Rule = Rule {
     severity_note: "warning",
     title_zh: "同一明细凭证重复",
     checks: "a voucher listed twice in one line",
+    messages: &[Message {
+        zh: "凭证{voucher}在“{line}”的凭证号中出现{times}次。",
+        en: "Voucher {voucher} is listed {times} times in \"{line}\".",
+    }],
 };
 
 /// What the rules of one row of the README's table share.
 const VOUCHER_UNREADABLE_AND_OTHERS: (&str, &str) =
     ("warning", "tokens that cannot be counted (`01-25#`, `13月`, `9-3#`)");
+
+/// The messages of the rules about a voucher string fuhe cannot read as
+/// written (`checks::vouchers`).
+const VOUCHER_PROBLEM_MESSAGES: &[Message] = &[Message {
+    zh: "“{name}”的凭证号{problem}。",
+    en: "Vouchers of \"{name}\": {problem_en}.",
+}];
 
 pub const VOUCHER_UNREADABLE: Rule = Rule {
     id: "voucher.unreadable",
@@ -500,6 +836,7 @@ pub const VOUCHER_UNREADABLE: Rule = Rule {
     severity_note: VOUCHER_UNREADABLE_AND_OTHERS.0,
     title_zh: "凭证号无法识别",
     checks: VOUCHER_UNREADABLE_AND_OTHERS.1,
+    messages: VOUCHER_PROBLEM_MESSAGES,
 };
 
 pub const VOUCHER_MONTH_OUT_OF_RANGE: Rule = Rule {
@@ -509,6 +846,7 @@ pub const VOUCHER_MONTH_OUT_OF_RANGE: Rule = Rule {
     severity_note: VOUCHER_UNREADABLE_AND_OTHERS.0,
     title_zh: "凭证月份错误",
     checks: VOUCHER_UNREADABLE_AND_OTHERS.1,
+    messages: VOUCHER_PROBLEM_MESSAGES,
 };
 
 pub const VOUCHER_ODD_FORMAT: Rule = Rule {
@@ -518,6 +856,7 @@ pub const VOUCHER_ODD_FORMAT: Rule = Rule {
     severity_note: "info",
     title_zh: "凭证号格式不规范",
     checks: "odd but clear tokens (`3月 11#`, `10#/21#`)",
+    messages: VOUCHER_PROBLEM_MESSAGES,
 };
 
 pub const VOUCHER_MISSING: Rule = Rule {
@@ -527,6 +866,10 @@ pub const VOUCHER_MISSING: Rule = Rule {
     severity_note: "warning",
     title_zh: "缺少凭证号",
     checks: "an expense line with an amount and no vouchers",
+    messages: &[Message {
+        zh: "支出明细“{name}”有金额{amount}但没有会计凭证号。",
+        en: "Expense line \"{name}\" has an amount but no voucher numbers.",
+    }],
 };
 
 pub const VOUCHER_TOO_MANY: Rule = Rule {
@@ -536,6 +879,10 @@ pub const VOUCHER_TOO_MANY: Rule = Rule {
     severity_note: "warning",
     title_zh: "凭证号过多",
     checks: "a report whose expense lines list 100,000 vouchers or more (a real one lists a few hundred; `1月1-999#` on thousands of lines): it is not checked for duplicates, so that one file cannot hold a shared server for minutes",
+    messages: &[Message {
+        zh: "会计凭证号展开后超过{limit}个，远超实际报表，未检查重复列支；请核对凭证号是否填写有误。",
+        en: "The voucher strings expand to more than {limit} vouchers, far beyond any real form; duplicates were not checked. Check the voucher strings.",
+    }],
 };
 
 /// What the rules of one row of the README's table share.
@@ -551,6 +898,10 @@ pub const COMPLETENESS_BLANK: Rule = Rule {
     severity_note: COMPLETENESS_BLANK_AND_OTHERS.0,
     title_zh: "必填项空白",
     checks: COMPLETENESS_BLANK_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "未填写{what_zh}。",
+        en: "{what_en} is not filled in.",
+    }],
 };
 
 pub const COMPLETENESS_UNSIGNED: Rule = Rule {
@@ -560,6 +911,10 @@ pub const COMPLETENESS_UNSIGNED: Rule = Rule {
     severity_note: COMPLETENESS_BLANK_AND_OTHERS.0,
     title_zh: "评价人员未签字",
     checks: COMPLETENESS_BLANK_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "评价人员未签字：{unsigned}。",
+        en: "Evaluators who did not sign: {unsigned_en}.",
+    }],
 };
 
 pub const COMPLETENESS_SIGN_OFF: Rule = Rule {
@@ -569,6 +924,10 @@ pub const COMPLETENESS_SIGN_OFF: Rule = Rule {
     severity_note: COMPLETENESS_BLANK_AND_OTHERS.0,
     title_zh: "审核意见栏不全",
     checks: COMPLETENESS_BLANK_AND_OTHERS.1,
+    messages: &[Message {
+        zh: "“{role}”栏缺{missing}。",
+        en: "The \"{role}\" block lacks {missing_en}.",
+    }],
 };
 
 pub const COMPLETENESS_OVER_QUOTA: Rule = Rule {
@@ -578,6 +937,10 @@ pub const COMPLETENESS_OVER_QUOTA: Rule = Rule {
     severity_note: "warning",
     title_zh: "实有人数超编",
     checks: "实有人数 > 人员编制",
+    messages: &[Message {
+        zh: "实有人数{a}人超过人员编制{q}人（超编{over}人）。",
+        en: "Actual staff {a} is above the quota of {q} ({over} over).",
+    }],
 };
 
 pub const TEXT_TYPO: Rule = Rule {
@@ -587,6 +950,10 @@ pub const TEXT_TYPO: Rule = Rule {
     severity_note: "warning",
     title_zh: "错别字",
     checks: "a slip in an indicator or expense-line name: one character after 率 (`通过率真`), a doubled word-end character (`经费费`), or the same name in two forms one character apart (`快检` / `块检`, levels and numbers aside)",
+    messages: &[Message {
+        zh: "名称“{name}”疑有错字：{zh}。",
+        en: "The name \"{name}\" seems to hold a typo: {en}.",
+    }],
 };
 
 pub const TEXT_REPEATED: Rule = Rule {
@@ -596,6 +963,10 @@ pub const TEXT_REPEATED: Rule = Rule {
     severity_note: "info",
     title_zh: "重复段落",
     checks: "the same long sentence repeated in the narrative",
+    messages: &[Message {
+        zh: "同一段文字在综述中出现{count}次：“{text}”",
+        en: "The same text appears {count} times in the narrative: \"{text}\"",
+    }],
 };
 
 pub const TEXT_FOREIGN_ACTIVITY: Rule = Rule {
@@ -605,6 +976,10 @@ pub const TEXT_FOREIGN_ACTIVITY: Rule = Rule {
     severity_note: "info",
     title_zh: "与职能无关的内容",
     checks: "the narrative describes another kind of unit's business (投标人, 评审专家 … in a unit whose duties never mention them)",
+    messages: &[Message {
+        zh: "综述提到{kind_zh}的业务（{hits}），而本单位职能职责中没有这些内容，可能抄自其他单位的报告：“{text}”",
+        en: "The narrative describes the business of a {kind_en} ({hits_en}), which the unit's own duties never mention; it may be copied from another unit's report: \"{text}\"",
+    }],
 };
 
 /// Every rule, in the order of the README's table.
@@ -675,5 +1050,21 @@ mod tests {
         assert_eq!(ids.len(), ALL.len());
         assert_eq!(by_id("voucher.duplicate"), Some(&VOUCHER_DUPLICATE));
         assert_eq!(by_id("no.such_rule"), None);
+    }
+
+    #[test]
+    fn holes_are_filled_and_braces_kept() {
+        let one = 1;
+        let v: &[(&str, &dyn std::fmt::Display)] = &[("a", &one), ("b", &"乙")];
+        assert_eq!(fill("{a}+{b}={{c}}", v), "1+乙={c}");
+        assert_eq!(fill("没有洞", v), "没有洞");
+        assert_eq!(fill("{b}{b}", v), "乙乙");
+        assert_eq!(Rule::holes("{a}{{x}}{b}{a}"), vec!["a", "b"]);
+    }
+
+    #[test]
+    #[should_panic(expected = "no value for {c}")]
+    fn a_hole_without_a_value_fails_in_tests() {
+        fill("{c}", &[]);
     }
 }

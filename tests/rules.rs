@@ -24,3 +24,34 @@ fn the_readme_rule_table_is_the_registry() {
         );
     }
 }
+
+/// Every rule says something, in both languages, through holes a check can
+/// fill: names, not positions or expressions.
+#[test]
+fn every_rule_has_its_messages_in_both_languages() {
+    let mut ids = std::collections::BTreeSet::new();
+    for r in rules::ALL {
+        assert!(ids.insert(r.id), "rule id {} twice", r.id);
+        assert!(!r.messages.is_empty(), "{} has no message", r.id);
+        for m in r.messages {
+            for t in [m.zh, m.en] {
+                assert!(!t.trim().is_empty(), "{}: an empty message", r.id);
+                for h in rules::Rule::holes(t) {
+                    assert!(
+                        !h.is_empty()
+                            && h.chars()
+                                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                        "{}: hole {{{h}}} in {t:?} is not a name",
+                        r.id
+                    );
+                }
+            }
+            assert!(
+                m.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: {:?}",
+                r.id,
+                m.zh
+            );
+        }
+    }
+}

@@ -7,6 +7,7 @@
 
 use super::places::{dept, index, project};
 use super::{CheckConfig, Flag, Place, Severity, sum_opt};
+use crate::finding::quoting;
 use crate::model::{FUND_SOURCES, Report, Table};
 use crate::rules;
 use rust_decimal::Decimal;
@@ -101,14 +102,12 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         if (expected - balance).abs() > tol && without_carryover.is_none_or(|w| (w - balance).abs() > tol) {
             let p = place.child("balance_year", "当年结余", "balance for the year");
             flags.push(
-                Flag::new(
+                Flag::said(
                     &rules::EXPENDITURE_BALANCE,
                     Severity::Error,
                     &p,
-                    format!("当年结余填{balance}，但收入合计{received} − 支出合计{spent} = {expected}。"),
-                    format!(
-                        "Balance for the year is {balance}, but income {received} − expenditure {spent} = {expected}."
-                    ),
+                    0,
+                    quoting![balance, received, spent, expected],
                 )
                 .values(expected, balance),
             );
@@ -229,20 +228,12 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             if (expected - balance).abs() > tol {
                 let place = funds.child("balance", "结余", "balance").child(key, zh, en);
                 flags.push(
-                    Flag::new(
+                    Flag::said(
                         &rules::FUNDS_BALANCE,
                         Severity::Error,
                         &place,
-                        format!(
-                            "结余填{balance}，但实际到位{} − 实际支出{} = {expected}。",
-                            show(arrived),
-                            show(spent)
-                        ),
-                        format!(
-                            "Balance is {balance}, but arrived {} − spent {} = {expected}.",
-                            show(arrived),
-                            show(spent)
-                        ),
+                        0,
+                        quoting![balance, arrived = show(arrived), spent = show(spent), expected],
                     )
                     .values(expected, balance),
                 );
@@ -257,20 +248,17 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             && (sum - total).abs() > tol
         {
             flags.push(
-                Flag::new(
+                Flag::said(
                     &rules::EXPENSES_SUM,
                     Severity::Error,
                     &total_place,
-                    format!(
-                        "{}条支出明细合计{sum}，与支出合计{total}不符（差{}）。",
-                        p.expenses.len(),
-                        super::signed(sum - total)
-                    ),
-                    format!(
-                        "The {} expense lines add up to {sum}, not the stated total {total} (difference {}).",
-                        p.expenses.len(),
-                        super::signed(sum - total)
-                    ),
+                    0,
+                    quoting![
+                        lines = p.expenses.len(),
+                        sum,
+                        total,
+                        difference = super::signed(sum - total)
+                    ],
                 )
                 .values(sum, total),
             );
@@ -280,12 +268,12 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             && (listed - spent).abs() > tol
         {
             flags.push(
-                Flag::new(
+                Flag::said(
                     &rules::EXPENSES_TOTAL_VS_SPENT,
                     Severity::Error,
                     &total_place,
-                    format!("支出明细合计{listed}与资金表实际支出{spent}不符。"),
-                    format!("The expense lines total {listed} but the funds table says {spent} was spent."),
+                    0,
+                    quoting![listed, spent],
                 )
                 .values(spent, listed),
             );
@@ -354,35 +342,29 @@ fn sum_rule(
     let terms_en: Vec<String> = parts.iter().filter_map(|(_, v)| v.map(|v| v.to_string())).collect();
     match total {
         None => flags.push(
-            Flag::new(
+            Flag::said(
                 rule,
                 Severity::Warning,
                 place,
-                format!("合计未填，但各分项已填：{} = {sum}。", terms.join(" + ")),
-                format!(
-                    "The total is blank although its parts are filled in: {} = {sum}.",
-                    terms_en.join(" + ")
-                ),
+                0,
+                quoting![parts = terms.join(" + "), sum, parts_en = terms_en.join(" + ")],
             )
             .values(sum, "（空）"),
         ),
         Some(total) if (total - sum).abs() > tol => flags.push(
-            Flag::new(
-                rule,
-                // Forms leave zero cells blank (the sample's 上年结转), so a
+            Flag::said(
+                rule, // Forms leave zero cells blank (the sample's 上年结转), so a
                 // blank part is 0 and the row is simply wrong.
                 Severity::Error,
                 place,
-                format!(
-                    "合计{total}，但各分项之和为{sum}（{}），差{}。",
-                    terms.join(" + "),
-                    super::signed(total - sum)
-                ),
-                format!(
-                    "Total {total}, but the parts add up to {sum} ({}): off by {}.",
-                    terms_en.join(" + "),
-                    super::signed(total - sum)
-                ),
+                1,
+                quoting![
+                    total,
+                    sum,
+                    parts = terms.join(" + "),
+                    difference = super::signed(total - sum),
+                    parts_en = terms_en.join(" + ")
+                ],
             )
             .values(sum, total),
         ),
@@ -421,18 +403,12 @@ fn summary_rule<R>(
             let place = base.child("summary", "汇总行", "summary row").child(key, zh, key);
             let severity = Severity::Error;
             flags.push(
-                Flag::new(
+                Flag::said(
                     rule,
                     severity,
                     &place,
-                    format!(
-                        "汇总行“{zh}”{stated}，但各机构行之和为{sum}，差{}。",
-                        super::signed(stated - sum)
-                    ),
-                    format!(
-                        "Summary row {key} is {stated}, but the institution rows add up to {sum}: off by {}.",
-                        super::signed(stated - sum)
-                    ),
+                    0,
+                    quoting![zh, stated, sum, difference = super::signed(stated - sum), key],
                 )
                 .values(sum, stated),
             );

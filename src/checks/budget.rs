@@ -12,6 +12,7 @@ use super::arithmetic::measure_label;
 use super::narrative::{form_sentences, quote};
 use super::places::{dept, project};
 use super::{CheckConfig, Flag, Severity, pct, ratio_pct, signed};
+use crate::finding::quoting;
 use crate::model::Report;
 use crate::rules;
 use rust_decimal::Decimal;
@@ -75,22 +76,18 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             let diff = arrived - planned;
             let (zh, en) = measure_label("arrived");
             let place = funds.child("arrived", zh, en).child("total", "合计", "total");
-            let base_zh = format!(
-                "计划安排资金{planned}，实际到位{arrived}，{}{}（{}），超过{threshold}%。",
-                if diff > Decimal::ZERO { "增加" } else { "减少" },
-                diff.abs(),
-                pct(dev_pct, true)
-            );
-            let base_en = format!(
-                "Planned {planned}, arrived {arrived}: {} ({}), more than {threshold}%.",
-                signed(diff),
-                pct(dev_pct, true)
-            );
             flags.push(explained(
                 &rules::BUDGET_PLANNED_VS_ARRIVED,
+                if diff > Decimal::ZERO { 2 } else { 3 },
+                quoting![
+                    planned,
+                    arrived,
+                    change = diff.abs(),
+                    change_signed = signed(diff),
+                    deviation = pct(dev_pct, true),
+                    threshold
+                ],
                 &place,
-                base_zh,
-                base_en,
                 explanation(report, i),
                 planned,
                 arrived,
@@ -101,15 +98,12 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             let place = funds.child("spent", zh, en).child("total", "合计", "total");
             if spent > arrived {
                 flags.push(
-                    Flag::new(
+                    Flag::said(
                         &rules::BUDGET_OVERSPEND,
                         Severity::Error,
                         &place,
-                        format!("实际支出{spent}超过实际到位资金{arrived}（超{}）。", spent - arrived),
-                        format!(
-                            "Spent {spent} is more than the {arrived} that arrived (by {}).",
-                            spent - arrived
-                        ),
+                        0,
+                        quoting![spent, arrived, over = spent - arrived],
                     )
                     .values(format!("≤{arrived}"), spent),
                 );
@@ -118,19 +112,15 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             {
                 flags.push(explained(
                     &rules::BUDGET_EXECUTION_RATE,
+                    2,
+                    quoting![
+                        rate = pct(rate, false),
+                        spent,
+                        arrived,
+                        floor = Decimal::ONE_HUNDRED - threshold,
+                        unspent = arrived - spent
+                    ],
                     &place,
-                    format!(
-                        "预算执行率{}（实际支出{spent} / 实际到位{arrived}），低于{}%，结余{}。",
-                        pct(rate, false),
-                        Decimal::ONE_HUNDRED - threshold,
-                        arrived - spent
-                    ),
-                    format!(
-                        "Execution rate {} (spent {spent} of {arrived} arrived), below {}%; {} unspent.",
-                        pct(rate, false),
-                        Decimal::ONE_HUNDRED - threshold,
-                        arrived - spent
-                    ),
                     explanation(report, i),
                     arrived,
                     spent,
@@ -156,9 +146,9 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             .map(|s| s.text.to_string());
         flags.push(explained(
             &rules::BUDGET_EXECUTION_RATE,
+            3,
+            quoting![exp, inc, rate = pct(rate, false)],
             &place,
-            format!("部门支出合计{exp}仅为收入合计{inc}的{}。", pct(rate, false)),
-            format!("The department spent {exp} of its {inc} income ({}).", pct(rate, false)),
             sentence,
             inc,
             exp,
@@ -166,36 +156,31 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
     }
 }
 
+/// A deviation, with the narrative's explanation for the auditor to judge:
+/// `message` of `rule` says what deviates, the rule's first two messages
+/// add the explanation or its absence.
 fn explained(
     rule: &rules::Rule,
+    message: usize,
+    values: &[(&str, &dyn std::fmt::Display)],
     place: &super::Place,
-    zh: String,
-    en: String,
     sentence: Option<String>,
     expected: Decimal,
     found: Decimal,
 ) -> Flag {
+    let (what, what_en) = rule.say(message, values);
     match sentence {
-        Some(s) => Flag::new(
+        Some(s) => Flag::said(
             rule,
             Severity::Warning,
             place,
-            format!("{zh}叙述中的说明：“{}”——请判断是否充分。", quote(&s)),
-            format!(
-                "{en} The narrative explains: \"{}\" — judge whether that suffices.",
-                quote(&s)
-            ),
+            0,
+            quoting![what, reason = quote(&s), what_en],
         ),
         // The deviation is certain, but whether the narrative explains it
         // is a reading of prose (departments explain in words no list
         // holds): the auditor judges, so never an error.
-        None => Flag::new(
-            rule,
-            Severity::Warning,
-            place,
-            format!("{zh}叙述中没有说明原因。"),
-            format!("{en} The narrative gives no reason."),
-        ),
+        None => Flag::said(rule, Severity::Warning, place, 1, quoting![what, what_en]),
     }
     .values(expected, found)
 }

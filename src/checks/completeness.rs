@@ -7,16 +7,17 @@
 
 use super::places::{dept, index, project};
 use super::{CheckConfig, Flag, Place, Severity};
+use crate::finding::quoting;
 use crate::model::{Form, Report, is_blank};
 use crate::rules;
 
 fn blank_flag(place: &Place, what_zh: &str, what_en: &str) -> Flag {
-    Flag::new(
+    Flag::said(
         &rules::COMPLETENESS_BLANK,
         Severity::Warning,
         place,
-        format!("未填写{what_zh}。"),
-        format!("{what_en} is not filled in."),
+        0,
+        quoting![what_zh, what_en],
     )
 }
 
@@ -59,12 +60,12 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
         && a > q
     {
         flags.push(
-            Flag::new(
+            Flag::said(
                 &rules::COMPLETENESS_OVER_QUOTA,
                 Severity::Warning,
                 &basic.child("staff_actual", "实有人数", "actual staff"),
-                format!("实有人数{a}人超过人员编制{q}人（超编{}人）。", a - q),
-                format!("Actual staff {a} is above the quota of {q} ({} over).", a - q),
+                0,
+                quoting![a, q, over = a - q],
             )
             .values(format!("≤{q}"), a),
         );
@@ -119,12 +120,12 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                 .map(|e| crate::text::clean(e.name.as_deref().unwrap_or("（无名）")))
                 .collect();
             if !unsigned.is_empty() {
-                flags.push(Flag::new(
+                flags.push(Flag::said(
                     &rules::COMPLETENESS_UNSIGNED,
                     Severity::Warning,
                     &base.child("evaluators", "评价人员", "evaluators"),
-                    format!("评价人员未签字：{}。", unsigned.join("、")),
-                    format!("Evaluators who did not sign: {}.", unsigned.join(", ")),
+                    0,
+                    quoting![unsigned = unsigned.join("、"), unsigned_en = unsigned.join(", ")],
                 ));
             }
         }
@@ -149,12 +150,12 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                 missing_en.push("opinion");
             }
             if !missing.is_empty() {
-                flags.push(Flag::new(
+                flags.push(Flag::said(
                     &rules::COMPLETENESS_SIGN_OFF,
                     Severity::Warning,
                     &place,
-                    format!("“{role}”栏缺{}。", missing.join("、")),
-                    format!("The \"{role}\" block lacks {}.", missing_en.join(", ")),
+                    0,
+                    quoting![role, missing = missing.join("、"), missing_en = missing_en.join(", ")],
                 ));
             }
         }

@@ -5,6 +5,7 @@
 
 use super::places::{dept, index, indicator, project};
 use super::{CheckConfig, Flag, Severity, sum_opt};
+use crate::finding::quoting;
 use crate::indicator::{Comparator, IndicatorValue};
 use crate::model::{Indicator, Report};
 use crate::rules;
@@ -36,7 +37,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                     .is_none_or(|t| years_in(t).iter().all(|y| *y == u32::from(report.year)))
             });
             let flag = if sum > dept_project {
-                Flag::new(
+                Flag::said(
                     &rules::CROSS_PROJECT_SPENDING,
                     if single_year {
                         Severity::Error
@@ -44,24 +45,16 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                         Severity::Warning
                     },
                     &place,
-                    format!(
-                        "部门整体表的项目支出为{dept_project}，但{n}张项目表的实际支出合计为{sum}，多于部门项目支出（差{off}）。"
-                    ),
-                    format!(
-                        "The department form gives project expenditure {dept_project}, but the {n} project form(s) spent {sum} in total, more than the department did (off by {off})."
-                    ),
+                    0,
+                    quoting![dept_project, n, sum, off],
                 )
             } else {
-                Flag::new(
+                Flag::said(
                     &rules::CROSS_PROJECT_SPENDING,
                     Severity::Info,
                     &place,
-                    format!(
-                        "部门整体表的项目支出为{dept_project}，{n}张项目表的实际支出合计为{sum}，另有{off}的项目支出未提交项目自评表（或未纳入）。"
-                    ),
-                    format!(
-                        "The department form gives project expenditure {dept_project}; the {n} project form(s) cover {sum}, leaving {off} of project spending without a self-evaluation form."
-                    ),
+                    1,
+                    quoting![dept_project, n, sum, off],
                 )
             };
             flags.push(
@@ -223,14 +216,12 @@ fn same_measures(report: &Report, flags: &mut Vec<Flag>) {
                 )
             };
             flags.push(
-                Flag::new(
+                Flag::said(
                     &rules::CROSS_SAME_MEASURE,
                     Severity::Warning,
                     &place,
-                    format!("同一指标在两张表中{what_zh}不同：部门整体表“{dname}”为“{a}”，项目表“{pname}”为“{b}”。"),
-                    format!(
-                        "The same measure has different {what_en}s: department form \"{dname}\" says \"{a}\", project form \"{pname}\" says \"{b}\"."
-                    ),
+                    0,
+                    quoting![what_zh, dname, a, pname, b, what_en],
                 )
                 .values(&a, &b)
                 .related(vec![other.path]),
@@ -275,19 +266,12 @@ fn sum_of_projects(
     let dt = text(&dept_ind.target).unwrap_or_default();
     let unit = dq.unit.clone().unwrap_or_default();
     flags.push(
-        Flag::new(
+        Flag::said(
             &rules::CROSS_SAME_MEASURE,
             Severity::Warning,
             place,
-            format!(
-                "部门整体表“{dname}”目标为“{dt}”，而{}张项目表同名指标的目标合计为{sum}{unit}（{}）。",
-                parts.len(),
-                parts.join(" + ")
-            ),
-            format!(
-                "The department form targets \"{dname}\" at \"{dt}\", but the project forms' targets for it add up to {sum}{unit} ({}).",
-                parts.join(" + ")
-            ),
+            1,
+            quoting![dname, dt, count = parts.len(), sum, unit, parts = parts.join(" + ")],
         )
         .values(format!("{sum}{unit}"), &dt)
         .related(
@@ -339,16 +323,12 @@ fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
                 let other = index(&project(pi, &p.label(pi)), "indicators", ii, &pname, &pname);
                 let (x, y) = (text(&a.target).unwrap_or_default(), text(&b.target).unwrap_or_default());
                 flags.push(
-                    Flag::new(
+                    Flag::said(
                         &rules::CROSS_LIKELY_SAME_MEASURE,
                         Severity::Warning,
                         &place,
-                        format!(
-                            "部门整体表“{dname}”目标“{x}”与项目表“{pname}”目标“{y}”名称不同，但数值交叉吻合（一张表的目标是另一张表的实际值），可能是同一指标却设了不同目标——请核实是否衡量同一事项。"
-                        ),
-                        format!(
-                            "Department indicator \"{dname}\" (target \"{x}\") and project indicator \"{pname}\" (target \"{y}\") have different names, but one form's target is the other's actual: probably the same measure with two targets — check whether they measure the same thing."
-                        ),
+                        0,
+                        quoting![dname, x, pname, y],
                     )
                     .values(&x, &y)
                     .related(vec![other.path]),

@@ -9,6 +9,7 @@
 //! means the target was set too low (local rules deduct 2 points).
 
 use super::narrative::figures;
+use crate::finding::quoting;
 use crate::rules;
 
 /// A narrative sentence with its paragraph's place and owning project form.
@@ -112,32 +113,29 @@ fn check_one(
 
     // Targets.
     match ind.target.as_ref().map(|t| &t.meaning) {
-        None => flags.push(Flag::new(
+        None => flags.push(Flag::said(
             &rules::INDICATOR_TARGET_MISSING,
             Severity::Warning,
             &target_place(),
-            format!("指标“{name}”没有填写目标值，无法衡量完成情况。"),
-            format!("Indicator \"{name}\" has no target, so nothing can be measured against it."),
+            0,
+            quoting![name],
         )),
-        Some(_) if ind.target.as_ref().is_some_and(|t| t.is_blank()) => flags.push(Flag::new(
+        Some(_) if ind.target.as_ref().is_some_and(|t| t.is_blank()) => flags.push(Flag::said(
             &rules::INDICATOR_TARGET_MISSING,
             Severity::Warning,
             &target_place(),
-            format!("指标“{name}”没有填写目标值，无法衡量完成情况。"),
-            format!("Indicator \"{name}\" has no target, so nothing can be measured against it."),
+            0,
+            quoting![name],
         )),
         // Zero (清零, 零事故) and graded levels (AAAA级, 一级) are measurable.
-        Some(Meaning::Qualitative)
-            if ["清零", "零", "级"].iter().any(|w| target_text.contains(w)) => {}
+        Some(Meaning::Qualitative) if ["清零", "零", "级"].iter().any(|w| target_text.contains(w)) => {}
         Some(Meaning::Qualitative) => flags.push(
-            Flag::new(
+            Flag::said(
                 &rules::INDICATOR_QUALITATIVE_TARGET,
                 Severity::Warning,
                 &target_place(),
-                format!("定量指标“{name}”的目标值“{target_text}”没有数值，是定性表述，无法衡量。"),
-                format!(
-                    "Quantitative indicator \"{name}\" has the target \"{target_text}\", which states no number and cannot be measured."
-                ),
+                0,
+                quoting![name, target_text],
             )
             .values("a number with a unit", &target_text),
         ),
@@ -150,32 +148,38 @@ fn check_one(
                 && matches!(q.comparator, Some(Comparator::Ge | Comparator::Gt));
             // Certain only when the name is the reduction rate itself
             // (成本下降率, 减少重复率); "降低成本完成率" is a completion rate.
-            let completion = ["完成率", "达标率", "执行率", "落实率", "到位率", "合格率", "通过率", "覆盖率", "办结率"]
-                .iter()
-                .any(|w| n.ends_with(w));
+            let completion = [
+                "完成率",
+                "达标率",
+                "执行率",
+                "落实率",
+                "到位率",
+                "合格率",
+                "通过率",
+                "覆盖率",
+                "办结率",
+            ]
+            .iter()
+            .any(|w| n.ends_with(w));
             if at_least_100 && lower_is_claimed && !completion {
                 flags.push(
-                    Flag::new(
+                    Flag::said(
                         &rules::INDICATOR_IMPOSSIBLE_TARGET,
                         Severity::Error,
                         &target_place(),
-                        format!("“{name}”目标为“{target_text}”：下降（减少）率达到100%意味着该项成本完全消失，目标不合理。"),
-                        format!(
-                            "\"{name}\" targets \"{target_text}\": a reduction of 100 % or more would mean the cost disappears entirely; the target makes no sense."
-                        ),
+                        0,
+                        quoting![name, target_text],
                     )
                     .values("<100%", &target_text),
                 );
             } else if at_least_100 && !can_exceed {
                 flags.push(
-                    Flag::new(
+                    Flag::said(
                         &rules::INDICATOR_RATE_CEILING,
                         Severity::Warning,
                         &target_place(),
-                        format!("比率“{name}”的目标为“{target_text}”：比率不能超过100%，“≥100%”等于要求恰好100%，应直接写100%或设定可衡量的目标。"),
-                        format!(
-                            "The rate \"{name}\" targets \"{target_text}\": a rate cannot exceed 100 %, so \"≥100%\" just means exactly 100 %; write that, or set a measurable target."
-                        ),
+                        0,
+                        quoting![name, target_text],
                     )
                     .values("≤100%", &target_text),
                 );
@@ -187,20 +191,17 @@ fn check_one(
     match assess(ind) {
         Outcome::Missing => {
             let mention = narrative_mention(probe, clauses);
-            let (zh_extra, en_extra) = match &mention {
-                Some(m) => (
-                    format!("叙述中相关表述：“{m}”。"),
-                    format!(" The narrative says: \"{m}\"."),
+            let rule = &rules::INDICATOR_ACTUAL_MISSING;
+            flags.push(match &mention {
+                Some(m) => Flag::said(
+                    rule,
+                    Severity::Warning,
+                    &actual_place(),
+                    1,
+                    quoting![name, target_text, mention = m],
                 ),
-                None => (String::new(), String::new()),
-            };
-            flags.push(Flag::new(
-                &rules::INDICATOR_ACTUAL_MISSING,
-                Severity::Warning,
-                &actual_place(),
-                format!("指标“{name}”（目标“{target_text}”）没有填写实际完成值。{zh_extra}"),
-                format!("Indicator \"{name}\" (target \"{target_text}\") has no actual value.{en_extra}"),
-            ));
+                None => Flag::said(rule, Severity::Warning, &actual_place(), 0, quoting![name, target_text]),
+            });
         }
         Outcome::NotMeasurable => {
             let restates = ind
@@ -210,27 +211,23 @@ fn check_one(
                 .is_some_and(|a| a.comparator.is_some_and(|c| c != Comparator::Eq));
             if restates {
                 flags.push(
-                    Flag::new(
+                    Flag::said(
                         &rules::INDICATOR_ACTUAL_RESTATES_TARGET,
                         Severity::Warning,
                         &actual_place(),
-                        format!("“{name}”的实际完成值“{actual_text}”只是重复目标（带比较符号），不是实测数值。"),
-                        format!(
-                            "The actual value of \"{name}\", \"{actual_text}\", restates the target with a comparator; it is not a measured value."
-                        ),
+                        0,
+                        quoting![name, actual_text],
                     )
                     .values("实测值", &actual_text),
                 );
             } else {
                 flags.push(
-                    Flag::new(
+                    Flag::said(
                         &rules::INDICATOR_ACTUAL_UNMEASURABLE,
                         Severity::Warning,
                         &actual_place(),
-                        format!("“{name}”的目标是数值（“{target_text}”），实际完成值“{actual_text}”却没有数值。"),
-                        format!(
-                            "\"{name}\" has a numeric target (\"{target_text}\") but the actual \"{actual_text}\" states no number."
-                        ),
+                        0,
+                        quoting![name, target_text, actual_text],
                     )
                     .values("实测值", &actual_text),
                 );
@@ -243,12 +240,12 @@ fn check_one(
                 .is_some_and(|t| crate::assess::deadline(&t.text).is_some()) =>
         {
             flags.push(
-                Flag::new(
+                Flag::said(
                     &rules::INDICATOR_BELOW_TARGET,
                     Severity::Warning,
                     &actual_place(),
-                    format!("“{name}”未按期完成：期限“{target_text}”，实际“{actual_text}”。"),
-                    format!("\"{name}\" was late: due \"{target_text}\", done \"{actual_text}\"."),
+                    0,
+                    quoting![name, target_text, actual_text],
                 )
                 .values(&target_text, &actual_text),
             );
@@ -256,38 +253,29 @@ fn check_one(
         Outcome::Missed { achieved } => {
             let reverse = target_q.is_some_and(|t| is_reverse(ind, t));
             flags.push(
-                Flag::new(
+                Flag::said(
                     &rules::INDICATOR_BELOW_TARGET,
                     Severity::Warning,
                     &actual_place(),
-                    format!(
-                        "“{name}”未达目标：目标“{target_text}”，实际“{actual_text}”（完成{}{}）。",
-                        pct(achieved * Decimal::ONE_HUNDRED, false),
-                        if reverse { "，反向指标：越低越好" } else { "" }
-                    ),
-                    format!(
-                        "\"{name}\" missed its target: target \"{target_text}\", actual \"{actual_text}\" ({} achieved{}).",
-                        pct(achieved * Decimal::ONE_HUNDRED, false),
-                        if reverse { "; lower is better" } else { "" }
-                    ),
+                    if reverse { 2 } else { 1 },
+                    quoting![
+                        name,
+                        target_text,
+                        actual_text,
+                        achieved = pct(achieved * Decimal::ONE_HUNDRED, false)
+                    ],
                 )
                 .values(&target_text, &actual_text),
             );
         }
         Outcome::Met { overshoot_pct: Some(o) } if o >= config.rubric().overshoot_pct => {
             flags.push(
-                Flag::new(
+                Flag::said(
                     &rules::INDICATOR_TARGET_TOO_LOW,
                     Severity::Warning,
                     &target_place(),
-                    format!(
-                        "“{name}”实际“{actual_text}”超出目标“{target_text}”{}，目标可能定得过低（部分地方规定扣2分）。",
-                        pct(o, false)
-                    ),
-                    format!(
-                        "\"{name}\": the actual \"{actual_text}\" exceeds the target \"{target_text}\" by {}; the target was probably set too low (some provinces deduct 2 points).",
-                        pct(o, false)
-                    ),
+                    0,
+                    quoting![name, actual_text, target_text, over = pct(o, false)],
                 )
                 .values(&target_text, &actual_text),
             );
@@ -390,20 +378,18 @@ fn check_one(
                 if !consistent {
                     let shown: Vec<String> = stated.iter().map(|(v, _)| format!("{v}{unit}")).collect();
                     flags.push(
-                        Flag::new(
+                        Flag::said(
                             &rules::INDICATOR_NARRATIVE_CONTRADICTION,
                             Severity::Warning,
                             &actual_place(),
-                            format!(
-                                "“{name}”实际完成值为“{actual_text}”，但叙述中写“{}”（{}）。",
-                                super::narrative::quote(clause),
-                                shown.join("、")
-                            ),
-                            format!(
-                                "\"{name}\" reports \"{actual_text}\" but the narrative says \"{}\" ({}).",
-                                super::narrative::quote(clause),
-                                shown.join(", ")
-                            ),
+                            0,
+                            quoting![
+                                name,
+                                actual_text,
+                                clause = super::narrative::quote(clause),
+                                shown = shown.join("、"),
+                                shown_en = shown.join(", ")
+                            ],
                         )
                         .values(&actual_text, shown.join("、"))
                         .related(vec![place.path.clone()]),

@@ -12,6 +12,7 @@
 
 use super::places::{dept, project};
 use super::{CheckConfig, Flag, Place, Severity, pct, ratio_pct, sum_opt};
+use crate::finding::quoting;
 use crate::model::{NarrativeSection, Report};
 use crate::rules;
 use rust_decimal::Decimal;
@@ -943,15 +944,12 @@ pub fn check(
                     let severity = amount_severity(item, owner, scope);
                     let label = crate::text::clean(&label);
                     found.push(
-                        Flag::new(
+                        Flag::said(
                             &rules::NARRATIVE_AMOUNT,
                             severity,
                             place,
-                            format!("叙述称“{label}{}万元”，但{name_zh}为{table}。", fig.value),
-                            format!(
-                                "The narrative says {label} {} 万元, but the {name_en} is {table}.",
-                                fig.value
-                            ),
+                            0,
+                            quoting![label, value = fig.value, name_zh, table, name_en],
                         )
                         .values(table, fig.value)
                         .related(vec![tplace.path]),
@@ -1115,18 +1113,12 @@ fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found
                 .to_string();
             let who = crate::text::clean(&who);
             found.push(
-                Flag::new(
+                Flag::said(
                     &rules::NARRATIVE_AMOUNT,
                     Severity::Warning,
                     place,
-                    format!(
-                        "叙述中“{who}”的{label}为{}，但{base}中{who}的{zh}为{table}。",
-                        fig.value
-                    ),
-                    format!(
-                        "The narrative gives {who}'s {label} as {}, but its {en} in the table is {table}.",
-                        fig.value
-                    ),
+                    1,
+                    quoting![who, label, value = fig.value, base, zh, table, en],
                 )
                 .values(table, fig.value)
                 .related(vec![cell]),
@@ -1269,22 +1261,19 @@ fn share(
             Severity::Warning
         };
         found.push(
-            Flag::new(
+            Flag::said(
                 &rules::NARRATIVE_SHARE,
                 severity,
                 place,
-                format!(
-                    "叙述称{}万元占{base_zh}的{stated}%，但{} / {base} = {}。",
-                    part.value,
-                    part.value,
-                    pct(computed, false)
-                ),
-                format!(
-                    "The narrative gives {} as {stated}% of the {base_en}, but {} / {base} = {}.",
-                    part.value,
-                    part.value,
-                    pct(computed, false)
-                ),
+                0,
+                quoting![
+                    value = part.value,
+                    base_zh,
+                    stated,
+                    base,
+                    computed = pct(computed, false),
+                    base_en
+                ],
             )
             .values(pct(computed, false), format!("{stated}%")),
         );
@@ -1365,19 +1354,12 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
     if fig.value != Decimal::from(table) {
         let tplace = dept().child("basic", "基本概况", "basic facts").child(key, zh, en);
         found.push(
-            Flag::new(
+            Flag::said(
                 &rules::NARRATIVE_STAFF,
                 Severity::Error,
                 place,
-                format!(
-                    "叙述称{}{}人，但基本概况中{zh}为{table}人。",
-                    crate::text::clean(&label),
-                    fig.value
-                ),
-                format!(
-                    "The narrative says {} people, but the basic facts give {en} {table}.",
-                    fig.value
-                ),
+                0,
+                quoting![label = crate::text::clean(&label), value = fig.value, zh, table, en],
             )
             .values(table, fig.value)
             .related(vec![tplace.path]),
@@ -1434,16 +1416,12 @@ fn funding_split(report: &Report, pi: usize, split: &[(Item, Decimal)], place: &
         Severity::Warning
     };
     found.push(
-        Flag::new(
+        Flag::said(
             &rules::NARRATIVE_FUNDING_SPLIT,
             severity,
             place,
-            format!(
-                "叙述称项目资金来源为{stated_zh}，但资金表实际到位为{table_zh}（财政{fiscal_table}，其它{other_table}），表中没有这一来源构成。"
-            ),
-            format!(
-                "The narrative splits the project funds as appropriations {fiscal_n} + other {other_n}, but the funds table shows appropriations {fiscal_table} and other {other_table} arrived."
-            ),
+            0,
+            quoting![stated_zh, table_zh, fiscal_table, other_table, fiscal_n, other_n],
         )
         .values(format!("财政{fiscal_table} + 其它{other_table}"), stated_zh)
         .related(vec![fplace.path]),

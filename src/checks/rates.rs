@@ -16,6 +16,7 @@ use super::indicators::Sentence3;
 use super::places::{dept, indicator, project};
 use super::scope::{Hedge, hedges};
 use super::{Flag, Severity, pct};
+use crate::finding::quoting;
 use crate::model::{Form, Indicator, Report};
 use crate::rules;
 use crate::text::clean;
@@ -128,16 +129,12 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
                     pct(measured, false)
                 };
                 flags.push(
-                    Flag::new(
+                    Flag::said(
                         &rules::INDICATOR_NARRATIVE_CONTRADICTION,
                         Severity::Warning,
                         &place_ind,
-                        format!(
-                            "“{name}”{what}为“{claim}”，但叙述中实测的{stem}率只有{shown}：“{quote}”。请核实该指标是否达成。"
-                        ),
-                        format!(
-                            "\"{name}\" claims \"{claim}\" ({what_en}), but the narrative measures a {stem}率 of only {shown}: \"{quote}\". Check whether the indicator was met."
-                        ),
+                        1,
+                        quoting![name, what, claim, stem, shown, quote, what_en],
                     )
                     // What the narrative measured is what the cell should
                     // say; the cell's claim is what was found.

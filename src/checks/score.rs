@@ -12,6 +12,7 @@
 use super::places::{dept, project};
 use super::{CheckConfig, Flag, Place, Severity};
 use crate::assess::{Outcome, assess};
+use crate::finding::quoting;
 use crate::model::{Form, Grade, Report};
 use crate::rules;
 use crate::scoring::{execution_rate, suggest, total};
@@ -92,12 +93,12 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         };
         if score < Decimal::ZERO || score > Decimal::ONE_HUNDRED {
             new.push(
-                Flag::new(
+                Flag::said(
                     &rules::SCORE_OUT_OF_RANGE,
                     Severity::Error,
                     &score_place,
-                    format!("自评得分{score}不在0–100之间。"),
-                    format!("The self-score {score} is outside 0–100."),
+                    0,
+                    quoting![score],
                 )
                 .values("0–100", score),
             );
@@ -107,36 +108,28 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         if let Some(text) = form.grade().map(str::trim).filter(|g| !g.is_empty()) {
             match Grade::parse(text) {
                 Some(g) if g != band => new.push(
-                    Flag::new(
+                    Flag::said(
                         &rules::SCORE_GRADE_MISMATCH,
                         Severity::Error,
                         &grade_place,
-                        format!(
-                            "自评{score}分应为“{}”（{}），但填写的等次是“{}”。",
-                            band.zh(),
-                            band.band(),
-                            crate::text::clean(text)
-                        ),
-                        format!(
-                            "A score of {score} is \"{}\" ({}), but the grade given is \"{}\".",
-                            band.zh(),
-                            band.band(),
-                            crate::text::clean(text)
-                        ),
+                        0,
+                        quoting![
+                            score,
+                            band = band.zh(),
+                            band_range = band.band(),
+                            grade = crate::text::clean(text)
+                        ],
                     )
                     .values(band.zh(), crate::text::clean(text)),
                 ),
                 Some(_) => {}
                 None => new.push(
-                    Flag::new(
+                    Flag::said(
                         &rules::SCORE_GRADE_UNKNOWN,
                         Severity::Warning,
                         &grade_place,
-                        format!("评价等次“{}”不是优、良、中、差之一。", crate::text::clean(text)),
-                        format!(
-                            "The grade \"{}\" is none of 优 / 良 / 中 / 差.",
-                            crate::text::clean(text)
-                        ),
+                        0,
+                        quoting![grade = crate::text::clean(text)],
                     )
                     .values("优/良/中/差", crate::text::clean(text)),
                 ),
@@ -195,26 +188,22 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             });
         }
         new.push(
-            Flag::new(
+            Flag::said(
                 &rules::SCORE_INFLATED,
                 severity,
                 &score_place,
-                format!(
-                    "自评打分偏高：自评{score}分（{}），但{}；按评分规则（{}）现有证据最多支持约{}分（{}）。",
-                    band.zh(),
-                    why_zh.join("，"),
+                0,
+                quoting![
+                    score,
+                    band = band.zh(),
+                    why = why_zh.join("，"),
                     rubric_summary,
-                    evidence.total,
-                    supported_grade.zh()
-                ),
-                format!(
-                    "Self-score too high: {score} ({}), yet {}; by the rubric ({}) the evidence supports at most about {} ({}).",
-                    band.en(),
-                    why_en.join(", "),
-                    rubric_summary,
-                    evidence.total,
-                    supported_grade.en()
-                ),
+                    total = evidence.total,
+                    grade = supported_grade.zh(),
+                    band_en = band.en(),
+                    why_en = why_en.join(", "),
+                    grade_en = supported_grade.en()
+                ],
             )
             .values(format!("≈{}", evidence.total), score),
         );

@@ -11,6 +11,7 @@
 use super::places::project;
 use super::scope::hedges;
 use super::{Flag, Severity};
+use crate::finding::quoting;
 use crate::model::{FundRow, Report};
 use crate::rules;
 
@@ -114,18 +115,12 @@ pub fn check(report: &Report, sentences: &[super::indicators::Sentence3], flags:
                 .child(SOURCE_KEYS[col], zh, en);
             let zh = ["中央财政", "省财政", "市财政", "县市区财政"][col];
             flags.push(
-                Flag::new(
+                Flag::said(
                     &rules::NARRATIVE_AMOUNT,
                     Severity::Warning,
                     place,
-                    format!(
-                        "叙述称{m_zh}中“{label}{}万元”，但资金表{m_zh}·{zh}为{table}。",
-                        fig.value
-                    ),
-                    format!(
-                        "The narrative gives {} 万元 from {en} funds ({m_key}), but the funds table says {table}.",
-                        fig.value
-                    ),
+                    2,
+                    quoting![m_zh, label, value = fig.value, zh, table, en, m_key],
                 )
                 .values(table, fig.value)
                 .related(vec![cell.path]),

@@ -11,6 +11,7 @@
 
 use super::narrative::quote;
 use super::{CheckConfig, Flag, Severity};
+use crate::finding::quoting;
 use crate::model::{Report, is_blank};
 use crate::rules;
 
@@ -162,15 +163,12 @@ pub fn check(
             .map(|s| s.1.clone())
             .unwrap_or_else(|| std::rc::Rc::new(super::places::dept()));
         flags.push(
-            Flag::new(
+            Flag::said(
                 &rules::TEXT_REPEATED,
                 Severity::Info,
                 &place,
-                format!("同一段文字在综述中出现{count}次：“{}”", quote(&text)),
-                format!(
-                    "The same text appears {count} times in the narrative: \"{}\"",
-                    quote(&text)
-                ),
+                0,
+                quoting![count, text = quote(&text)],
             )
             .related(others),
         );
@@ -238,21 +236,18 @@ pub fn check(
             && let Some((place, text)) = first
         {
             flags.push(
-                Flag::new(
+                Flag::said(
                     &rules::TEXT_FOREIGN_ACTIVITY,
                     Severity::Info,
                     &place,
-                    format!(
-                        "综述提到{}的业务（{}），而本单位职能职责中没有这些内容，可能抄自其他单位的报告：“{}”",
+                    0,
+                    quoting![
                         kind_zh,
-                        hits.join("、"),
-                        quote(&text)
-                    ),
-                    format!(
-                        "The narrative describes the business of a {kind_en} ({}), which the unit's own duties never mention; it may be copied from another unit's report: \"{}\"",
-                        hits.join(", "),
-                        quote(&text)
-                    ),
+                        hits = hits.join("、"),
+                        text = quote(&text),
+                        kind_en,
+                        hits_en = hits.join(", ")
+                    ],
                 )
                 .values("本单位业务", hits.join("、")),
             );

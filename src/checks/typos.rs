@@ -7,6 +7,7 @@
 
 use super::places::{dept, index, indicator, project};
 use super::{Flag, Place, Severity};
+use crate::finding::quoting;
 use crate::model::{Form, Report};
 use crate::rules;
 use crate::text::clean;
@@ -101,13 +102,7 @@ fn one_character_apart(forms: &[(Place, &dyn Form)], flags: &mut Vec<Flag>) {
 }
 
 fn typo_flag(place: &Place, name: &str, zh: String, en: String) -> Flag {
-    Flag::new(
-        &rules::TEXT_TYPO,
-        Severity::Warning,
-        place,
-        format!("名称“{name}”疑有错字：{zh}。"),
-        format!("The name \"{name}\" seems to hold a typo: {en}."),
-    )
+    Flag::said(&rules::TEXT_TYPO, Severity::Warning, place, 0, quoting![name, zh, en])
 }
 
 /// What looks wrong in a short name, if anything.

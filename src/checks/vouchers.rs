@@ -4,6 +4,7 @@
 
 use super::places::{index, project};
 use super::{CheckConfig, Flag, Place, Severity};
+use crate::finding::quoting;
 use crate::model::Report;
 use crate::rules;
 use crate::text::clean;
@@ -68,14 +69,12 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
     let all = bookings(report);
     if all.iter().map(|(_, l)| l.len()).sum::<usize>() >= MAX_BOOKINGS {
         let place = project(0, &report.project_forms[0].label(0)).child("expenses", "支出明细", "expense lines");
-        flags.push(Flag::new(
+        flags.push(Flag::said(
             &rules::VOUCHER_TOO_MANY,
             Severity::Warning,
             &place,
-            format!("会计凭证号展开后超过{MAX_BOOKINGS}个，远超实际报表，未检查重复列支；请核对凭证号是否填写有误。"),
-            format!(
-                "The voucher strings expand to more than {MAX_BOOKINGS} vouchers, far beyond any real form; duplicates were not checked. Check the voucher strings."
-            ),
+            0,
+            quoting![limit = MAX_BOOKINGS],
         ));
         return;
     }
@@ -102,48 +101,38 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
             }
             let across_forms = distinct.iter().any(|b| b.0 != distinct[0].0);
             flags.push(
-                Flag::new(
+                Flag::said(
                     &rules::VOUCHER_DUPLICATE,
                     Severity::Warning,
                     &line_place(report, distinct[0]),
-                    format!(
-                        "凭证{voucher}同时记在{}条支出明细下：{}。可能重复列支，请核对账簿。{}",
-                        distinct.len(),
-                        names.join("、"),
-                        if across_forms {
-                            "（两条分属不同项目表：若由不同单位各自记账，凭证号可能各自编号。）"
-                        } else {
-                            ""
-                        }
-                    ),
-                    format!(
-                        "Voucher {voucher} is booked under {} expense lines: {}. Possible double counting; check the ledger.{}",
-                        distinct.len(),
-                        names_en.join(", "),
-                        if across_forms {
-                            " (The lines are in different project forms: if different units keep the books, each numbers its own vouchers.)"
-                        } else {
-                            ""
-                        }
-                    ),
+                    usize::from(across_forms),
+                    quoting![
+                        voucher,
+                        count = distinct.len(),
+                        names = names.join("、"),
+                        names_en = names_en.join(", ")
+                    ],
                 )
                 .values(1, distinct.len())
-                .related(distinct[1..].iter().take(50).map(|b| line_place(report, *b).path).collect()),
+                .related(
+                    distinct[1..]
+                        .iter()
+                        .take(50)
+                        .map(|b| line_place(report, *b).path)
+                        .collect(),
+                ),
             );
         }
         for b in &distinct {
             let times = lines.iter().filter(|l| *l == b).count();
             if times > 1 {
                 flags.push(
-                    Flag::new(
+                    Flag::said(
                         &rules::VOUCHER_DUPLICATE_IN_LINE,
                         Severity::Warning,
                         &line_place(report, *b),
-                        format!("凭证{voucher}在“{}”的凭证号中出现{times}次。", line_name(report, *b)),
-                        format!(
-                            "Voucher {voucher} is listed {times} times in \"{}\".",
-                            line_name(report, *b)
-                        ),
+                        0,
+                        quoting![voucher, line = line_name(report, *b), times],
                     )
                     .values(1, times),
                 );
@@ -165,15 +154,12 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
             let name = line_name(report, (pi, li));
             let Some(v) = &e.vouchers else {
                 if e.amount.is_some_and(|a| !a.is_zero()) {
-                    flags.push(Flag::new(
+                    flags.push(Flag::said(
                         &rules::VOUCHER_MISSING,
                         Severity::Warning,
                         &place,
-                        format!(
-                            "支出明细“{name}”有金额{}但没有会计凭证号。",
-                            e.amount.unwrap_or_default()
-                        ),
-                        format!("Expense line \"{name}\" has an amount but no voucher numbers."),
+                        0,
+                        quoting![name, amount = e.amount.unwrap_or_default()],
                     ));
                 }
                 continue;
@@ -185,12 +171,12 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                     _ => (&rules::VOUCHER_UNREADABLE, Severity::Warning),
                 };
                 flags.push(
-                    Flag::new(
+                    Flag::said(
                         rule,
                         severity,
                         &place,
-                        format!("“{name}”的凭证号{}。", prob.describe_zh()),
-                        format!("Vouchers of \"{name}\": {}.", prob.describe_en()),
+                        0,
+                        quoting![name, problem = prob.describe_zh(), problem_en = prob.describe_en()],
                     )
                     // The form a voucher takes, not a value from this report.
                     .values("N月M#（如 5月19#）", clean(&prob.token)),
