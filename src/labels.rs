@@ -99,6 +99,7 @@ labels! {
     NO_MATCH = "没有匹配的报告", "no report matches";
     NO_REPORTS = "此工作区没有报告", "no reports in this workspace";
     HELP_TITLE = "按键（由当前键位表生成）", "Keys (from the active keymap)";
+    HELP_RULES = "检查规则（问题所列规则编号）", "Rules (the ids findings name)";
     LOOKUP_TITLE = "查凭证号：5月19、519、5-19 或支出内容、部门（顺序不限）", "Vouchers: 5月19, 519, 5-19 or words (any order)";
     LOOKUP_HITS = "条", "hits";
     LOOKUP_FORM = "项目表", "form";
@@ -406,6 +407,16 @@ labels! {
     PROBLEM_KIND_UNTERMINATED = "数字后缺少“#”或“月”，未计入", "number not followed by # or 月; not counted";
     PROBLEM_KIND_UNEXPECTED = "无法识别的字符，已跳过", "unexpected character; skipped";
     PROBLEM_KIND_NUMBER_TOO_LONG = "数字过长，不是凭证号，未计入", "number too long to be a voucher; not counted";
+    // --- Family (src/rules.rs)
+    FAMILY_ARITHMETIC = "表内勾稽", "sums within a table";
+    FAMILY_CROSS_FORM = "表间核对", "between forms";
+    FAMILY_BUDGET = "预算执行", "budget execution";
+    FAMILY_NARRATIVE = "文字与表格", "narrative against tables";
+    FAMILY_INDICATORS = "绩效指标", "indicators";
+    FAMILY_SCORE = "自评分", "self-score";
+    FAMILY_VOUCHERS = "会计凭证", "vouchers";
+    FAMILY_COMPLETENESS = "填报完整性", "completeness";
+    FAMILY_TEXT = "文字质量", "text quality";
     // --- fuhe export, the document (src/export/document.rs)
     DOC_DEPARTMENT_FORM = "部门整体支出绩效自评表", "department form";
     DOC_PROJECT_FORM = "项目支出绩效自评表", "project form ";

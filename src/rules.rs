@@ -25,6 +25,7 @@ pub struct Rule {
     pub severity_note: &'static str,
     /// A short name for lists and the help (收入表行合计).
     pub title_zh: &'static str,
+    pub title_en: &'static str,
     /// What it checks and why, as the README's table says it.
     pub checks: &'static str,
     /// What its findings say, in both languages: templates whose `{name}`
@@ -138,18 +139,27 @@ pub enum Family {
 }
 
 impl Family {
-    pub fn zh(self) -> &'static str {
+    /// Its words, from the catalogue (`crate::labels`).
+    pub fn label(self) -> &'static crate::labels::L {
+        use crate::labels::*;
         match self {
-            Family::Arithmetic => "表内勾稽",
-            Family::CrossForm => "表间核对",
-            Family::Budget => "预算执行",
-            Family::Narrative => "文字与表格",
-            Family::Indicators => "绩效指标",
-            Family::Score => "自评分",
-            Family::Vouchers => "会计凭证",
-            Family::Completeness => "填报完整性",
-            Family::Text => "文字质量",
+            Family::Arithmetic => &FAMILY_ARITHMETIC,
+            Family::CrossForm => &FAMILY_CROSS_FORM,
+            Family::Budget => &FAMILY_BUDGET,
+            Family::Narrative => &FAMILY_NARRATIVE,
+            Family::Indicators => &FAMILY_INDICATORS,
+            Family::Score => &FAMILY_SCORE,
+            Family::Vouchers => &FAMILY_VOUCHERS,
+            Family::Completeness => &FAMILY_COMPLETENESS,
+            Family::Text => &FAMILY_TEXT,
         }
+    }
+}
+
+impl Rule {
+    /// Its short name in the language asked for.
+    pub fn title(&self, lang: crate::labels::Lang) -> &'static str {
+        lang.pick(self.title_zh, self.title_en)
     }
 }
 
@@ -207,6 +217,7 @@ pub const INCOME_ROW_SUM: Rule = Rule {
     severity: Severity::Error,
     severity_note: INCOME_ROW_SUM_AND_OTHERS.0,
     title_zh: "收入表行合计",
+    title_en: "Income row total",
     checks: INCOME_ROW_SUM_AND_OTHERS.1,
     messages: ROW_SUM_MESSAGES,
 };
@@ -217,6 +228,7 @@ pub const EXPENDITURE_ROW_SUM: Rule = Rule {
     severity: Severity::Error,
     severity_note: INCOME_ROW_SUM_AND_OTHERS.0,
     title_zh: "支出表行合计",
+    title_en: "Expenditure row total",
     checks: INCOME_ROW_SUM_AND_OTHERS.1,
     messages: ROW_SUM_MESSAGES,
 };
@@ -227,6 +239,7 @@ pub const EXPENDITURE_BASIC_SUM: Rule = Rule {
     severity: Severity::Error,
     severity_note: INCOME_ROW_SUM_AND_OTHERS.0,
     title_zh: "基本支出=人员+公用",
+    title_en: "Basic = personnel + running",
     checks: INCOME_ROW_SUM_AND_OTHERS.1,
     messages: ROW_SUM_MESSAGES,
 };
@@ -237,6 +250,7 @@ pub const THREE_PUBLIC_ROW_SUM: Rule = Rule {
     severity: Severity::Error,
     severity_note: INCOME_ROW_SUM_AND_OTHERS.0,
     title_zh: "三公经费行合计",
+    title_en: "Three public expenses row total",
     checks: INCOME_ROW_SUM_AND_OTHERS.1,
     messages: ROW_SUM_MESSAGES,
 };
@@ -247,6 +261,7 @@ pub const FIXED_ASSETS_ROW_SUM: Rule = Rule {
     severity: Severity::Error,
     severity_note: INCOME_ROW_SUM_AND_OTHERS.0,
     title_zh: "固定资产行合计",
+    title_en: "Fixed assets row total",
     checks: INCOME_ROW_SUM_AND_OTHERS.1,
     messages: ROW_SUM_MESSAGES,
 };
@@ -270,6 +285,7 @@ pub const INCOME_SUMMARY_SUM: Rule = Rule {
     severity: Severity::Error,
     severity_note: INCOME_SUMMARY_SUM_AND_OTHERS.0,
     title_zh: "收入表汇总行",
+    title_en: "Income summary row",
     checks: INCOME_SUMMARY_SUM_AND_OTHERS.1,
     messages: SUMMARY_SUM_MESSAGES,
 };
@@ -280,6 +296,7 @@ pub const EXPENDITURE_SUMMARY_SUM: Rule = Rule {
     severity: Severity::Error,
     severity_note: INCOME_SUMMARY_SUM_AND_OTHERS.0,
     title_zh: "支出表汇总行",
+    title_en: "Expenditure summary row",
     checks: INCOME_SUMMARY_SUM_AND_OTHERS.1,
     messages: SUMMARY_SUM_MESSAGES,
 };
@@ -290,6 +307,7 @@ pub const THREE_PUBLIC_SUMMARY_SUM: Rule = Rule {
     severity: Severity::Error,
     severity_note: INCOME_SUMMARY_SUM_AND_OTHERS.0,
     title_zh: "三公经费汇总行",
+    title_en: "Three public expenses summary row",
     checks: INCOME_SUMMARY_SUM_AND_OTHERS.1,
     messages: SUMMARY_SUM_MESSAGES,
 };
@@ -300,6 +318,7 @@ pub const FIXED_ASSETS_SUMMARY_SUM: Rule = Rule {
     severity: Severity::Error,
     severity_note: INCOME_SUMMARY_SUM_AND_OTHERS.0,
     title_zh: "固定资产汇总行",
+    title_en: "Fixed assets summary row",
     checks: INCOME_SUMMARY_SUM_AND_OTHERS.1,
     messages: SUMMARY_SUM_MESSAGES,
 };
@@ -310,6 +329,7 @@ pub const EXPENDITURE_BALANCE: Rule = Rule {
     severity: Severity::Error,
     severity_note: "error",
     title_zh: "当年结余",
+    title_en: "Balance for the year",
     checks: "当年结余 = 收入合计 − 支出合计, or the same without 上年结转 (both definitions are in use; either settles it)",
     messages: &[Message {
         zh: "当年结余填{balance}，但收入合计{received} − 支出合计{spent} = {expected}。",
@@ -329,6 +349,7 @@ pub const FUNDS_SOURCE_SUM: Rule = Rule {
     severity: Severity::Error,
     severity_note: FUNDS_SOURCE_SUM_AND_OTHERS.0,
     title_zh: "资金来源合计",
+    title_en: "Funds by source",
     checks: FUNDS_SOURCE_SUM_AND_OTHERS.1,
     messages: ROW_SUM_MESSAGES,
 };
@@ -339,6 +360,7 @@ pub const FUNDS_BALANCE: Rule = Rule {
     severity: Severity::Error,
     severity_note: FUNDS_SOURCE_SUM_AND_OTHERS.0,
     title_zh: "资金结余",
+    title_en: "Funds balance",
     checks: FUNDS_SOURCE_SUM_AND_OTHERS.1,
     messages: &[Message {
         zh: "结余填{balance}，但实际到位{arrived} − 实际支出{spent} = {expected}。",
@@ -355,6 +377,7 @@ pub const EXPENSES_SUM: Rule = Rule {
     severity: Severity::Error,
     severity_note: EXPENSES_SUM_AND_OTHERS.0,
     title_zh: "支出明细合计",
+    title_en: "Expense lines total",
     checks: EXPENSES_SUM_AND_OTHERS.1,
     messages: &[Message {
         zh: "{lines}条支出明细合计{sum}，与支出合计{total}不符（差{difference}）。",
@@ -368,6 +391,7 @@ pub const EXPENSES_TOTAL_VS_SPENT: Rule = Rule {
     severity: Severity::Error,
     severity_note: EXPENSES_SUM_AND_OTHERS.0,
     title_zh: "支出合计与实际支出",
+    title_en: "Expense lines against spending",
     checks: EXPENSES_SUM_AND_OTHERS.1,
     messages: &[Message {
         zh: "支出明细合计{listed}与资金表实际支出{spent}不符。",
@@ -381,6 +405,7 @@ pub const CROSS_PROJECT_SPENDING: Rule = Rule {
     severity: Severity::Error,
     severity_note: "error when the project forms spent more than the department's 项目支出 (warning if a project form spans other years); info when less (only key projects get a form)",
     title_zh: "项目支出与项目表",
+    title_en: "Project spending against project forms",
     checks: "the department's 项目支出 against the project forms' spending",
     messages: &[
         Message {
@@ -400,6 +425,7 @@ pub const CROSS_SAME_MEASURE: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "两表同一指标",
+    title_en: "One measure in two forms",
     checks: "a measure in both forms with a different target or value — compared by number, unit and direction (`培训场次≥12场` = `≥12场`); a department count or amount that holds a project's (`≥15场` over a project's `≥8场`) is no contradiction; a department measure several projects share is compared with their sum",
     messages: &[
         Message {
@@ -419,6 +445,7 @@ pub const CROSS_LIKELY_SAME_MEASURE: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "两表疑似同一指标",
+    title_en: "Likely one measure in two forms",
     checks: "two differently named counts where one form's target is the other's actual (全年办件总量 10000件 / 全年行政许可事项 9000 → 10000): a question whether they measure the same thing",
     messages: &[Message {
         zh: "部门整体表“{dname}”目标“{x}”与项目表“{pname}”目标“{y}”名称不同，但数值交叉吻合（一张表的目标是另一张表的实际值），可能是同一指标却设了不同目标——请核实是否衡量同一事项。",
@@ -451,6 +478,7 @@ pub const BUDGET_PLANNED_VS_ARRIVED: Rule = Rule {
     severity: Severity::Warning,
     severity_note: BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS.0,
     title_zh: "计划与到位偏差",
+    title_en: "Planned against arrived",
     checks: BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS.1,
     messages: &[
         EXPLAINED,
@@ -473,6 +501,7 @@ pub const BUDGET_EXECUTION_RATE: Rule = Rule {
     severity: Severity::Warning,
     severity_note: BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS.0,
     title_zh: "预算执行率",
+    title_en: "Execution rate",
     checks: BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS.1,
     messages: &[
         EXPLAINED,
@@ -494,6 +523,7 @@ pub const BUDGET_OVERSPEND: Rule = Rule {
     severity: Severity::Error,
     severity_note: "error",
     title_zh: "超支",
+    title_en: "Overspending",
     checks: "spent more than arrived",
     messages: &[Message {
         zh: "实际支出{spent}超过实际到位资金{arrived}（超{over}）。",
@@ -507,6 +537,7 @@ pub const NARRATIVE_AMOUNT: Rule = Rule {
     severity: Severity::Error,
     severity_note: "error when certain, else warning",
     title_zh: "文字金额与表格",
+    title_en: "Narrative amount against the tables",
     checks: "an amount in the narrative (人员经费, 项目支出, 财政拨款, 三公, a project's own spending …) that differs from the table; see *How far to trust a finding*",
     messages: &[
         Message {
@@ -530,6 +561,7 @@ pub const NARRATIVE_SHARE: Rule = Rule {
     severity: Severity::Error,
     severity_note: "error in the department's narrative when the clause is about the whole department and names no project or aside, else warning",
     title_zh: "文字占比",
+    title_en: "Narrative share",
     checks: "a stated share (占总支出的81.4%) off by more than rounding",
     messages: &[Message {
         zh: "叙述称{value}万元占{base_zh}的{stated}%，但{value} / {base} = {computed}。",
@@ -543,6 +575,7 @@ pub const NARRATIVE_FUNDING_SPLIT: Rule = Rule {
     severity: Severity::Error,
     severity_note: "error when the report has one project form and the split adds up to its money, else warning",
     title_zh: "文字资金构成",
+    title_en: "Narrative funding split",
     checks: "a funding split of project money that the funds table does not show",
     messages: &[Message {
         zh: "叙述称项目资金来源为{stated_zh}，但资金表实际到位为{table_zh}（财政{fiscal_table}，其它{other_table}），表中没有这一来源构成。",
@@ -556,6 +589,7 @@ pub const NARRATIVE_STAFF: Rule = Rule {
     severity: Severity::Error,
     severity_note: "error",
     title_zh: "文字人数与编制",
+    title_en: "Narrative staff numbers",
     checks: "the department's head counts in its narrative (编制人数, 实有/在岗人数) vs 人员编制 / 实有人数; a unit's counts are never compared",
     messages: &[Message {
         zh: "叙述称{label}{value}人，但基本概况中{zh}为{table}人。",
@@ -573,6 +607,7 @@ pub const INDICATOR_TARGET_MISSING: Rule = Rule {
     severity: Severity::Warning,
     severity_note: INDICATOR_TARGET_MISSING_AND_OTHERS.0,
     title_zh: "缺少指标值",
+    title_en: "Target missing",
     checks: INDICATOR_TARGET_MISSING_AND_OTHERS.1,
     messages: &[Message {
         zh: "指标“{name}”没有填写目标值，无法衡量完成情况。",
@@ -586,6 +621,7 @@ pub const INDICATOR_QUALITATIVE_TARGET: Rule = Rule {
     severity: Severity::Warning,
     severity_note: INDICATOR_TARGET_MISSING_AND_OTHERS.0,
     title_zh: "指标值非数值",
+    title_en: "Target not measurable",
     checks: INDICATOR_TARGET_MISSING_AND_OTHERS.1,
     messages: &[Message {
         zh: "定量指标“{name}”的目标值“{target_text}”没有数值，是定性表述，无法衡量。",
@@ -599,6 +635,7 @@ pub const INDICATOR_RATE_CEILING: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "比率目标≥100%",
+    title_en: "Rate target of 100% or more",
     checks: "a rate targeted at ≥100 % (cannot be exceeded)",
     messages: &[Message {
         zh: "比率“{name}”的目标为“{target_text}”：比率不能超过100%，“≥100%”等于要求恰好100%，应直接写100%或设定可衡量的目标。",
@@ -612,6 +649,7 @@ pub const INDICATOR_IMPOSSIBLE_TARGET: Rule = Rule {
     severity: Severity::Error,
     severity_note: "error",
     title_zh: "不可能的目标",
+    title_en: "Impossible target",
     checks: "a 下降率 / 减少率 of ≥100 % (not a 完成率 of a reduction)",
     messages: &[Message {
         zh: "“{name}”目标为“{target_text}”：下降（减少）率达到100%意味着该项成本完全消失，目标不合理。",
@@ -625,6 +663,7 @@ pub const INDICATOR_ACTUAL_MISSING: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "缺少实际值",
+    title_en: "Actual missing",
     checks: "no actual value (with the narrative's figure, when it states one)",
     messages: &[
         Message {
@@ -651,6 +690,7 @@ pub const INDICATOR_ACTUAL_RESTATES_TARGET: Rule = Rule {
     severity: Severity::Warning,
     severity_note: INDICATOR_ACTUAL_RESTATES_TARGET_AND_OTHERS.0,
     title_zh: "实际值照抄目标",
+    title_en: "Actual copies the target",
     checks: INDICATOR_ACTUAL_RESTATES_TARGET_AND_OTHERS.1,
     messages: &[Message {
         zh: "“{name}”的实际完成值“{actual_text}”只是重复目标（带比较符号），不是实测数值。",
@@ -664,6 +704,7 @@ pub const INDICATOR_ACTUAL_UNMEASURABLE: Rule = Rule {
     severity: Severity::Warning,
     severity_note: INDICATOR_ACTUAL_RESTATES_TARGET_AND_OTHERS.0,
     title_zh: "实际值无法衡量",
+    title_en: "Actual not measurable",
     checks: INDICATOR_ACTUAL_RESTATES_TARGET_AND_OTHERS.1,
     messages: &[Message {
         zh: "“{name}”的目标是数值（“{target_text}”），实际完成值“{actual_text}”却没有数值。",
@@ -677,6 +718,7 @@ pub const INDICATOR_BELOW_TARGET: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "未达目标",
+    title_en: "Target missed",
     checks: "actual below target (above, for reverse indicators such as costs and delays); a completion date after a deadline (`2024年10月底前` / `2024年11月20日`)",
     messages: &[
         Message {
@@ -701,6 +743,7 @@ pub const INDICATOR_TARGET_TOO_LOW: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "目标偏低",
+    title_en: "Target set too low",
     checks: "actual 30 % or more above target",
     messages: &[Message {
         zh: "“{name}”实际“{actual_text}”超出目标“{target_text}”{over}，目标可能定得过低（部分地方规定扣2分）。",
@@ -714,6 +757,7 @@ pub const INDICATOR_NARRATIVE_CONTRADICTION: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "文字与实际值矛盾",
+    title_en: "Narrative contradicts the actual",
     checks: "the narrative states another figure for a measured actual; or measures a rate below the claimed actual — stated (`覆盖率95.45%` against `≥100%`) or from counts (`收到630件，已办结504件` → 80 % against a 办结率 of 100 %)",
     messages: &[
         Message {
@@ -739,6 +783,7 @@ pub const SCORE_OUT_OF_RANGE: Rule = Rule {
     severity: Severity::Error,
     severity_note: SCORE_OUT_OF_RANGE_AND_OTHERS.0,
     title_zh: "自评分超出范围",
+    title_en: "Self-score out of range",
     checks: SCORE_OUT_OF_RANGE_AND_OTHERS.1,
     messages: &[Message {
         zh: "自评得分{score}不在0–100之间。",
@@ -752,6 +797,7 @@ pub const SCORE_GRADE_MISMATCH: Rule = Rule {
     severity: Severity::Error,
     severity_note: SCORE_OUT_OF_RANGE_AND_OTHERS.0,
     title_zh: "等级与分数不符",
+    title_en: "Grade against score",
     checks: SCORE_OUT_OF_RANGE_AND_OTHERS.1,
     messages: &[Message {
         zh: "自评{score}分应为“{band}”（{band_range}），但填写的等次是“{grade}”。",
@@ -765,6 +811,7 @@ pub const SCORE_GRADE_UNKNOWN: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "未知等级",
+    title_en: "Unknown grade",
     checks: "a grade that is none of 优良中差",
     messages: &[Message {
         zh: "评价等次“{grade}”不是优、良、中、差之一。",
@@ -778,6 +825,7 @@ pub const SCORE_INFLATED: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "自评分偏高",
+    title_en: "Self-score too high",
     checks: "a self-score ≥ 90 (`near_full_score`) with missed or unmeasured indicators or errors, above what the form's evidence supports by the scoring rubric (items only the auditor can judge counted at full weight, so the figure is an upper bound)",
     messages: &[Message {
         zh: "自评打分偏高：自评{score}分（{band}），但{why}；按评分规则（{rubric_summary}）现有证据最多支持约{total}分（{grade}）。",
@@ -791,6 +839,7 @@ pub const VOUCHER_DUPLICATE: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "凭证重复入账",
+    title_en: "Voucher booked twice",
     checks: "the same voucher under two or more expense lines (all listed)",
     messages: &[
         Message {
@@ -811,6 +860,7 @@ pub const VOUCHER_DUPLICATE_IN_LINE: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "同一明细凭证重复",
+    title_en: "Voucher repeated in one line",
     checks: "a voucher listed twice in one line",
     messages: &[Message {
         zh: "凭证{voucher}在“{line}”的凭证号中出现{times}次。",
@@ -835,6 +885,7 @@ pub const VOUCHER_UNREADABLE: Rule = Rule {
     severity: Severity::Warning,
     severity_note: VOUCHER_UNREADABLE_AND_OTHERS.0,
     title_zh: "凭证号无法识别",
+    title_en: "Voucher unreadable",
     checks: VOUCHER_UNREADABLE_AND_OTHERS.1,
     messages: VOUCHER_PROBLEM_MESSAGES,
 };
@@ -845,6 +896,7 @@ pub const VOUCHER_MONTH_OUT_OF_RANGE: Rule = Rule {
     severity: Severity::Warning,
     severity_note: VOUCHER_UNREADABLE_AND_OTHERS.0,
     title_zh: "凭证月份错误",
+    title_en: "Voucher month out of range",
     checks: VOUCHER_UNREADABLE_AND_OTHERS.1,
     messages: VOUCHER_PROBLEM_MESSAGES,
 };
@@ -855,6 +907,7 @@ pub const VOUCHER_ODD_FORMAT: Rule = Rule {
     severity: Severity::Info,
     severity_note: "info",
     title_zh: "凭证号格式不规范",
+    title_en: "Voucher written oddly",
     checks: "odd but clear tokens (`3月 11#`, `10#/21#`)",
     messages: VOUCHER_PROBLEM_MESSAGES,
 };
@@ -865,6 +918,7 @@ pub const VOUCHER_MISSING: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "缺少凭证号",
+    title_en: "Vouchers missing",
     checks: "an expense line with an amount and no vouchers",
     messages: &[Message {
         zh: "支出明细“{name}”有金额{amount}但没有会计凭证号。",
@@ -878,6 +932,7 @@ pub const VOUCHER_TOO_MANY: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "凭证号过多",
+    title_en: "Too many vouchers",
     checks: "a report whose expense lines list 100,000 vouchers or more (a real one lists a few hundred; `1月1-999#` on thousands of lines): it is not checked for duplicates, so that one file cannot hold a shared server for minutes",
     messages: &[Message {
         zh: "会计凭证号展开后超过{limit}个，远超实际报表，未检查重复列支；请核对凭证号是否填写有误。",
@@ -897,6 +952,7 @@ pub const COMPLETENESS_BLANK: Rule = Rule {
     severity: Severity::Warning,
     severity_note: COMPLETENESS_BLANK_AND_OTHERS.0,
     title_zh: "必填项空白",
+    title_en: "Required field blank",
     checks: COMPLETENESS_BLANK_AND_OTHERS.1,
     messages: &[Message {
         zh: "未填写{what_zh}。",
@@ -910,6 +966,7 @@ pub const COMPLETENESS_UNSIGNED: Rule = Rule {
     severity: Severity::Warning,
     severity_note: COMPLETENESS_BLANK_AND_OTHERS.0,
     title_zh: "评价人员未签字",
+    title_en: "Evaluators unsigned",
     checks: COMPLETENESS_BLANK_AND_OTHERS.1,
     messages: &[Message {
         zh: "评价人员未签字：{unsigned}。",
@@ -923,6 +980,7 @@ pub const COMPLETENESS_SIGN_OFF: Rule = Rule {
     severity: Severity::Warning,
     severity_note: COMPLETENESS_BLANK_AND_OTHERS.0,
     title_zh: "审核意见栏不全",
+    title_en: "Sign-off incomplete",
     checks: COMPLETENESS_BLANK_AND_OTHERS.1,
     messages: &[Message {
         zh: "“{role}”栏缺{missing}。",
@@ -936,6 +994,7 @@ pub const COMPLETENESS_OVER_QUOTA: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "实有人数超编",
+    title_en: "Staff over quota",
     checks: "实有人数 > 人员编制",
     messages: &[Message {
         zh: "实有人数{a}人超过人员编制{q}人（超编{over}人）。",
@@ -949,6 +1008,7 @@ pub const TEXT_TYPO: Rule = Rule {
     severity: Severity::Warning,
     severity_note: "warning",
     title_zh: "错别字",
+    title_en: "Typo",
     checks: "a slip in an indicator or expense-line name: one character after 率 (`通过率真`), a doubled word-end character (`经费费`), or the same name in two forms one character apart (`快检` / `块检`, levels and numbers aside)",
     messages: &[Message {
         zh: "名称“{name}”疑有错字：{zh}。",
@@ -962,6 +1022,7 @@ pub const TEXT_REPEATED: Rule = Rule {
     severity: Severity::Info,
     severity_note: "info",
     title_zh: "重复段落",
+    title_en: "Repeated paragraph",
     checks: "the same long sentence repeated in the narrative",
     messages: &[Message {
         zh: "同一段文字在综述中出现{count}次：“{text}”",
@@ -975,6 +1036,7 @@ pub const TEXT_FOREIGN_ACTIVITY: Rule = Rule {
     severity: Severity::Info,
     severity_note: "info",
     title_zh: "与职能无关的内容",
+    title_en: "Content outside the duties",
     checks: "the narrative describes another kind of unit's business (投标人, 评审专家 … in a unit whose duties never mention them)",
     messages: &[Message {
         zh: "综述提到{kind_zh}的业务（{hits}），而本单位职能职责中没有这些内容，可能抄自其他单位的报告：“{text}”",

@@ -137,12 +137,25 @@ fn the_offer_of_another_folder_80x24() {
         let name = format!("{}_80x24_save_folder", if lang == Lang::Zh { "zh" } else { "en" });
         insta::assert_snapshot!(name, render(&mut a, 80, 24));
     }
-    // The help screen lists its keys, at the end.
+    // The help screen lists its keys, the last mode's too, then the rules
+    // from the registry, at the end.
     let mut a = app(Lang::Zh);
-    a.popup = Some(fuhe::app::Popup::Help { scroll: usize::MAX });
-    let help = render(&mut a, 80, 24);
+    a.popup = Some(fuhe::app::Popup::Help { scroll: 0 });
+    let help = render(&mut a, 80, 400);
     assert!(help.contains("工作区无法写入：另选保存文件夹"), "{help}");
     assert!(help.contains("Ctrl-u") && help.contains("清空输入"), "{help}");
+    let keys_end = help.find("清空输入").unwrap();
+    let rules = help.find("检查规则").expect("the rules section");
+    assert!(rules > keys_end, "rules come after the keys");
+    for r in fuhe::rules::ALL {
+        assert!(help.contains(r.id) && help.contains(r.title_zh), "{} in the help", r.id);
+    }
+    a.popup = Some(fuhe::app::Popup::Help { scroll: usize::MAX });
+    let end = render(&mut a, 80, 24);
+    assert!(
+        end.contains("text.foreign_activity") && end.contains("与职能无关的内容"),
+        "{end}"
+    );
 }
 
 #[test]

@@ -1001,6 +1001,32 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usize,
             )));
         }
     }
+    // What fuhe checks, from the rule registry: the id a finding names,
+    // the rule's name, by family.
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(lang.t(&labels::HELP_RULES).to_string(), theme.heading()));
+    let id_w = crate::rules::ALL
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(0)
+        .min(inner_w / 2);
+    let mut families: Vec<crate::rules::Family> = Vec::new();
+    for r in crate::rules::ALL {
+        if !families.contains(&r.family) {
+            families.push(r.family);
+        }
+    }
+    for family in families {
+        lines.push(Line::styled(format!(" {}", lang.t(family.label())), theme.dim()));
+        for r in crate::rules::ALL.iter().filter(|r| r.family == family) {
+            lines.push(Line::raw(format!(
+                "  {} {}",
+                fit(r.id, id_w),
+                truncate(r.title(lang), inner_w.saturating_sub(id_w + 3))
+            )));
+        }
+    }
     let h = r.height.saturating_sub(2) as usize;
     let max_scroll = lines.len().saturating_sub(h);
     lay.help_scroll_max = Some(max_scroll);
