@@ -44,6 +44,14 @@ pub struct Message {
     pub en: &'static str,
 }
 
+impl Message {
+    /// The Chinese and the English text with the holes filled from
+    /// `values` (name, value).
+    pub fn say(&self, values: &[(&str, &dyn std::fmt::Display)]) -> (String, String) {
+        (fill(self.zh, values), fill(self.en, values))
+    }
+}
+
 impl Rule {
     /// Its message number `message` with the holes filled from `values`
     /// (name, value): the Chinese and the English text.
@@ -57,7 +65,7 @@ impl Rule {
                     "rule {} message {message}: a value no template quotes",
                     self.id
                 );
-                (fill(m.zh, values), fill(m.en, values))
+                m.say(values)
             }
             None => {
                 debug_assert!(false, "rule {} has no message {message}", self.id);
@@ -578,7 +586,7 @@ pub const NARRATIVE_FUNDING_SPLIT: Rule = Rule {
     title_en: "Narrative funding split",
     checks: "a funding split of project money that the funds table does not show",
     messages: &[Message {
-        zh: "叙述称项目资金来源为{stated_zh}，但资金表实际到位为{table_zh}（财政{fiscal_table}，其它{other_table}），表中没有这一来源构成。",
+        zh: "叙述称项目资金来源为财政拨款{fiscal_n} + 其他{other_n}，但资金表实际到位为中央{central} 省{provincial} 市{city} 县市区{county} 其它{other}（财政{fiscal_table}，其它{other_table}），表中没有这一来源构成。",
         en: "The narrative splits the project funds as appropriations {fiscal_n} + other {other_n}, but the funds table shows appropriations {fiscal_table} and other {other_table} arrived.",
     }],
 };
@@ -819,6 +827,24 @@ pub const SCORE_GRADE_UNKNOWN: Rule = Rule {
     }],
 };
 
+/// The reasons `score.inflated` gives, joined into its message.
+pub const INFLATED_UNMEASURED: Message = Message {
+    zh: "{unmeasured}/{count}个指标没有实测值",
+    en: "{unmeasured} of {count} indicators have no measured value",
+};
+pub const INFLATED_MISSED: Message = Message {
+    zh: "{missed}个指标未达目标",
+    en: "{missed} missed their target",
+};
+pub const INFLATED_ONE_ERROR: Message = Message {
+    zh: "发现1处错误",
+    en: "1 error was found",
+};
+pub const INFLATED_ERRORS: Message = Message {
+    zh: "发现{errors}处错误",
+    en: "{errors} errors were found",
+};
+
 pub const SCORE_INFLATED: Rule = Rule {
     id: "score.inflated",
     family: Family::Score,
@@ -1010,10 +1036,24 @@ pub const TEXT_TYPO: Rule = Rule {
     title_zh: "错别字",
     title_en: "Typo",
     checks: "a slip in an indicator or expense-line name: one character after 率 (`通过率真`), a doubled word-end character (`经费费`), or the same name in two forms one character apart (`快检` / `块检`, levels and numbers aside)",
-    messages: &[Message {
-        zh: "名称“{name}”疑有错字：{zh}。",
-        en: "The name \"{name}\" seems to hold a typo: {en}.",
-    }],
+    messages: &[
+        Message {
+            zh: "名称“{name}”疑有错字：“率”后多出“{stray}”，应为“{fixed}”。",
+            en: "The name \"{name}\" seems to hold a typo: a stray \"{stray}\" after 率; probably \"{fixed}\".",
+        },
+        Message {
+            zh: "名称“{name}”疑有错字：“{wrong}”应为“{right}”。",
+            en: "The name \"{name}\" seems to hold a typo: \"{wrong}\" should be \"{right}\".",
+        },
+        Message {
+            zh: "名称“{name}”疑有错字：“{doubled}{doubled}”重复。",
+            en: "The name \"{name}\" seems to hold a typo: \"{doubled}{doubled}\" doubled.",
+        },
+        Message {
+            zh: "名称“{name}”疑有错字：与另一张表的“{other}”只差一个字（“{this}”/“{that}”），其中一处可能写错。",
+            en: "The name \"{name}\" seems to hold a typo: it differs from \"{other}\" in the other form by one character (\"{this}\" / \"{that}\"); one of them is probably a slip.",
+        },
+    ],
 };
 
 pub const TEXT_REPEATED: Rule = Rule {

@@ -1392,15 +1392,6 @@ fn funding_split(report: &Report, pi: usize, split: &[(Item, Decimal)], place: &
         return;
     }
     let show = |v: Option<Decimal>| v.map_or("空".to_string(), |d| d.to_string());
-    let table_zh = format!(
-        "中央{} 省{} 市{} 县市区{} 其它{}",
-        show(a.central),
-        show(a.provincial),
-        show(a.city),
-        show(a.county),
-        show(a.other)
-    );
-    let stated_zh = format!("财政拨款{fiscal_n} + 其他{other_n}");
     let fplace = project(pi, &p.label(pi))
         .child("funds", "资金", "funds")
         .child("arrived", "实际到位资金", "arrived");
@@ -1421,9 +1412,22 @@ fn funding_split(report: &Report, pi: usize, split: &[(Item, Decimal)], place: &
             severity,
             place,
             0,
-            quoting![stated_zh, table_zh, fiscal_table, other_table, fiscal_n, other_n],
+            quoting![
+                fiscal_n,
+                other_n,
+                central = show(a.central),
+                provincial = show(a.provincial),
+                city = show(a.city),
+                county = show(a.county),
+                other = show(a.other),
+                fiscal_table,
+                other_table
+            ],
         )
-        .values(format!("财政{fiscal_table} + 其它{other_table}"), stated_zh)
+        .values(
+            format!("财政{fiscal_table} + 其它{other_table}"),
+            format!("财政拨款{fiscal_n} + 其他{other_n}"),
+        )
         .related(vec![fplace.path]),
     );
 }

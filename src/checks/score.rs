@@ -166,27 +166,19 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
         // the department's own scoring: a judgment for the auditor, never
         // an error, however far apart.
         let severity = Severity::Warning;
-        let mut why_zh = Vec::new();
-        let mut why_en = Vec::new();
+        let mut why: Vec<(String, String)> = Vec::new();
         if unmeasured > 0 {
-            why_zh.push(format!("{unmeasured}/{}个指标没有实测值", inds.len()));
-            why_en.push(format!(
-                "{unmeasured} of {} indicators have no measured value",
-                inds.len()
-            ));
+            why.push(rules::INFLATED_UNMEASURED.say(quoting![unmeasured, count = inds.len()]));
         }
         if missed > 0 {
-            why_zh.push(format!("{missed}个指标未达目标"));
-            why_en.push(format!("{missed} missed their target"));
+            why.push(rules::INFLATED_MISSED.say(quoting![missed]));
         }
-        if errors > 0 {
-            why_zh.push(format!("发现{errors}处错误"));
-            why_en.push(if errors == 1 {
-                "1 error was found".to_string()
-            } else {
-                format!("{errors} errors were found")
-            });
+        match errors {
+            0 => {}
+            1 => why.push(rules::INFLATED_ONE_ERROR.say(&[])),
+            _ => why.push(rules::INFLATED_ERRORS.say(quoting![errors])),
         }
+        let (why_zh, why_en): (Vec<String>, Vec<String>) = why.into_iter().unzip();
         new.push(
             Flag::said(
                 &rules::SCORE_INFLATED,

@@ -23,10 +23,10 @@ pub fn check(report: &Report, flags: &mut Vec<Flag>) {
     }
     for (base, form) in &forms {
         for (i, ind) in form.indicators().iter().enumerate() {
-            if let Some((zh, en)) = typo(ind.display_name()) {
+            if let Some(slip) = typo(ind.display_name()) {
                 let name = clean(ind.display_name());
                 let place = indicator(base, i, &name).child("name", "指标名称", "name");
-                flags.push(typo_flag(&place, &name, zh, en));
+                flags.push(typo_flag(&place, &name, slip));
             }
         }
     }
@@ -35,14 +35,14 @@ pub fn check(report: &Report, flags: &mut Vec<Flag>) {
         let base = project(pi, &p.label(pi));
         for (li, e) in p.expenses.iter().enumerate() {
             let Some(content) = e.content.as_deref() else { continue };
-            if let Some((zh, en)) = typo(content) {
+            if let Some(slip) = typo(content) {
                 let name = clean(content);
                 let place = index(&base, "expenses", li, &name, &format!("expense line \"{name}\"")).child(
                     "content",
                     "支出内容",
                     "content",
                 );
-                flags.push(typo_flag(&place, &name, zh, en));
+                flags.push(typo_flag(&place, &name, slip));
             }
         }
     }
@@ -92,8 +92,11 @@ fn one_character_apart(forms: &[(Place, &dyn Form)], flags: &mut Vec<Flag>) {
                     flags.push(typo_flag(
                         &place,
                         &name,
-                        format!("与另一张表的“{other}”只差一个字（“{}”/“{}”），其中一处可能写错", bn[k], an[k]),
-                        format!("it differs from \"{other}\" in the other form by one character (\"{}\" / \"{}\"); one of them is probably a slip", bn[k], an[k]),
+                        Slip::OneApart {
+                            other,
+                            this: bn[k],
+                            that: an[k],
+                        },
                     ));
                 }
             }
@@ -101,12 +104,31 @@ fn one_character_apart(forms: &[(Place, &dyn Form)], flags: &mut Vec<Flag>) {
     }
 }
 
-fn typo_flag(place: &Place, name: &str, zh: String, en: String) -> Flag {
-    Flag::said(&rules::TEXT_TYPO, Severity::Warning, place, 0, quoting![name, zh, en])
+/// What looks wrong in a name; each kind is a message of `text.typo`.
+#[derive(Debug, PartialEq)]
+enum Slip {
+    /// One character too many after 率 (通过率真).
+    AfterRate { stray: char, fixed: String },
+    /// A word written with a character that reads the same (达表 for 达标).
+    Wrong { wrong: &'static str, right: &'static str },
+    /// A word-end character doubled (经费费).
+    Doubled { doubled: char },
+    /// The same name in another form, one character apart.
+    OneApart { other: String, this: char, that: char },
+}
+
+fn typo_flag(place: &Place, name: &str, slip: Slip) -> Flag {
+    let (rule, w) = (&rules::TEXT_TYPO, Severity::Warning);
+    match slip {
+        Slip::AfterRate { stray, fixed } => Flag::said(rule, w, place, 0, quoting![name, stray, fixed]),
+        Slip::Wrong { wrong, right } => Flag::said(rule, w, place, 1, quoting![name, wrong, right]),
+        Slip::Doubled { doubled } => Flag::said(rule, w, place, 2, quoting![name, doubled]),
+        Slip::OneApart { other, this, that } => Flag::said(rule, w, place, 3, quoting![name, other, this, that]),
+    }
 }
 
 /// What looks wrong in a short name, if anything.
-fn typo(name: &str) -> Option<(String, String)> {
+fn typo(name: &str) -> Option<Slip> {
     let name = name.trim();
     // One look at the whole name rules out nearly all (130 000 expense
     // lines in a large workspace).
@@ -131,19 +153,19 @@ fn typo(name: &str) -> Option<(String, String)> {
         && pos >= 2
     {
         let fixed: String = chars[..=pos].iter().collect();
-        return Some((
-            format!("“率”后多出“{}”，应为“{fixed}”", chars[pos + 1]),
-            format!("a stray \"{}\" after 率; probably \"{fixed}\"", chars[pos + 1]),
-        ));
+        return Some(Slip::AfterRate {
+            stray: chars[pos + 1],
+            fixed,
+        });
     }
     // Slips that read the same: 达表 for 达标, 律 for 率 at a rate's end.
     let text: String = chars.iter().collect();
     // A measure ending in 时常 (often) means 时长 (a duration): 开放时常.
     if text.ends_with("时常") && chars.len() > 3 {
-        return Some((
-            "“时常”应为“时长”".to_string(),
-            "\"时常\" should be \"时长\"".to_string(),
-        ));
+        return Some(Slip::Wrong {
+            wrong: "时常",
+            right: "时长",
+        });
     }
     for (wrong, right) in [
         ("达表", "达标"),
@@ -156,10 +178,7 @@ fn typo(name: &str) -> Option<(String, String)> {
         ("复盖", "覆盖"),
     ] {
         if text.contains(wrong) {
-            return Some((
-                format!("“{wrong}”应为“{right}”"),
-                format!("\"{wrong}\" should be \"{right}\""),
-            ));
+            return Some(Slip::Wrong { wrong, right });
         }
     }
     if text.ends_with('律')
@@ -169,14 +188,17 @@ fn typo(name: &str) -> Option<(String, String)> {
         .iter()
         .any(|w| text.ends_with(&format!("{w}律")))
     {
-        return Some(("“律”应为“率”".into(), "\"律\" should be \"率\"".into()));
+        return Some(Slip::Wrong {
+            wrong: "律",
+            right: "率",
+        });
     }
     // A doubled character across two words is normal Chinese (辍学学生,
     // 低保保障, 中学学生); only characters that end a word and begin none
     // are a slip when doubled (经费费).
     for w in chars.windows(2) {
         if w[0] == w[1] && cjk(w[0]) && "费率额的".contains(w[0]) && !REDUPLICATED.contains(w[0]) {
-            return Some((format!("“{0}{0}”重复", w[0]), format!("\"{0}{0}\" doubled", w[0])));
+            return Some(Slip::Doubled { doubled: w[0] });
         }
     }
     None
@@ -184,7 +206,39 @@ fn typo(name: &str) -> Option<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::typo;
+    use super::*;
+
+    /// Each kind of slip says what it found, in both languages.
+    #[test]
+    fn each_slip_says_what_it_found() {
+        let place = Place::new("x", "", "");
+        let said = |name: &str| {
+            let f = typo_flag(&place, name, typo(name).unwrap());
+            (f.message_zh, f.message_en)
+        };
+        assert_eq!(
+            said("材料一次性通过率真"),
+            (
+                "名称“材料一次性通过率真”疑有错字：“率”后多出“真”，应为“材料一次性通过率”。".into(),
+                "The name \"材料一次性通过率真\" seems to hold a typo: a stray \"真\" after 率; probably \"材料一次性通过率\".".into()
+            )
+        );
+        assert_eq!(said("群众满意律").0, "名称“群众满意律”疑有错字：“律”应为“率”。");
+        assert_eq!(said("工作经费费支出").0, "名称“工作经费费支出”疑有错字：“费费”重复。");
+        let apart = typo_flag(
+            &place,
+            "块检",
+            Slip::OneApart {
+                other: "快检".into(),
+                this: '块',
+                that: '快',
+            },
+        );
+        assert_eq!(
+            apart.message_zh,
+            "名称“块检”疑有错字：与另一张表的“快检”只差一个字（“块”/“快”），其中一处可能写错。"
+        );
+    }
 
     #[test]
     fn slips_found() {
