@@ -6,16 +6,19 @@
 //!   --no-default-features`; CI does so, so a terminal import here fails the
 //!   build). It holds the report model ([`model`]) and its parsers
 //!   ([`indicator`], [`voucher`], [`import`]), loading a folder
-//!   ([`workspace`]), the rules ([`checks`]) and what they produce
-//!   ([`finding`]), scoring ([`scoring`], [`assess`]), the review record and
+//!   ([`workspace`]), the rules ([`rules`]: each rule's id, severity and
+//!   messages; [`checks`]: how each is judged) and what they produce
+//!   ([`finding`]), where an item is ([`item`]), scoring ([`scoring`], [`assess`]), the review record and
 //!   everything that keeps it safe — store, lock, session with undo, rescue
 //!   and merge ([`review`]) — exports ([`export`]), the check cache
 //!   ([`cache`]) and settings ([`config`], [`settings`]). Small shared helpers
 //!   have one home each: [`numbers`], [`hash`], [`atomic`], [`paths`],
 //!   [`text`], [`labels`].
 //! - **The interface** (feature `tui`, on by default): the state of the
-//!   screens and what each key does ([`app`], [`keymap`]), and drawing that
-//!   state with ratatui ([`tui`]). The command line is the binary
+//!   screens and popups and what each key does ([`app`]: one component each,
+//!   with its state, its handler and the keys its footer offers;
+//!   [`keymap`]), and drawing that state with ratatui ([`tui`]), which only
+//!   reads it. The command line is the binary
 //!   (`src/main.rs`, `src/cli/`), on top of both.
 
 pub mod assess;
