@@ -104,16 +104,38 @@ impl Flag {
         }
     }
 
-    /// A finding that says the rule's message number `message`, its holes
-    /// filled from `values` (a `quoting![…]` list).
+    /// A finding that says the rule's one message, its holes filled from
+    /// `values` (a `quoting![…]` list).
     pub fn said(
         rule: &crate::rules::Rule,
         severity: Severity,
         place: &Place,
-        message: usize,
         values: &[(&str, &dyn std::fmt::Display)],
     ) -> Flag {
-        let (zh, en) = rule.say(message, values);
+        debug_assert_eq!(
+            rule.messages.len(),
+            1,
+            "rule {} has several messages: name one",
+            rule.id
+        );
+        Flag::said_as(rule, &rule.messages[0], severity, place, values)
+    }
+
+    /// A finding that says `message`, one of the rule's named messages.
+    pub fn said_as(
+        rule: &crate::rules::Rule,
+        message: &crate::rules::Message,
+        severity: Severity,
+        place: &Place,
+        values: &[(&str, &dyn std::fmt::Display)],
+    ) -> Flag {
+        debug_assert!(
+            rule.messages.contains(message),
+            "{:?} is not a message of rule {}",
+            message.zh,
+            rule.id
+        );
+        let (zh, en) = message.say(values);
         Flag::new(rule, severity, place, zh, en)
     }
 

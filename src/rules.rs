@@ -1,8 +1,9 @@
 //! The rule registry: every rule fuhe has, with its id, family, severity,
 //! Chinese title, what it checks, and what its findings say in both
 //! languages. A finding can only be made from a rule here
-//! ([`crate::finding::Flag::said`] takes a [`Rule`] and the number of one
-//! of its messages), and the README's rule table is generated from this
+//! ([`crate::finding::Flag::said`] takes a [`Rule`] and says its one
+//! message; [`crate::finding::Flag::said_as`] names which of several), and
+//! the README's rule table is generated from this
 //! list — `tests/rules.rs` fails when the two drift apart — so the
 //! documentation can never lag behind the code.
 //!
@@ -30,7 +31,8 @@ pub struct Rule {
     pub checks: &'static str,
     /// What its findings say, in both languages: templates whose `{name}`
     /// holes the check fills with the figures and words it read
-    /// ([`Rule::say`]). A check picks one by its place in this list.
+    /// ([`Message::say`]). A rule with several names each (`TARGET_MISSED`,
+    /// `TARGET_MISSED_REVERSE`), and a check says which.
     pub messages: &'static [Message],
 }
 
@@ -48,30 +50,14 @@ impl Message {
     /// The Chinese and the English text with the holes filled from
     /// `values` (name, value).
     pub fn say(&self, values: &[(&str, &dyn std::fmt::Display)]) -> (String, String) {
+        debug_assert!(
+            values
+                .iter()
+                .all(|(n, _)| Message::holes(self.zh).contains(n) || Message::holes(self.en).contains(n)),
+            "a value no template of {:?} quotes",
+            self.zh
+        );
         (fill(self.zh, values), fill(self.en, values))
-    }
-}
-
-impl Rule {
-    /// Its message number `message` with the holes filled from `values`
-    /// (name, value): the Chinese and the English text.
-    pub fn say(&self, message: usize, values: &[(&str, &dyn std::fmt::Display)]) -> (String, String) {
-        match self.messages.get(message) {
-            Some(m) => {
-                debug_assert!(
-                    values
-                        .iter()
-                        .all(|(n, _)| Rule::holes(m.zh).contains(n) || Rule::holes(m.en).contains(n)),
-                    "rule {} message {message}: a value no template quotes",
-                    self.id
-                );
-                m.say(values)
-            }
-            None => {
-                debug_assert!(false, "rule {} has no message {message}", self.id);
-                (self.title_zh.to_string(), self.id.to_string())
-            }
-        }
     }
 
     /// The names of the holes in a template, in order, each once.
@@ -206,18 +192,21 @@ const INCOME_ROW_SUM_AND_OTHERS: (&str, &str) = (
     "each row's total = its parts (收入合计 = 五项来源; 支出合计 = 基本 + 项目; 基本 = 人员 + 公用; 三公合计; 固定资产合计); a blank part counts as 0, as forms leave zero cells blank",
 );
 
+/// The total is blank, the parts are not.
+pub const ROW_SUM_BLANK_TOTAL: Message = Message {
+    zh: "合计未填，但各分项已填：{parts} = {sum}。",
+    en: "The total is blank although its parts are filled in: {parts_en} = {sum}.",
+};
+
+/// The parts do not add up to the total.
+pub const ROW_SUM_OFF: Message = Message {
+    zh: "合计{total}，但各分项之和为{sum}（{parts}），差{difference}。",
+    en: "Total {total}, but the parts add up to {sum} ({parts_en}): off by {difference}.",
+};
+
 /// The messages of the rules that check a row's total against its parts
 /// (`checks::arithmetic::sum_rule`).
-const ROW_SUM_MESSAGES: &[Message] = &[
-    Message {
-        zh: "合计未填，但各分项已填：{parts} = {sum}。",
-        en: "The total is blank although its parts are filled in: {parts_en} = {sum}.",
-    },
-    Message {
-        zh: "合计{total}，但各分项之和为{sum}（{parts}），差{difference}。",
-        en: "Total {total}, but the parts add up to {sum} ({parts_en}): off by {difference}.",
-    },
-];
+const ROW_SUM_MESSAGES: &[Message] = &[ROW_SUM_BLANK_TOTAL, ROW_SUM_OFF];
 
 pub const INCOME_ROW_SUM: Rule = Rule {
     id: "income.row_sum",
@@ -407,6 +396,16 @@ pub const EXPENSES_TOTAL_VS_SPENT: Rule = Rule {
     }],
 };
 
+pub const PROJECT_FORMS_SPENT_MORE: Message = Message {
+    zh: "部门整体表的项目支出为{dept_project}，但{n}张项目表的实际支出合计为{sum}，多于部门项目支出（差{off}）。",
+    en: "The department form gives project expenditure {dept_project}, but the {n} project form(s) spent {sum} in total, more than the department did (off by {off}).",
+};
+
+pub const PROJECT_FORMS_SPENT_LESS: Message = Message {
+    zh: "部门整体表的项目支出为{dept_project}，{n}张项目表的实际支出合计为{sum}，另有{off}的项目支出未提交项目自评表（或未纳入）。",
+    en: "The department form gives project expenditure {dept_project}; the {n} project form(s) cover {sum}, leaving {off} of project spending without a self-evaluation form.",
+};
+
 pub const CROSS_PROJECT_SPENDING: Rule = Rule {
     id: "cross.project_spending",
     family: Family::CrossForm,
@@ -415,16 +414,17 @@ pub const CROSS_PROJECT_SPENDING: Rule = Rule {
     title_zh: "项目支出与项目表",
     title_en: "Project spending against project forms",
     checks: "the department's 项目支出 against the project forms' spending",
-    messages: &[
-        Message {
-            zh: "部门整体表的项目支出为{dept_project}，但{n}张项目表的实际支出合计为{sum}，多于部门项目支出（差{off}）。",
-            en: "The department form gives project expenditure {dept_project}, but the {n} project form(s) spent {sum} in total, more than the department did (off by {off}).",
-        },
-        Message {
-            zh: "部门整体表的项目支出为{dept_project}，{n}张项目表的实际支出合计为{sum}，另有{off}的项目支出未提交项目自评表（或未纳入）。",
-            en: "The department form gives project expenditure {dept_project}; the {n} project form(s) cover {sum}, leaving {off} of project spending without a self-evaluation form.",
-        },
-    ],
+    messages: &[PROJECT_FORMS_SPENT_MORE, PROJECT_FORMS_SPENT_LESS],
+};
+
+pub const SAME_MEASURE_DIFFERS: Message = Message {
+    zh: "同一指标在两张表中{what_zh}不同：部门整体表“{dname}”为“{a}”，项目表“{pname}”为“{b}”。",
+    en: "The same measure has different {what_en}s: department form \"{dname}\" says \"{a}\", project form \"{pname}\" says \"{b}\".",
+};
+
+pub const SAME_MEASURE_PROJECTS_ADD_UP_TO: Message = Message {
+    zh: "部门整体表“{dname}”目标为“{dt}”，而{count}张项目表同名指标的目标合计为{sum}{unit}（{parts}）。",
+    en: "The department form targets \"{dname}\" at \"{dt}\", but the project forms' targets for it add up to {sum}{unit} ({parts}).",
 };
 
 pub const CROSS_SAME_MEASURE: Rule = Rule {
@@ -435,16 +435,7 @@ pub const CROSS_SAME_MEASURE: Rule = Rule {
     title_zh: "两表同一指标",
     title_en: "One measure in two forms",
     checks: "a measure in both forms with a different target or value — compared by number, unit and direction (`培训场次≥12场` = `≥12场`); a department count or amount that holds a project's (`≥15场` over a project's `≥8场`) is no contradiction; a department measure several projects share is compared with their sum",
-    messages: &[
-        Message {
-            zh: "同一指标在两张表中{what_zh}不同：部门整体表“{dname}”为“{a}”，项目表“{pname}”为“{b}”。",
-            en: "The same measure has different {what_en}s: department form \"{dname}\" says \"{a}\", project form \"{pname}\" says \"{b}\".",
-        },
-        Message {
-            zh: "部门整体表“{dname}”目标为“{dt}”，而{count}张项目表同名指标的目标合计为{sum}{unit}（{parts}）。",
-            en: "The department form targets \"{dname}\" at \"{dt}\", but the project forms' targets for it add up to {sum}{unit} ({parts}).",
-        },
-    ],
+    messages: &[SAME_MEASURE_DIFFERS, SAME_MEASURE_PROJECTS_ADD_UP_TO],
 };
 
 pub const CROSS_LIKELY_SAME_MEASURE: Rule = Rule {
@@ -469,15 +460,26 @@ const BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS: (&str, &str) = (
 
 /// A deviation the narrative explains, for the auditor to judge
 /// (`checks::budget::explained`).
-const EXPLAINED: Message = Message {
+pub const EXPLAINED: Message = Message {
     zh: "{what}叙述中的说明：“{reason}”——请判断是否充分。",
     en: "{what_en} The narrative explains: \"{reason}\" — judge whether that suffices.",
 };
 
 /// A deviation the narrative does not explain.
-const UNEXPLAINED: Message = Message {
+pub const UNEXPLAINED: Message = Message {
     zh: "{what}叙述中没有说明原因。",
     en: "{what_en} The narrative gives no reason.",
+};
+
+pub const MORE_ARRIVED: Message = Message {
+    zh: "计划安排资金{planned}，实际到位{arrived}，增加{change}（{deviation}），超过{threshold}%。",
+    en: "Planned {planned}, arrived {arrived}: {change_signed} ({deviation}), more than {threshold}%.",
+};
+
+/// Less arrived than planned.
+pub const LESS_ARRIVED: Message = Message {
+    zh: "计划安排资金{planned}，实际到位{arrived}，减少{change}（{deviation}），超过{threshold}%。",
+    en: "Planned {planned}, arrived {arrived}: {change_signed} ({deviation}), more than {threshold}%.",
 };
 
 pub const BUDGET_PLANNED_VS_ARRIVED: Rule = Rule {
@@ -488,19 +490,17 @@ pub const BUDGET_PLANNED_VS_ARRIVED: Rule = Rule {
     title_zh: "计划与到位偏差",
     title_en: "Planned against arrived",
     checks: BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS.1,
-    messages: &[
-        EXPLAINED,
-        UNEXPLAINED,
-        Message {
-            zh: "计划安排资金{planned}，实际到位{arrived}，增加{change}（{deviation}），超过{threshold}%。",
-            en: "Planned {planned}, arrived {arrived}: {change_signed} ({deviation}), more than {threshold}%.",
-        },
-        // Less arrived than planned.
-        Message {
-            zh: "计划安排资金{planned}，实际到位{arrived}，减少{change}（{deviation}），超过{threshold}%。",
-            en: "Planned {planned}, arrived {arrived}: {change_signed} ({deviation}), more than {threshold}%.",
-        },
-    ],
+    messages: &[EXPLAINED, UNEXPLAINED, MORE_ARRIVED, LESS_ARRIVED],
+};
+
+pub const PROJECT_RATE_LOW: Message = Message {
+    zh: "预算执行率{rate}（实际支出{spent} / 实际到位{arrived}），低于{floor}%，结余{unspent}。",
+    en: "Execution rate {rate} (spent {spent} of {arrived} arrived), below {floor}%; {unspent} unspent.",
+};
+
+pub const DEPARTMENT_RATE_LOW: Message = Message {
+    zh: "部门支出合计{exp}仅为收入合计{inc}的{rate}。",
+    en: "The department spent {exp} of its {inc} income ({rate}).",
 };
 
 pub const BUDGET_EXECUTION_RATE: Rule = Rule {
@@ -511,18 +511,7 @@ pub const BUDGET_EXECUTION_RATE: Rule = Rule {
     title_zh: "预算执行率",
     title_en: "Execution rate",
     checks: BUDGET_PLANNED_VS_ARRIVED_AND_OTHERS.1,
-    messages: &[
-        EXPLAINED,
-        UNEXPLAINED,
-        Message {
-            zh: "预算执行率{rate}（实际支出{spent} / 实际到位{arrived}），低于{floor}%，结余{unspent}。",
-            en: "Execution rate {rate} (spent {spent} of {arrived} arrived), below {floor}%; {unspent} unspent.",
-        },
-        Message {
-            zh: "部门支出合计{exp}仅为收入合计{inc}的{rate}。",
-            en: "The department spent {exp} of its {inc} income ({rate}).",
-        },
-    ],
+    messages: &[EXPLAINED, UNEXPLAINED, PROJECT_RATE_LOW, DEPARTMENT_RATE_LOW],
 };
 
 pub const BUDGET_OVERSPEND: Rule = Rule {
@@ -539,6 +528,21 @@ pub const BUDGET_OVERSPEND: Rule = Rule {
     }],
 };
 
+pub const AMOUNT_AGAINST_TABLE: Message = Message {
+    zh: "叙述称“{label}{value}万元”，但{name_zh}为{table}。",
+    en: "The narrative says {label} {value} 万元, but the {name_en} is {table}.",
+};
+
+pub const AMOUNT_OF_A_UNIT: Message = Message {
+    zh: "叙述中“{who}”的{label}为{value}，但{base}中{who}的{zh}为{table}。",
+    en: "The narrative gives {who}'s {label} as {value}, but its {en} in the table is {table}.",
+};
+
+pub const AMOUNT_BY_SOURCE: Message = Message {
+    zh: "叙述称{m_zh}中“{label}{value}万元”，但资金表{m_zh}·{zh}为{table}。",
+    en: "The narrative gives {value} 万元 from {en} funds ({m_key}), but the funds table says {table}.",
+};
+
 pub const NARRATIVE_AMOUNT: Rule = Rule {
     id: "narrative.amount",
     family: Family::Narrative,
@@ -547,20 +551,7 @@ pub const NARRATIVE_AMOUNT: Rule = Rule {
     title_zh: "文字金额与表格",
     title_en: "Narrative amount against the tables",
     checks: "an amount in the narrative (人员经费, 项目支出, 财政拨款, 三公, a project's own spending …) that differs from the table; see *How far to trust a finding*",
-    messages: &[
-        Message {
-            zh: "叙述称“{label}{value}万元”，但{name_zh}为{table}。",
-            en: "The narrative says {label} {value} 万元, but the {name_en} is {table}.",
-        },
-        Message {
-            zh: "叙述中“{who}”的{label}为{value}，但{base}中{who}的{zh}为{table}。",
-            en: "The narrative gives {who}'s {label} as {value}, but its {en} in the table is {table}.",
-        },
-        Message {
-            zh: "叙述称{m_zh}中“{label}{value}万元”，但资金表{m_zh}·{zh}为{table}。",
-            en: "The narrative gives {value} 万元 from {en} funds ({m_key}), but the funds table says {table}.",
-        },
-    ],
+    messages: &[AMOUNT_AGAINST_TABLE, AMOUNT_OF_A_UNIT, AMOUNT_BY_SOURCE],
 };
 
 pub const NARRATIVE_SHARE: Rule = Rule {
@@ -665,6 +656,17 @@ pub const INDICATOR_IMPOSSIBLE_TARGET: Rule = Rule {
     }],
 };
 
+pub const ACTUAL_MISSING: Message = Message {
+    zh: "指标“{name}”（目标“{target_text}”）没有填写实际完成值。",
+    en: "Indicator \"{name}\" (target \"{target_text}\") has no actual value.",
+};
+
+/// With what the narrative says about it.
+pub const ACTUAL_MISSING_NARRATIVE_SAYS: Message = Message {
+    zh: "指标“{name}”（目标“{target_text}”）没有填写实际完成值。叙述中相关表述：“{mention}”。",
+    en: "Indicator \"{name}\" (target \"{target_text}\") has no actual value. The narrative says: \"{mention}\".",
+};
+
 pub const INDICATOR_ACTUAL_MISSING: Rule = Rule {
     id: "indicator.actual_missing",
     family: Family::Indicators,
@@ -673,17 +675,7 @@ pub const INDICATOR_ACTUAL_MISSING: Rule = Rule {
     title_zh: "缺少实际值",
     title_en: "Actual missing",
     checks: "no actual value (with the narrative's figure, when it states one)",
-    messages: &[
-        Message {
-            zh: "指标“{name}”（目标“{target_text}”）没有填写实际完成值。",
-            en: "Indicator \"{name}\" (target \"{target_text}\") has no actual value.",
-        },
-        // With what the narrative says about it.
-        Message {
-            zh: "指标“{name}”（目标“{target_text}”）没有填写实际完成值。叙述中相关表述：“{mention}”。",
-            en: "Indicator \"{name}\" (target \"{target_text}\") has no actual value. The narrative says: \"{mention}\".",
-        },
-    ],
+    messages: &[ACTUAL_MISSING, ACTUAL_MISSING_NARRATIVE_SAYS],
 };
 
 /// What the rules of one row of the README's table share.
@@ -720,6 +712,22 @@ pub const INDICATOR_ACTUAL_UNMEASURABLE: Rule = Rule {
     }],
 };
 
+pub const DONE_LATE: Message = Message {
+    zh: "“{name}”未按期完成：期限“{target_text}”，实际“{actual_text}”。",
+    en: "\"{name}\" was late: due \"{target_text}\", done \"{actual_text}\".",
+};
+
+pub const TARGET_MISSED: Message = Message {
+    zh: "“{name}”未达目标：目标“{target_text}”，实际“{actual_text}”（完成{achieved}）。",
+    en: "\"{name}\" missed its target: target \"{target_text}\", actual \"{actual_text}\" ({achieved} achieved).",
+};
+
+/// A reverse indicator (costs, delays).
+pub const TARGET_MISSED_REVERSE: Message = Message {
+    zh: "“{name}”未达目标：目标“{target_text}”，实际“{actual_text}”（完成{achieved}，反向指标：越低越好）。",
+    en: "\"{name}\" missed its target: target \"{target_text}\", actual \"{actual_text}\" ({achieved} achieved; lower is better).",
+};
+
 pub const INDICATOR_BELOW_TARGET: Rule = Rule {
     id: "indicator.below_target",
     family: Family::Indicators,
@@ -728,21 +736,7 @@ pub const INDICATOR_BELOW_TARGET: Rule = Rule {
     title_zh: "未达目标",
     title_en: "Target missed",
     checks: "actual below target (above, for reverse indicators such as costs and delays); a completion date after a deadline (`2024年10月底前` / `2024年11月20日`)",
-    messages: &[
-        Message {
-            zh: "“{name}”未按期完成：期限“{target_text}”，实际“{actual_text}”。",
-            en: "\"{name}\" was late: due \"{target_text}\", done \"{actual_text}\".",
-        },
-        Message {
-            zh: "“{name}”未达目标：目标“{target_text}”，实际“{actual_text}”（完成{achieved}）。",
-            en: "\"{name}\" missed its target: target \"{target_text}\", actual \"{actual_text}\" ({achieved} achieved).",
-        },
-        // A reverse indicator (costs, delays).
-        Message {
-            zh: "“{name}”未达目标：目标“{target_text}”，实际“{actual_text}”（完成{achieved}，反向指标：越低越好）。",
-            en: "\"{name}\" missed its target: target \"{target_text}\", actual \"{actual_text}\" ({achieved} achieved; lower is better).",
-        },
-    ],
+    messages: &[DONE_LATE, TARGET_MISSED, TARGET_MISSED_REVERSE],
 };
 
 pub const INDICATOR_TARGET_TOO_LOW: Rule = Rule {
@@ -759,6 +753,16 @@ pub const INDICATOR_TARGET_TOO_LOW: Rule = Rule {
     }],
 };
 
+pub const NARRATIVE_SAYS_OTHERWISE: Message = Message {
+    zh: "“{name}”实际完成值为“{actual_text}”，但叙述中写“{clause}”（{shown}）。",
+    en: "\"{name}\" reports \"{actual_text}\" but the narrative says \"{clause}\" ({shown_en}).",
+};
+
+pub const NARRATIVE_MEASURES_LESS: Message = Message {
+    zh: "“{name}”{what}为“{claim}”，但叙述中实测的{stem}率只有{shown}：“{quote}”。请核实该指标是否达成。",
+    en: "\"{name}\" claims \"{claim}\" ({what_en}), but the narrative measures a {stem}率 of only {shown}: \"{quote}\". Check whether the indicator was met.",
+};
+
 pub const INDICATOR_NARRATIVE_CONTRADICTION: Rule = Rule {
     id: "indicator.narrative_contradiction",
     family: Family::Indicators,
@@ -767,16 +771,7 @@ pub const INDICATOR_NARRATIVE_CONTRADICTION: Rule = Rule {
     title_zh: "文字与实际值矛盾",
     title_en: "Narrative contradicts the actual",
     checks: "the narrative states another figure for a measured actual; or measures a rate below the claimed actual — stated (`覆盖率95.45%` against `≥100%`) or from counts (`收到630件，已办结504件` → 80 % against a 办结率 of 100 %)",
-    messages: &[
-        Message {
-            zh: "“{name}”实际完成值为“{actual_text}”，但叙述中写“{clause}”（{shown}）。",
-            en: "\"{name}\" reports \"{actual_text}\" but the narrative says \"{clause}\" ({shown_en}).",
-        },
-        Message {
-            zh: "“{name}”{what}为“{claim}”，但叙述中实测的{stem}率只有{shown}：“{quote}”。请核实该指标是否达成。",
-            en: "\"{name}\" claims \"{claim}\" ({what_en}), but the narrative measures a {stem}率 of only {shown}: \"{quote}\". Check whether the indicator was met.",
-        },
-    ],
+    messages: &[NARRATIVE_SAYS_OTHERWISE, NARRATIVE_MEASURES_LESS],
 };
 
 /// What the rules of one row of the README's table share.
@@ -859,6 +854,17 @@ pub const SCORE_INFLATED: Rule = Rule {
     }],
 };
 
+pub const DUPLICATE_IN_ONE_FORM: Message = Message {
+    zh: "凭证{voucher}同时记在{count}条支出明细下：{names}。可能重复列支，请核对账簿。",
+    en: "Voucher {voucher} is booked under {count} expense lines: {names_en}. Possible double counting; check the ledger.",
+};
+
+/// Lines of different project forms.
+pub const DUPLICATE_ACROSS_FORMS: Message = Message {
+    zh: "凭证{voucher}同时记在{count}条支出明细下：{names}。可能重复列支，请核对账簿。（两条分属不同项目表：若由不同单位各自记账，凭证号可能各自编号。）",
+    en: "Voucher {voucher} is booked under {count} expense lines: {names_en}. Possible double counting; check the ledger. (The lines are in different project forms: if different units keep the books, each numbers its own vouchers.)",
+};
+
 pub const VOUCHER_DUPLICATE: Rule = Rule {
     id: "voucher.duplicate",
     family: Family::Vouchers,
@@ -867,17 +873,7 @@ pub const VOUCHER_DUPLICATE: Rule = Rule {
     title_zh: "凭证重复入账",
     title_en: "Voucher booked twice",
     checks: "the same voucher under two or more expense lines (all listed)",
-    messages: &[
-        Message {
-            zh: "凭证{voucher}同时记在{count}条支出明细下：{names}。可能重复列支，请核对账簿。",
-            en: "Voucher {voucher} is booked under {count} expense lines: {names_en}. Possible double counting; check the ledger.",
-        },
-        // Lines of different project forms.
-        Message {
-            zh: "凭证{voucher}同时记在{count}条支出明细下：{names}。可能重复列支，请核对账簿。（两条分属不同项目表：若由不同单位各自记账，凭证号可能各自编号。）",
-            en: "Voucher {voucher} is booked under {count} expense lines: {names_en}. Possible double counting; check the ledger. (The lines are in different project forms: if different units keep the books, each numbers its own vouchers.)",
-        },
-    ],
+    messages: &[DUPLICATE_IN_ONE_FORM, DUPLICATE_ACROSS_FORMS],
 };
 
 pub const VOUCHER_DUPLICATE_IN_LINE: Rule = Rule {
@@ -1028,6 +1024,26 @@ pub const COMPLETENESS_OVER_QUOTA: Rule = Rule {
     }],
 };
 
+pub const TYPO_AFTER_RATE: Message = Message {
+    zh: "名称“{name}”疑有错字：“率”后多出“{stray}”，应为“{fixed}”。",
+    en: "The name \"{name}\" seems to hold a typo: a stray \"{stray}\" after 率; probably \"{fixed}\".",
+};
+
+pub const TYPO_WRONG_WORD: Message = Message {
+    zh: "名称“{name}”疑有错字：“{wrong}”应为“{right}”。",
+    en: "The name \"{name}\" seems to hold a typo: \"{wrong}\" should be \"{right}\".",
+};
+
+pub const TYPO_DOUBLED: Message = Message {
+    zh: "名称“{name}”疑有错字：“{doubled}{doubled}”重复。",
+    en: "The name \"{name}\" seems to hold a typo: \"{doubled}{doubled}\" doubled.",
+};
+
+pub const TYPO_ONE_APART: Message = Message {
+    zh: "名称“{name}”疑有错字：与另一张表的“{other}”只差一个字（“{this}”/“{that}”），其中一处可能写错。",
+    en: "The name \"{name}\" seems to hold a typo: it differs from \"{other}\" in the other form by one character (\"{this}\" / \"{that}\"); one of them is probably a slip.",
+};
+
 pub const TEXT_TYPO: Rule = Rule {
     id: "text.typo",
     family: Family::Text,
@@ -1036,24 +1052,7 @@ pub const TEXT_TYPO: Rule = Rule {
     title_zh: "错别字",
     title_en: "Typo",
     checks: "a slip in an indicator or expense-line name: one character after 率 (`通过率真`), a doubled word-end character (`经费费`), or the same name in two forms one character apart (`快检` / `块检`, levels and numbers aside)",
-    messages: &[
-        Message {
-            zh: "名称“{name}”疑有错字：“率”后多出“{stray}”，应为“{fixed}”。",
-            en: "The name \"{name}\" seems to hold a typo: a stray \"{stray}\" after 率; probably \"{fixed}\".",
-        },
-        Message {
-            zh: "名称“{name}”疑有错字：“{wrong}”应为“{right}”。",
-            en: "The name \"{name}\" seems to hold a typo: \"{wrong}\" should be \"{right}\".",
-        },
-        Message {
-            zh: "名称“{name}”疑有错字：“{doubled}{doubled}”重复。",
-            en: "The name \"{name}\" seems to hold a typo: \"{doubled}{doubled}\" doubled.",
-        },
-        Message {
-            zh: "名称“{name}”疑有错字：与另一张表的“{other}”只差一个字（“{this}”/“{that}”），其中一处可能写错。",
-            en: "The name \"{name}\" seems to hold a typo: it differs from \"{other}\" in the other form by one character (\"{this}\" / \"{that}\"); one of them is probably a slip.",
-        },
-    ],
+    messages: &[TYPO_AFTER_RATE, TYPO_WRONG_WORD, TYPO_DOUBLED, TYPO_ONE_APART],
 };
 
 pub const TEXT_REPEATED: Rule = Rule {
@@ -1161,7 +1160,7 @@ mod tests {
         assert_eq!(fill("{a}+{b}={{c}}", v), "1+乙={c}");
         assert_eq!(fill("没有洞", v), "没有洞");
         assert_eq!(fill("{b}{b}", v), "乙乙");
-        assert_eq!(Rule::holes("{a}{{x}}{b}{a}"), vec!["a", "b"]);
+        assert_eq!(Message::holes("{a}{{x}}{b}{a}"), vec!["a", "b"]);
     }
 
     #[test]

@@ -36,7 +36,7 @@ fn every_rule_has_its_messages_in_both_languages() {
         for m in r.messages {
             for t in [m.zh, m.en] {
                 assert!(!t.trim().is_empty(), "{}: an empty message", r.id);
-                for h in rules::Rule::holes(t) {
+                for h in rules::Message::holes(t) {
                     assert!(
                         !h.is_empty()
                             && h.chars()

@@ -106,7 +106,6 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                     &rules::EXPENDITURE_BALANCE,
                     Severity::Error,
                     &p,
-                    0,
                     quoting![balance, received, spent, expected],
                 )
                 .values(expected, balance),
@@ -232,7 +231,6 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                         &rules::FUNDS_BALANCE,
                         Severity::Error,
                         &place,
-                        0,
                         quoting![balance, arrived = show(arrived), spent = show(spent), expected],
                     )
                     .values(expected, balance),
@@ -252,7 +250,6 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                     &rules::EXPENSES_SUM,
                     Severity::Error,
                     &total_place,
-                    0,
                     quoting![
                         lines = p.expenses.len(),
                         sum,
@@ -272,7 +269,6 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                     &rules::EXPENSES_TOTAL_VS_SPENT,
                     Severity::Error,
                     &total_place,
-                    0,
                     quoting![listed, spent],
                 )
                 .values(spent, listed),
@@ -342,22 +338,22 @@ fn sum_rule(
     let terms_en: Vec<String> = parts.iter().filter_map(|(_, v)| v.map(|v| v.to_string())).collect();
     match total {
         None => flags.push(
-            Flag::said(
+            Flag::said_as(
                 rule,
+                &rules::ROW_SUM_BLANK_TOTAL,
                 Severity::Warning,
                 place,
-                0,
                 quoting![parts = terms.join(" + "), sum, parts_en = terms_en.join(" + ")],
             )
             .values(sum, "（空）"),
         ),
         Some(total) if (total - sum).abs() > tol => flags.push(
-            Flag::said(
-                rule, // Forms leave zero cells blank (the sample's 上年结转), so a
+            Flag::said_as(
+                rule,
+                &rules::ROW_SUM_OFF, // Forms leave zero cells blank (the sample's 上年结转), so a
                 // blank part is 0 and the row is simply wrong.
                 Severity::Error,
                 place,
-                1,
                 quoting![
                     total,
                     sum,
@@ -407,7 +403,6 @@ fn summary_rule<R>(
                     rule,
                     severity,
                     &place,
-                    0,
                     quoting![zh, stated, sum, difference = super::signed(stated - sum), key],
                 )
                 .values(sum, stated),

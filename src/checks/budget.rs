@@ -78,7 +78,11 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             let place = funds.child("arrived", zh, en).child("total", "合计", "total");
             flags.push(explained(
                 &rules::BUDGET_PLANNED_VS_ARRIVED,
-                if diff > Decimal::ZERO { 2 } else { 3 },
+                if diff > Decimal::ZERO {
+                    &rules::MORE_ARRIVED
+                } else {
+                    &rules::LESS_ARRIVED
+                },
                 quoting![
                     planned,
                     arrived,
@@ -102,7 +106,6 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                         &rules::BUDGET_OVERSPEND,
                         Severity::Error,
                         &place,
-                        0,
                         quoting![spent, arrived, over = spent - arrived],
                     )
                     .values(format!("≤{arrived}"), spent),
@@ -112,7 +115,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             {
                 flags.push(explained(
                     &rules::BUDGET_EXECUTION_RATE,
-                    2,
+                    &rules::PROJECT_RATE_LOW,
                     quoting![
                         rate = pct(rate, false),
                         spent,
@@ -146,7 +149,7 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
             .map(|s| s.text.to_string());
         flags.push(explained(
             &rules::BUDGET_EXECUTION_RATE,
-            3,
+            &rules::DEPARTMENT_RATE_LOW,
             quoting![exp, inc, rate = pct(rate, false)],
             &place,
             sentence,
@@ -157,30 +160,36 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
 }
 
 /// A deviation, with the narrative's explanation for the auditor to judge:
-/// `message` of `rule` says what deviates, the rule's first two messages
-/// add the explanation or its absence.
+/// `message` (one of `rule`'s) says what deviates; `EXPLAINED` or
+/// `UNEXPLAINED` adds the explanation or its absence.
 fn explained(
     rule: &rules::Rule,
-    message: usize,
+    message: &rules::Message,
     values: &[(&str, &dyn std::fmt::Display)],
     place: &super::Place,
     sentence: Option<String>,
     expected: Decimal,
     found: Decimal,
 ) -> Flag {
-    let (what, what_en) = rule.say(message, values);
+    let (what, what_en) = message.say(values);
     match sentence {
-        Some(s) => Flag::said(
+        Some(s) => Flag::said_as(
             rule,
+            &rules::EXPLAINED,
             Severity::Warning,
             place,
-            0,
             quoting![what, reason = quote(&s), what_en],
         ),
         // The deviation is certain, but whether the narrative explains it
         // is a reading of prose (departments explain in words no list
         // holds): the auditor judges, so never an error.
-        None => Flag::said(rule, Severity::Warning, place, 1, quoting![what, what_en]),
+        None => Flag::said_as(
+            rule,
+            &rules::UNEXPLAINED,
+            Severity::Warning,
+            place,
+            quoting![what, what_en],
+        ),
     }
     .values(expected, found)
 }

@@ -16,7 +16,6 @@ fn blank_flag(place: &Place, what_zh: &str, what_en: &str) -> Flag {
         &rules::COMPLETENESS_BLANK,
         Severity::Warning,
         place,
-        0,
         quoting![what_zh, what_en],
     )
 }
@@ -64,7 +63,6 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                 &rules::COMPLETENESS_OVER_QUOTA,
                 Severity::Warning,
                 &basic.child("staff_actual", "实有人数", "actual staff"),
-                0,
                 quoting![a, q, over = a - q],
             )
             .values(format!("≤{q}"), a),
@@ -124,7 +122,6 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                     &rules::COMPLETENESS_UNSIGNED,
                     Severity::Warning,
                     &base.child("evaluators", "评价人员", "evaluators"),
-                    0,
                     quoting![unsigned = unsigned.join("、"), unsigned_en = unsigned.join(", ")],
                 ));
             }
@@ -154,7 +151,6 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                     &rules::COMPLETENESS_SIGN_OFF,
                     Severity::Warning,
                     &place,
-                    0,
                     quoting![role, missing = missing.join("、"), missing_en = missing_en.join(", ")],
                 ));
             }

@@ -37,23 +37,23 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                     .is_none_or(|t| years_in(t).iter().all(|y| *y == u32::from(report.year)))
             });
             let flag = if sum > dept_project {
-                Flag::said(
+                Flag::said_as(
                     &rules::CROSS_PROJECT_SPENDING,
+                    &rules::PROJECT_FORMS_SPENT_MORE,
                     if single_year {
                         Severity::Error
                     } else {
                         Severity::Warning
                     },
                     &place,
-                    0,
                     quoting![dept_project, n, sum, off],
                 )
             } else {
-                Flag::said(
+                Flag::said_as(
                     &rules::CROSS_PROJECT_SPENDING,
+                    &rules::PROJECT_FORMS_SPENT_LESS,
                     Severity::Info,
                     &place,
-                    1,
                     quoting![dept_project, n, sum, off],
                 )
             };
@@ -216,11 +216,11 @@ fn same_measures(report: &Report, flags: &mut Vec<Flag>) {
                 )
             };
             flags.push(
-                Flag::said(
+                Flag::said_as(
                     &rules::CROSS_SAME_MEASURE,
+                    &rules::SAME_MEASURE_DIFFERS,
                     Severity::Warning,
                     &place,
-                    0,
                     quoting![what_zh, dname, a, pname, b, what_en],
                 )
                 .values(&a, &b)
@@ -266,11 +266,11 @@ fn sum_of_projects(
     let dt = text(&dept_ind.target).unwrap_or_default();
     let unit = dq.unit.clone().unwrap_or_default();
     flags.push(
-        Flag::said(
+        Flag::said_as(
             &rules::CROSS_SAME_MEASURE,
+            &rules::SAME_MEASURE_PROJECTS_ADD_UP_TO,
             Severity::Warning,
             place,
-            1,
             quoting![dname, dt, count = parts.len(), sum, unit, parts = parts.join(" + ")],
         )
         .values(format!("{sum}{unit}"), &dt)
@@ -327,7 +327,6 @@ fn likely_same_measures(report: &Report, flags: &mut Vec<Flag>) {
                         &rules::CROSS_LIKELY_SAME_MEASURE,
                         Severity::Warning,
                         &place,
-                        0,
                         quoting![dname, x, pname, y],
                     )
                     .values(&x, &y)

@@ -117,14 +117,12 @@ fn check_one(
             &rules::INDICATOR_TARGET_MISSING,
             Severity::Warning,
             &target_place(),
-            0,
             quoting![name],
         )),
         Some(_) if ind.target.as_ref().is_some_and(|t| t.is_blank()) => flags.push(Flag::said(
             &rules::INDICATOR_TARGET_MISSING,
             Severity::Warning,
             &target_place(),
-            0,
             quoting![name],
         )),
         // Zero (清零, 零事故) and graded levels (AAAA级, 一级) are measurable.
@@ -134,7 +132,6 @@ fn check_one(
                 &rules::INDICATOR_QUALITATIVE_TARGET,
                 Severity::Warning,
                 &target_place(),
-                0,
                 quoting![name, target_text],
             )
             .values("a number with a unit", &target_text),
@@ -167,7 +164,6 @@ fn check_one(
                         &rules::INDICATOR_IMPOSSIBLE_TARGET,
                         Severity::Error,
                         &target_place(),
-                        0,
                         quoting![name, target_text],
                     )
                     .values("<100%", &target_text),
@@ -178,7 +174,6 @@ fn check_one(
                         &rules::INDICATOR_RATE_CEILING,
                         Severity::Warning,
                         &target_place(),
-                        0,
                         quoting![name, target_text],
                     )
                     .values("≤100%", &target_text),
@@ -193,14 +188,20 @@ fn check_one(
             let mention = narrative_mention(probe, clauses);
             let rule = &rules::INDICATOR_ACTUAL_MISSING;
             flags.push(match &mention {
-                Some(m) => Flag::said(
+                Some(m) => Flag::said_as(
                     rule,
+                    &rules::ACTUAL_MISSING_NARRATIVE_SAYS,
                     Severity::Warning,
                     &actual_place(),
-                    1,
                     quoting![name, target_text, mention = m],
                 ),
-                None => Flag::said(rule, Severity::Warning, &actual_place(), 0, quoting![name, target_text]),
+                None => Flag::said_as(
+                    rule,
+                    &rules::ACTUAL_MISSING,
+                    Severity::Warning,
+                    &actual_place(),
+                    quoting![name, target_text],
+                ),
             });
         }
         Outcome::NotMeasurable => {
@@ -215,7 +216,6 @@ fn check_one(
                         &rules::INDICATOR_ACTUAL_RESTATES_TARGET,
                         Severity::Warning,
                         &actual_place(),
-                        0,
                         quoting![name, actual_text],
                     )
                     .values("实测值", &actual_text),
@@ -226,7 +226,6 @@ fn check_one(
                         &rules::INDICATOR_ACTUAL_UNMEASURABLE,
                         Severity::Warning,
                         &actual_place(),
-                        0,
                         quoting![name, target_text, actual_text],
                     )
                     .values("实测值", &actual_text),
@@ -240,11 +239,11 @@ fn check_one(
                 .is_some_and(|t| crate::assess::deadline(&t.text).is_some()) =>
         {
             flags.push(
-                Flag::said(
+                Flag::said_as(
                     &rules::INDICATOR_BELOW_TARGET,
+                    &rules::DONE_LATE,
                     Severity::Warning,
                     &actual_place(),
-                    0,
                     quoting![name, target_text, actual_text],
                 )
                 .values(&target_text, &actual_text),
@@ -253,11 +252,15 @@ fn check_one(
         Outcome::Missed { achieved } => {
             let reverse = target_q.is_some_and(|t| is_reverse(ind, t));
             flags.push(
-                Flag::said(
+                Flag::said_as(
                     &rules::INDICATOR_BELOW_TARGET,
+                    if reverse {
+                        &rules::TARGET_MISSED_REVERSE
+                    } else {
+                        &rules::TARGET_MISSED
+                    },
                     Severity::Warning,
                     &actual_place(),
-                    if reverse { 2 } else { 1 },
                     quoting![
                         name,
                         target_text,
@@ -274,7 +277,6 @@ fn check_one(
                     &rules::INDICATOR_TARGET_TOO_LOW,
                     Severity::Warning,
                     &target_place(),
-                    0,
                     quoting![name, actual_text, target_text, over = pct(o, false)],
                 )
                 .values(&target_text, &actual_text),
@@ -378,11 +380,11 @@ fn check_one(
                 if !consistent {
                     let shown: Vec<String> = stated.iter().map(|(v, _)| format!("{v}{unit}")).collect();
                     flags.push(
-                        Flag::said(
+                        Flag::said_as(
                             &rules::INDICATOR_NARRATIVE_CONTRADICTION,
+                            &rules::NARRATIVE_SAYS_OTHERWISE,
                             Severity::Warning,
                             &actual_place(),
-                            0,
                             quoting![
                                 name,
                                 actual_text,

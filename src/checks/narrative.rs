@@ -944,11 +944,11 @@ pub fn check(
                     let severity = amount_severity(item, owner, scope);
                     let label = crate::text::clean(&label);
                     found.push(
-                        Flag::said(
+                        Flag::said_as(
                             &rules::NARRATIVE_AMOUNT,
+                            &rules::AMOUNT_AGAINST_TABLE,
                             severity,
                             place,
-                            0,
                             quoting![label, value = fig.value, name_zh, table, name_en],
                         )
                         .values(table, fig.value)
@@ -1113,11 +1113,11 @@ fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found
                 .to_string();
             let who = crate::text::clean(&who);
             found.push(
-                Flag::said(
+                Flag::said_as(
                     &rules::NARRATIVE_AMOUNT,
+                    &rules::AMOUNT_OF_A_UNIT,
                     Severity::Warning,
                     place,
-                    1,
                     quoting![who, label, value = fig.value, base, zh, table, en],
                 )
                 .values(table, fig.value)
@@ -1265,7 +1265,6 @@ fn share(
                 &rules::NARRATIVE_SHARE,
                 severity,
                 place,
-                0,
                 quoting![
                     value = part.value,
                     base_zh,
@@ -1358,7 +1357,6 @@ fn staff(report: &Report, chars: &[char], fig: &Figure, place: &Place, found: &m
                 &rules::NARRATIVE_STAFF,
                 Severity::Error,
                 place,
-                0,
                 quoting![label = crate::text::clean(&label), value = fig.value, zh, table, en],
             )
             .values(table, fig.value)
@@ -1411,7 +1409,6 @@ fn funding_split(report: &Report, pi: usize, split: &[(Item, Decimal)], place: &
             &rules::NARRATIVE_FUNDING_SPLIT,
             severity,
             place,
-            0,
             quoting![
                 fiscal_n,
                 other_n,

@@ -129,11 +129,11 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
                     pct(measured, false)
                 };
                 flags.push(
-                    Flag::said(
+                    Flag::said_as(
                         &rules::INDICATOR_NARRATIVE_CONTRADICTION,
+                        &rules::NARRATIVE_MEASURES_LESS,
                         Severity::Warning,
                         &place_ind,
-                        1,
                         quoting![name, what, claim, stem, shown, quote, what_en],
                     )
                     // What the narrative measured is what the cell should

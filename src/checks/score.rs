@@ -97,7 +97,6 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                     &rules::SCORE_OUT_OF_RANGE,
                     Severity::Error,
                     &score_place,
-                    0,
                     quoting![score],
                 )
                 .values("0–100", score),
@@ -112,7 +111,6 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                         &rules::SCORE_GRADE_MISMATCH,
                         Severity::Error,
                         &grade_place,
-                        0,
                         quoting![
                             score,
                             band = band.zh(),
@@ -128,7 +126,6 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                         &rules::SCORE_GRADE_UNKNOWN,
                         Severity::Warning,
                         &grade_place,
-                        0,
                         quoting![grade = crate::text::clean(text)],
                     )
                     .values("优/良/中/差", crate::text::clean(text)),
@@ -184,7 +181,6 @@ pub fn check(report: &Report, config: &CheckConfig, flags: &mut Vec<Flag>) {
                 &rules::SCORE_INFLATED,
                 severity,
                 &score_place,
-                0,
                 quoting![
                     score,
                     band = band.zh(),

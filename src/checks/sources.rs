@@ -115,11 +115,11 @@ pub fn check(report: &Report, sentences: &[super::indicators::Sentence3], flags:
                 .child(SOURCE_KEYS[col], zh, en);
             let zh = ["中央财政", "省财政", "市财政", "县市区财政"][col];
             flags.push(
-                Flag::said(
+                Flag::said_as(
                     &rules::NARRATIVE_AMOUNT,
+                    &rules::AMOUNT_BY_SOURCE,
                     Severity::Warning,
                     place,
-                    2,
                     quoting![m_zh, label, value = fig.value, zh, table, en, m_key],
                 )
                 .values(table, fig.value)

@@ -167,7 +167,6 @@ pub fn check(
                 &rules::TEXT_REPEATED,
                 Severity::Info,
                 &place,
-                0,
                 quoting![count, text = quote(&text)],
             )
             .related(others),
@@ -240,7 +239,6 @@ pub fn check(
                     &rules::TEXT_FOREIGN_ACTIVITY,
                     Severity::Info,
                     &place,
-                    0,
                     quoting![
                         kind_zh,
                         hits = hits.join("、"),

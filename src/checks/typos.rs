@@ -120,10 +120,20 @@ enum Slip {
 fn typo_flag(place: &Place, name: &str, slip: Slip) -> Flag {
     let (rule, w) = (&rules::TEXT_TYPO, Severity::Warning);
     match slip {
-        Slip::AfterRate { stray, fixed } => Flag::said(rule, w, place, 0, quoting![name, stray, fixed]),
-        Slip::Wrong { wrong, right } => Flag::said(rule, w, place, 1, quoting![name, wrong, right]),
-        Slip::Doubled { doubled } => Flag::said(rule, w, place, 2, quoting![name, doubled]),
-        Slip::OneApart { other, this, that } => Flag::said(rule, w, place, 3, quoting![name, other, this, that]),
+        Slip::AfterRate { stray, fixed } => {
+            Flag::said_as(rule, &rules::TYPO_AFTER_RATE, w, place, quoting![name, stray, fixed])
+        }
+        Slip::Wrong { wrong, right } => {
+            Flag::said_as(rule, &rules::TYPO_WRONG_WORD, w, place, quoting![name, wrong, right])
+        }
+        Slip::Doubled { doubled } => Flag::said_as(rule, &rules::TYPO_DOUBLED, w, place, quoting![name, doubled]),
+        Slip::OneApart { other, this, that } => Flag::said_as(
+            rule,
+            &rules::TYPO_ONE_APART,
+            w,
+            place,
+            quoting![name, other, this, that],
+        ),
     }
 }
 

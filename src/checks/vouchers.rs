@@ -73,7 +73,6 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
             &rules::VOUCHER_TOO_MANY,
             Severity::Warning,
             &place,
-            0,
             quoting![limit = MAX_BOOKINGS],
         ));
         return;
@@ -101,11 +100,15 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
             }
             let across_forms = distinct.iter().any(|b| b.0 != distinct[0].0);
             flags.push(
-                Flag::said(
+                Flag::said_as(
                     &rules::VOUCHER_DUPLICATE,
+                    if across_forms {
+                        &rules::DUPLICATE_ACROSS_FORMS
+                    } else {
+                        &rules::DUPLICATE_IN_ONE_FORM
+                    },
                     Severity::Warning,
                     &line_place(report, distinct[0]),
-                    usize::from(across_forms),
                     quoting![
                         voucher,
                         count = distinct.len(),
@@ -131,7 +134,6 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                         &rules::VOUCHER_DUPLICATE_IN_LINE,
                         Severity::Warning,
                         &line_place(report, *b),
-                        0,
                         quoting![voucher, line = line_name(report, *b), times],
                     )
                     .values(1, times),
@@ -158,7 +160,6 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                         &rules::VOUCHER_MISSING,
                         Severity::Warning,
                         &place,
-                        0,
                         quoting![name, amount = e.amount.unwrap_or_default()],
                     ));
                 }
@@ -175,7 +176,6 @@ pub fn check(report: &Report, _config: &CheckConfig, flags: &mut Vec<Flag>) {
                         rule,
                         severity,
                         &place,
-                        0,
                         quoting![name, problem = prob.describe_zh(), problem_en = prob.describe_en()],
                     )
                     // The form a voucher takes, not a value from this report.
