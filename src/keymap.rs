@@ -16,7 +16,9 @@ use std::fmt;
 use std::path::Path;
 
 macro_rules! actions {
-    ($($name:ident = $id:literal, $zh:literal, $en:literal;)*) => {
+    (@short $lang:ident, $zh:literal, $en:literal) => { $lang.pick($zh, $en) };
+    (@short $lang:ident, $zh:literal, $en:literal, $szh:literal, $sen:literal) => { $lang.pick($szh, $sen) };
+    ($($name:ident = $id:literal, $zh:literal, $en:literal $(/ $szh:literal, $sen:literal)?;)*) => {
         /// Everything a key can do.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Action { $($name),* }
@@ -37,31 +39,39 @@ macro_rules! actions {
             pub fn describe(self, lang: crate::labels::Lang) -> &'static str {
                 match self { $(Action::$name => lang.pick($zh, $en)),* }
             }
+
+            /// Its word in the footer (after `/` in the table below), else
+            /// what it does.
+            pub fn short(self, lang: crate::labels::Lang) -> &'static str {
+                match self { $(Action::$name => actions!(@short lang, $zh, $en $(, $szh, $sen)?)),* }
+            }
         }
     };
 }
 
+// Each action: its id in keymap files, what it does (zh, en), and after
+// `/` its word in the footer when it has one there.
 actions! {
-    Quit = "quit", "退出", "quit";
-    Help = "help", "帮助（全部按键）", "help: every key";
-    Back = "back", "返回 / 关闭", "back / close";
-    VoucherLookup = "voucher_lookup", "查凭证号（全部报告）", "voucher lookup (all reports)";
-    Copy = "copy", "复制所选内容到剪贴板（OSC 52）", "copy the selection to the clipboard (OSC 52)";
+    Quit = "quit", "退出", "quit" / "退出", "quit";
+    Help = "help", "帮助（全部按键）", "help: every key" / "帮助", "help";
+    Back = "back", "返回 / 关闭", "back / close" / "返回", "back";
+    VoucherLookup = "voucher_lookup", "查凭证号（全部报告）", "voucher lookup (all reports)" / "查凭证", "vouchers";
+    Copy = "copy", "复制所选内容到剪贴板（OSC 52）", "copy the selection to the clipboard (OSC 52)" / "复制", "copy";
     NextRow = "next_row", "下一行", "next row";
     PrevRow = "prev_row", "上一行", "previous row";
     PageDown = "page_down", "下一页", "page down";
     PageUp = "page_up", "上一页", "page up";
     FirstRow = "first_row", "第一行", "first row";
     LastRow = "last_row", "最后一行", "last row";
-    NextFlagged = "next_flagged", "下一个有问题的行", "next row with findings";
+    NextFlagged = "next_flagged", "下一个有问题的行", "next row with findings" / "下个问题", "next finding";
     PrevFlagged = "prev_flagged", "上一个有问题的行", "previous row with findings";
-    Open = "open", "打开 / 跳转", "open / jump";
-    Search = "search", "筛选报告列表（模糊匹配）；在报告中查找（n / N 到下一处 / 上一处）", "filter the list (fuzzy); find in a report (n / N: next / previous hit)";
-    SortNext = "sort_next", "按光标所在列排序（再按：倒序）", "sort by the column under the cursor (again: reverse)";
+    Open = "open", "打开 / 跳转", "open / jump" / "打开", "open";
+    Search = "search", "筛选报告列表（模糊匹配）；在报告中查找（n / N 到下一处 / 上一处）", "filter the list (fuzzy); find in a report (n / N: next / previous hit)" / "筛选", "filter";
+    SortNext = "sort_next", "按光标所在列排序（再按：倒序）", "sort by the column under the cursor (again: reverse)" / "排序", "sort";
     ColumnLeft = "column_left", "列光标左移", "column cursor left";
-    ColumnRight = "column_right", "列光标右移", "column cursor right";
-    SortReverse = "sort_reverse", "倒序", "reverse the sort";
-    NextTab = "next_tab", "下一个标签页", "next tab";
+    ColumnRight = "column_right", "列光标右移", "column cursor right" / "选列", "column";
+    SortReverse = "sort_reverse", "倒序", "reverse the sort" / "倒序", "reverse";
+    NextTab = "next_tab", "下一个标签页", "next tab" / "切换", "tab";
     PrevTab = "prev_tab", "上一个标签页", "previous tab";
     TabOverview = "tab_overview", "概况（得分、签字、基本情况）", "overview: scores, sign-offs, basic facts";
     TabFunds = "tab_funds", "资金（预算与实际）", "funds: budget beside actual";
@@ -69,27 +79,27 @@ actions! {
     TabExpenses = "tab_expenses", "支出明细", "expense lines";
     TabNarrative = "tab_narrative", "综述", "narrative";
     TabFlags = "tab_flags", "问题清单", "findings";
-    JumpToFlag = "jump_to_flag", "跳到所选问题指向的项目", "jump to the item the finding points at";
-    TakeOverLock = "take_over_lock", "接管另一台主机上的锁（该会话已结束时；再按一次确认）", "take over another host's lock (when that session is gone; press again to confirm)";
-    CycleShown = "cycle_shown", "问题清单：依次只显示未决定 / 已确认 / 不采纳 / 错误 / 全部", "findings: show undecided / confirmed / set aside / errors only / all in turn";
-    JumpBack = "jump_back", "跳回上一处（跳转历史；没有时返回上一级）", "jump back (the jump list; up a level when empty)";
+    JumpToFlag = "jump_to_flag", "跳到所选问题指向的项目", "jump to the item the finding points at" / "跳转", "jump";
+    TakeOverLock = "take_over_lock", "接管另一台主机上的锁（该会话已结束时；再按一次确认）", "take over another host's lock (when that session is gone; press again to confirm)" / "接管锁", "take over the lock";
+    CycleShown = "cycle_shown", "问题清单：依次只显示未决定 / 已确认 / 不采纳 / 错误 / 全部", "findings: show undecided / confirmed / set aside / errors only / all in turn" / "显示", "show";
+    JumpBack = "jump_back", "跳回上一处（跳转历史；没有时返回上一级）", "jump back (the jump list; up a level when empty)" / "跳回", "jump back";
     JumpForward = "jump_forward", "跳回后再向前", "jump forward again after jumping back";
-    Annotate = "annotate", "批注所选项目", "annotate the selected item";
-    ConfirmFlag = "confirm_flag", "确认所选问题", "confirm the selected finding";
-    DismissFlag = "dismiss_flag", "不采纳所选问题（需说明理由）", "set the selected finding aside (with a reason)";
-    Score = "score", "复核评分", "review scores";
-    Opinion = "opinion", "复核结论与意见、完成复核", "conclusion, opinion, mark the review done";
-    Undo = "undo", "撤销", "undo";
+    Annotate = "annotate", "批注所选项目", "annotate the selected item" / "批注", "note";
+    ConfirmFlag = "confirm_flag", "确认所选问题", "confirm the selected finding" / "确认", "confirm";
+    DismissFlag = "dismiss_flag", "不采纳所选问题（需说明理由）", "set the selected finding aside (with a reason)" / "不采纳", "set aside";
+    Score = "score", "复核评分", "review scores" / "评分", "scores";
+    Opinion = "opinion", "复核结论与意见、完成复核", "conclusion, opinion, mark the review done" / "意见", "opinion";
+    Undo = "undo", "撤销", "undo" / "撤销", "undo";
     Redo = "redo", "重做", "redo";
-    SaveText = "save_text", "保存所写文字", "save the text";
+    SaveText = "save_text", "保存所写文字", "save the text" / "保存", "save";
     NextField = "next_field", "下一个输入框", "next field";
-    TakeSuggestion = "take_suggestion", "采用建议分", "take the suggested score";
-    TakeAllSuggestions = "take_all_suggestions", "未评分项全部采用建议分", "take every suggestion not yet scored";
+    TakeSuggestion = "take_suggestion", "采用建议分", "take the suggested score" / "采用建议", "take suggestion";
+    TakeAllSuggestions = "take_all_suggestions", "未评分项全部采用建议分", "take every suggestion not yet scored" / "全部采用", "take all";
     KeepMine = "keep_mine", "冲突：保留我的版本", "conflict: keep my version";
     TakeTheirs = "take_theirs", "冲突：采用对方版本", "conflict: take the other version";
     Merge = "merge", "冲突：合并批注、决定和评分", "conflict: merge notes, decisions and scores";
-    Accept = "accept", "确定", "accept";
-    Cancel = "cancel", "取消", "cancel";
+    Accept = "accept", "确定", "accept" / "确定", "accept";
+    Cancel = "cancel", "取消", "cancel" / "取消", "cancel";
     ClearInput = "clear_input", "清空输入", "clear the input";
 }
 

@@ -846,3 +846,73 @@ fn the_score_sheet_is_worked_out_on_change_not_per_frame() {
     app.act(fuhe::keymap::Action::Back);
     assert!(app.sheet_view.is_none(), "let go with the sheet");
 }
+
+/// Every key the footer offers — on the list, on each tab of a report, in
+/// each popup — is bound where it is offered, in both shipped keymaps, and
+/// a component that gives an action a word of its own says it.
+#[test]
+fn every_hint_offered_is_a_bound_key() {
+    use fuhe::keymap::{Action, Mode};
+    for keymap in ["default", "vim"] {
+        let mut app = sample_app(keymap);
+        let check = |app: &App, place: &str| {
+            let mode = app.mode();
+            for h in app.hints() {
+                let bound = !app.keymap.keys_for(mode, h.action).is_empty()
+                    || !app.keymap.keys_for(Mode::Global, h.action).is_empty();
+                assert!(
+                    bound,
+                    "{keymap}: {place} offers {:?}, which no key does there",
+                    h.action
+                );
+                assert!(!h.word(Lang::Zh).is_empty() && !h.word(Lang::En).is_empty());
+            }
+        };
+        check(&app, "the list");
+        app.list.filter = "数据".into();
+        app.refresh_list();
+        let first = app.hints()[0];
+        assert_eq!((first.action, first.word(Lang::Zh)), (Action::Back, "清除筛选"));
+        check(&app, "the filtered list");
+        let report = app.list.visible[0];
+        app.open(report);
+        for tab in Tab::ALL {
+            app.act(match tab {
+                Tab::Overview => Action::TabOverview,
+                Tab::Funds => Action::TabFunds,
+                Tab::Indicators => Action::TabIndicators,
+                Tab::Expenses => Action::TabExpenses,
+                Tab::Narrative => Action::TabNarrative,
+                Tab::Flags => Action::TabFlags,
+            });
+            check(&app, &format!("the {tab:?} tab"));
+        }
+        let find = app.hints().into_iter().find(|h| h.action == Action::Search).unwrap();
+        assert_eq!(find.word(Lang::En), "find", "/ finds in a report");
+        for popup in [
+            Popup::Help { scroll: 0 },
+            Popup::Scores {
+                form: None,
+                selected: 0,
+            },
+            Popup::Opinion { selected: 0 },
+            Popup::Conflict,
+            Popup::SaveFolder {
+                error: "Read-only file system".into(),
+                rescued: None,
+                input: fuhe::app::Input::default(),
+                problem: None,
+            },
+        ] {
+            app.popup = Some(popup.clone());
+            check(&app, &format!("{popup:?}"));
+        }
+        app.popup = None;
+        app.act(Action::Annotate);
+        assert!(matches!(app.popup, Some(Popup::Editor { .. })));
+        check(&app, "the note's editor");
+        app.act(Action::Cancel);
+        app.act(Action::VoucherLookup);
+        check(&app, "the voucher lookup");
+    }
+}

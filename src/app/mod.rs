@@ -9,7 +9,7 @@ mod popups;
 mod reviewing;
 mod screens;
 pub use crate::review::session;
-pub use screens::{ListScreen, ReportView};
+pub use screens::{Hint, ListScreen, ReportView};
 mod find;
 mod jumps;
 pub use find::Shown;
@@ -879,7 +879,7 @@ impl App {
     }
 
     /// What the footer offers: the top popup's keys, else the screen's.
-    pub fn hints(&self) -> Vec<Action> {
+    pub fn hints(&self) -> Vec<Hint> {
         match (&self.popup, &self.view) {
             (Some(p), _) => p.hints(),
             (None, Some(v)) => v.hints(

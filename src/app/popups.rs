@@ -11,16 +11,20 @@ use crate::scoring::ScoreLine;
 
 impl Popup {
     /// What the footer offers while this popup is on top.
-    pub fn hints(&self) -> Vec<Action> {
+    pub fn hints(&self) -> Vec<Hint> {
         use Action::*;
-        match self {
+        let actions = match self {
             Popup::Scores { .. } => vec![Accept, TakeSuggestion, TakeAllSuggestions, NextTab, Back],
             Popup::Editor { .. } => vec![SaveText, Cancel],
             Popup::Filter { .. } | Popup::Lookup { .. } | Popup::Form { .. } | Popup::SaveFolder { .. } => {
                 vec![Accept, Cancel]
             }
-            Popup::Help { .. } | Popup::Opinion { .. } | Popup::Conflict => vec![Back],
-        }
+            Popup::Help { .. } | Popup::Opinion { .. } => vec![Back],
+            // Nothing closes it but a choice, and its three choices are
+            // written in it with their keys.
+            Popup::Conflict => vec![],
+        };
+        actions.into_iter().map(Hint::from).collect()
     }
 }
 

@@ -6,6 +6,38 @@
 use super::*;
 use crate::keymap::Action;
 
+/// A key the footer offers: its action, and the word for it where the
+/// place gives the action a meaning of its own (Esc clears the list's
+/// filter; `/` finds in a report).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub action: Action,
+    pub name: Option<&'static crate::labels::L>,
+}
+
+impl From<Action> for Hint {
+    fn from(action: Action) -> Hint {
+        Hint { action, name: None }
+    }
+}
+
+impl Hint {
+    pub fn named(action: Action, name: &'static crate::labels::L) -> Hint {
+        Hint {
+            action,
+            name: Some(name),
+        }
+    }
+
+    /// Its word in the footer.
+    pub fn word(&self, lang: Lang) -> &'static str {
+        match self.name {
+            Some(l) => lang.t(l),
+            None => self.action.short(lang),
+        }
+    }
+}
+
 /// The list of reports as the auditor sees it: which reports show, in what
 /// order, and where the cursor is. What each row says comes from the app's
 /// slots.
@@ -43,14 +75,16 @@ impl ListScreen {
     }
 
     /// What the footer offers on the list.
-    pub fn hints(&self) -> Vec<Action> {
+    pub fn hints(&self) -> Vec<Hint> {
         use Action::*;
-        let mut actions = vec![Open, Search, SortNext, SortReverse, NextFlagged, VoucherLookup, Quit];
+        let mut hints: Vec<Hint> = [Open, Search, SortNext, SortReverse, NextFlagged, VoucherLookup, Quit]
+            .map(Hint::from)
+            .to_vec();
         // With a filter in force, Esc (which clears it) comes first.
         if !self.filter.trim().is_empty() {
-            actions.insert(0, Back);
+            hints.insert(0, Hint::named(Back, &crate::labels::K_CLEAR_FILTER));
         }
-        actions
+        hints
     }
 }
 
@@ -76,7 +110,7 @@ impl ReportView {
     /// What the footer offers on an open report: another host's lock that
     /// can be taken over is said first; after a jump, the way back gets a
     /// place near the front.
-    pub fn hints(&self, locked_elsewhere: bool, after_jump: bool) -> Vec<Action> {
+    pub fn hints(&self, locked_elsewhere: bool, after_jump: bool) -> Vec<Hint> {
         use Action::*;
         let mut actions = if self.tab == Tab::Flags {
             vec![
@@ -114,7 +148,14 @@ impl ReportView {
         if after_jump {
             actions.insert(actions.len().min(4), JumpBack);
         }
+        // `/` finds in a report, where on the list it filters.
         actions
+            .into_iter()
+            .map(|a| match a {
+                Search => Hint::named(Search, &crate::labels::FIND),
+                _ => a.into(),
+            })
+            .collect()
     }
 }
 

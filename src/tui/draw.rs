@@ -155,65 +155,24 @@ fn key_hint(app: &App, mode: Mode, a: Action) -> Option<String> {
         .or_else(|| app.keymap.keys_for(Mode::Global, a).into_iter().next())
 }
 
-/// Short names for the status-line hints.
-fn short(a: Action, lang: Lang) -> &'static str {
-    match a {
-        Action::Open => lang.t(&crate::labels::OPEN),
-        Action::Search => lang.t(&crate::labels::FILTER),
-        Action::VoucherLookup => lang.t(&crate::labels::K_VOUCHERS),
-        Action::Help => lang.t(&crate::labels::HELP),
-        Action::Quit => lang.t(&crate::labels::QUIT),
-        Action::NextTab => lang.t(&crate::labels::TAB),
-        Action::JumpToFlag => lang.t(&crate::labels::JUMP),
-        Action::Back => lang.t(&crate::labels::BACK),
-        Action::Copy => lang.t(&crate::labels::COPY),
-        Action::SortNext => lang.t(&crate::labels::SORTED_BY),
-        Action::Accept => lang.t(&crate::labels::ACCEPT),
-        Action::Cancel => lang.t(&crate::labels::CANCEL),
-        Action::Annotate => lang.t(&crate::labels::K_ANNOTATE),
-        Action::ConfirmFlag => lang.t(&crate::labels::K_CONFIRM),
-        Action::DismissFlag => lang.t(&crate::labels::K_DISMISS),
-        Action::Score => lang.t(&crate::labels::K_SCORE),
-        Action::Opinion => lang.t(&crate::labels::K_OPINION),
-        Action::Undo => lang.t(&crate::labels::K_UNDO),
-        Action::SortReverse => lang.t(&crate::labels::K_REVERSE),
-        Action::NextFlagged => lang.t(&crate::labels::K_NEXT_FLAGGED),
-        Action::TakeSuggestion => lang.t(&crate::labels::K_TAKE),
-        Action::TakeAllSuggestions => lang.t(&crate::labels::K_TAKE_ALL),
-        Action::SaveText => lang.t(&crate::labels::K_SAVE),
-        Action::CycleShown => lang.t(&crate::labels::K_SHOW),
-        Action::ColumnRight => lang.t(&crate::labels::K_COLUMN),
-        Action::TakeOverLock => lang.t(&crate::labels::K_TAKE_OVER),
-        Action::JumpBack => lang.t(&crate::labels::K_JUMP_BACK),
-        _ => a.describe(lang),
-    }
-}
-
 /// The keys that work here, most used first, as many as fit in `room`
 /// columns — with help always last, so every other key can be found. Made
 /// from the keymap, so a rebound key shows as bound.
 pub fn footer(app: &App, room: usize) -> String {
     use Action::*;
     let mode = app.mode();
-    let actions = app.hints();
-    let hint = |a: Action| {
-        let name = match a {
-            Back if mode == Mode::List => app.lang.t(&crate::labels::K_CLEAR_FILTER),
-            Search if mode == Mode::Report => app.lang.t(&crate::labels::FIND),
-            _ => short(a, app.lang),
-        };
-        key_hint(app, mode, a).map(|k| format!("{k} {name}"))
-    };
+    let hints = app.hints();
+    let hint = |h: crate::app::Hint| key_hint(app, mode, h.action).map(|k| format!("{k} {}", h.word(app.lang)));
     // Help is offered where its key works: not where typing is text, not
     // on the help itself.
     let help = if mode.takes_text() || matches!(mode, Mode::Help | Mode::Editor) {
         String::new()
     } else {
-        hint(Help).unwrap_or_default()
+        hint(Help.into()).unwrap_or_default()
     };
     let mut used = width(&help);
     let mut out: Vec<String> = Vec::new();
-    for h in actions.into_iter().filter_map(hint) {
+    for h in hints.into_iter().filter_map(hint) {
         let w = width(&h) + 3;
         if used + w <= room {
             used += w;
