@@ -131,6 +131,51 @@ fn dismissing_needs_a_reason_and_confirming_toggles() {
     );
 }
 
+/// The score field opens with the suggestion, selected: a digit typed
+/// replaces it (8, never 108), while moving the cursor first keeps it to
+/// edit. A score the auditor did not type is never saved by accident.
+#[test]
+fn a_typed_score_replaces_the_suggestion() {
+    let ws = workspace();
+    let mut a = app(ws.path(), "张三");
+    open(&mut a, "数据局");
+    typed(&mut a, "s");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter);
+    let Some(Popup::Form { fields, .. }) = &a.popup else {
+        panic!("{:?}", a.popup)
+    };
+    assert_eq!(fields[0].1.text, "10", "prefilled with the suggestion");
+    assert!(fields[0].1.proposed, "shown as a proposal");
+    typed(&mut a, "8");
+    let Some(Popup::Form { fields, .. }) = &a.popup else {
+        panic!("{:?}", a.popup)
+    };
+    assert_eq!(fields[0].1.text, "8");
+    key(&mut a, KeyCode::Tab);
+    typed(&mut a, "到位资金超计划");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(on_disk(ws.path(), DATA).scores[0].score.to_string(), "8");
+    // Opened again (saving moved to the next line) it proposes the
+    // auditor's 8; End, then a digit, edits it.
+    key(&mut a, KeyCode::Up);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::End);
+    typed(&mut a, ".5");
+    let Some(Popup::Form { fields, .. }) = &a.popup else {
+        panic!("{:?}", a.popup)
+    };
+    assert_eq!(fields[0].1.text, "8.5");
+    // Backspace on a proposal empties the field.
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Backspace);
+    let Some(Popup::Form { fields, .. }) = &a.popup else {
+        panic!("{:?}", a.popup)
+    };
+    assert_eq!(fields[0].1.text, "");
+}
+
 #[test]
 fn scores_need_a_reason_when_they_differ_and_totals_are_computed() {
     let ws = workspace();

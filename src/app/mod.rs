@@ -115,6 +115,10 @@ impl SortColumn {
 pub struct Input {
     pub text: String,
     pub cursor: usize,
+    /// The text is fuhe's proposal (a suggested score): the first character
+    /// typed replaces it rather than joining it — typing 8 over 4.48 gives
+    /// 8, not 4.488 — and moving the cursor keeps it to edit.
+    pub proposed: bool,
 }
 
 impl Input {
@@ -122,6 +126,15 @@ impl Input {
         Input {
             text: text.to_string(),
             cursor: text.chars().count(),
+            proposed: false,
+        }
+    }
+
+    /// A proposal the first typed character replaces (see `proposed`).
+    pub fn proposal(text: &str) -> Input {
+        Input {
+            proposed: !text.is_empty(),
+            ..Input::with(text)
         }
     }
 
@@ -132,10 +145,26 @@ impl Input {
             .map_or(self.text.len(), |(b, _)| b)
     }
 
+    fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+
     /// Applies an editing key; returns whether the text changed.
     pub fn edit(&mut self, key: Key) -> bool {
         if key.ctrl || key.alt {
             return false;
+        }
+        if std::mem::take(&mut self.proposed) {
+            match key.code {
+                // Typing or deleting replaces the proposal as a whole.
+                KeyCode::Char(c) if !c.is_control() => self.clear(),
+                KeyCode::Backspace | KeyCode::Delete => {
+                    self.clear();
+                    return true;
+                }
+                _ => {}
+            }
         }
         let len = self.text.chars().count();
         match key.code {

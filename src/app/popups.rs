@@ -277,7 +277,7 @@ impl App {
                         line.suggested.map_or("—".into(), |s| s.to_string())
                     ),
                     fields: vec![
-                        (lang.t(&crate::labels::SCORE).into(), Input::with(&score)),
+                        (lang.t(&crate::labels::SCORE).into(), Input::proposal(&score)),
                         (
                             lang.t(&crate::labels::REASON_REQUIRED_WHEN_NOT_THE_SUGGESTION).into(),
                             Input::with(&reason),

@@ -121,11 +121,19 @@ pub fn draw_form(f: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Po
             fit(label, w),
             if i == *focus { theme.bold() } else { theme.dim() },
         ));
-        let shown = format!("› {}", input.text);
         if i == *focus {
             cursor = Some((2 + input.cursor_width(), lines.len()));
         }
-        lines.push(Line::raw(fit(&shown, w)));
+        // A proposal shows selected: what is typed replaces it.
+        let room = w.saturating_sub(2);
+        lines.push(Line::from(vec![
+            Span::raw("› "),
+            if input.proposed {
+                Span::styled(crate::text::truncate(&input.text, room), theme.selected())
+            } else {
+                Span::raw(fit(&input.text, room))
+            },
+        ]));
     }
     let hint = format!(
         "Enter {} · {} {} · Esc {}",
