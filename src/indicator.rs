@@ -223,13 +223,11 @@ const SUFFIX_COMPARATORS: &[(&str, Comparator)] = &[
 fn normalise(text: &str) -> String {
     text.chars()
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '％' => '%',
-            '．' => '.',
             '＞' => '>',
             '＜' => '<',
             '＝' => '=',
-            c => c,
+            c => crate::text::narrow_digit(c),
         })
         .collect()
 }

@@ -354,3 +354,35 @@ mod tests {
         assert_eq!(wrap("project_forms[0].x", 8), vec!["project_", "forms[0]", ".x"]);
     }
 }
+
+/// A full-width digit or point (what a Chinese input method types) as
+/// ASCII; any other character as it is.
+pub fn narrow_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '．' => '.',
+        c => c,
+    }
+}
+
+/// A number as typed with a Chinese input method, in ASCII: full-width
+/// digits, and `．` or `。` for the point (８。５ is 8.5).
+pub fn typed_number(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| if c == '。' { '.' } else { narrow_digit(c) })
+        .collect()
+}
+
+#[cfg(test)]
+mod typed_number_tests {
+    use super::typed_number;
+
+    #[test]
+    fn full_width_digits_and_points_are_read() {
+        assert_eq!(typed_number(" ８。５ "), "8.5");
+        assert_eq!(typed_number("１０．０"), "10.0");
+        assert_eq!(typed_number("4.48"), "4.48");
+        assert_eq!(typed_number("八"), "八", "words are not numbers");
+    }
+}

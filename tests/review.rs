@@ -166,8 +166,19 @@ fn a_typed_score_replaces_the_suggestion() {
         panic!("{:?}", a.popup)
     };
     assert_eq!(fields[0].1.text, "8.5");
-    // Backspace on a proposal empties the field.
+    // Typed with a Chinese input method: ８。５ is 8.5; a comma is refused,
+    // not taken for a thousands separator (1，5 is not 15).
     key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Enter);
+    typed(&mut a, "１，５");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.message.as_ref().unwrap().0.contains("0–10"), "{:?}", a.message);
+    ctrl(&mut a, 'u');
+    typed(&mut a, "７。５");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(on_disk(ws.path(), DATA).scores[0].score.to_string(), "7.5");
+    // Backspace on a proposal empties the field.
+    key(&mut a, KeyCode::Up);
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Backspace);
     let Some(Popup::Form { fields, .. }) = &a.popup else {

@@ -728,8 +728,15 @@ impl App {
                 let Some(line) = lines.iter().find(|l| l.id == item) else {
                     return;
                 };
-                let text = fields[0].1.text.trim();
-                let score = match crate::model::amount::parse_amount(text) {
+                // Typed with a Chinese input method, ８。５ is 8.5.
+                let text = crate::text::typed_number(&fields[0].1.text);
+                // A comma is refused, not read as a thousands separator:
+                // 1，5 meant 1.5, never 15.
+                let parsed = match text.contains([',', '，']) {
+                    true => Err(String::new()),
+                    false => crate::model::amount::parse_amount(&text),
+                };
+                let score = match parsed {
                     Ok(s) if s >= Decimal::ZERO && s <= line.weight => s,
                     _ => {
                         self.message = Some((
