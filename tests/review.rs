@@ -142,16 +142,10 @@ fn a_typed_score_replaces_the_suggestion() {
     typed(&mut a, "s");
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Enter);
-    let Some(Popup::Form { fields, .. }) = &a.popup else {
-        panic!("{:?}", a.popup)
-    };
-    assert_eq!(fields[0].1.text, "10", "prefilled with the suggestion");
-    assert!(fields[0].1.proposed, "shown as a proposal");
+    assert_eq!(score_field(&a).text, "10", "prefilled with the suggestion");
+    assert!(score_field(&a).proposed, "shown as a proposal");
     typed(&mut a, "8");
-    let Some(Popup::Form { fields, .. }) = &a.popup else {
-        panic!("{:?}", a.popup)
-    };
-    assert_eq!(fields[0].1.text, "8");
+    assert_eq!(score_field(&a).text, "8");
     key(&mut a, KeyCode::Tab);
     typed(&mut a, "到位资金超计划");
     key(&mut a, KeyCode::Enter);
@@ -162,10 +156,7 @@ fn a_typed_score_replaces_the_suggestion() {
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::End);
     typed(&mut a, ".5");
-    let Some(Popup::Form { fields, .. }) = &a.popup else {
-        panic!("{:?}", a.popup)
-    };
-    assert_eq!(fields[0].1.text, "8.5");
+    assert_eq!(score_field(&a).text, "8.5");
     // Typed with a Chinese input method: ８。５ is 8.5; a comma is refused,
     // not taken for a thousands separator (1，5 is not 15).
     key(&mut a, KeyCode::Esc);
@@ -181,10 +172,15 @@ fn a_typed_score_replaces_the_suggestion() {
     key(&mut a, KeyCode::Up);
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Backspace);
-    let Some(Popup::Form { fields, .. }) = &a.popup else {
-        panic!("{:?}", a.popup)
-    };
-    assert_eq!(fields[0].1.text, "");
+    assert_eq!(score_field(&a).text, "");
+}
+
+/// The score field of the open score form.
+fn score_field(a: &App) -> &fuhe::app::Input {
+    match &a.popup {
+        Some(Popup::Form { fields, .. }) => &fields[0].1,
+        other => panic!("no score form: {other:?}"),
+    }
 }
 
 #[test]
