@@ -111,6 +111,7 @@ labels! {
     NOW = "当前", "now";
     NEED = "至少需要", "need at least";
     K_CLEAR_FILTER = "清除筛选", "clear filter";
+    K_NEXT_HIT = "下一处", "next hit";
     FIND = "查找", "find";
     K_SHOW = "显示", "show";
     DISMISSED = "不采纳：", "set aside: ";

@@ -889,6 +889,19 @@ fn every_hint_offered_is_a_bound_key() {
         }
         let find = app.hints().into_iter().find(|h| h.action == Action::Search).unwrap();
         assert_eq!(find.word(Lang::En), "find", "/ finds in a report");
+        // With a search in force, n goes from hit to hit, and says so.
+        app.act(Action::TabNarrative);
+        let next = |app: &App| {
+            app.hints()
+                .into_iter()
+                .find(|h| h.action == Action::NextFlagged)
+                .unwrap()
+        };
+        assert_eq!(next(&app).word(Lang::Zh), "下个问题");
+        app.view.as_mut().unwrap().find = "资金".into();
+        assert_eq!(next(&app).word(Lang::Zh), "下一处");
+        check(&app, "a report with a search in force");
+        app.view.as_mut().unwrap().find.clear();
         for popup in [
             Popup::Help { scroll: 0 },
             Popup::Scores {

@@ -148,11 +148,14 @@ impl ReportView {
         if after_jump {
             actions.insert(actions.len().min(4), JumpBack);
         }
-        // `/` finds in a report, where on the list it filters.
+        // `/` finds in a report, where on the list it filters; with a search
+        // in force, n goes to the next hit.
+        let searching = !self.find.trim().is_empty();
         actions
             .into_iter()
             .map(|a| match a {
                 Search => Hint::named(Search, &crate::labels::FIND),
+                NextFlagged if searching => Hint::named(NextFlagged, &crate::labels::K_NEXT_HIT),
                 _ => a.into(),
             })
             .collect()
