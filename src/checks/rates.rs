@@ -101,7 +101,7 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
                 else {
                     continue;
                 };
-                if measured >= claimed || (owner.is_some() && o.is_none() && departments_own(measured)) {
+                if supports(measured, claimed) || (owner.is_some() && o.is_none() && departments_own(measured)) {
                     continue;
                 }
                 let name = clean(ind.display_name());
@@ -145,6 +145,18 @@ pub fn check(report: &Report, sentences: &[Sentence3], flags: &mut Vec<Flag>) {
             }
         }
     }
+}
+
+/// Whether a measured rate bears out the claim as the form writes it: a
+/// claim of 97.9 % is borne out by 1241 of 1268 (97.87 %), which rounds to
+/// it; a claim of 100 % only by every one, as 100 % says all.
+fn supports(measured: Decimal, claimed: Decimal) -> bool {
+    if claimed >= Decimal::ONE_HUNDRED {
+        return measured >= claimed;
+    }
+    let at_claims_precision =
+        measured.round_dp_with_strategy(claimed.scale(), rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    at_claims_precision >= claimed
 }
 
 /// The text of a narrative paragraph (department form when `owner` is None).
@@ -280,7 +292,12 @@ fn measured_rate(
     if let Some(r) = due_and_done(&chars, &figs, stem, qualifier, year) {
         return Some(r);
     }
-    if matches!(stem, "办结" | "处理" | "办理" | "答复" | "回复" | "结案" | "处置") {
+    // Taken in, then dealt with: `受理评审项目1268个…按时完成1241个` for
+    // 按时完成率 as for 办结率.
+    if matches!(
+        stem,
+        "办结" | "处理" | "办理" | "答复" | "回复" | "结案" | "处置" | "完成"
+    ) {
         return counted_rate(&chars, &figs, stem, qualifier, year, RECEIVED);
     }
     // Found, then dealt with: `查出问题412个…已整改389个` for 整改率,
@@ -519,5 +536,33 @@ mod tests {
             measured_rate("收到信件630件，已办结630件。", "办结", None, 2024, false)
                 .is_some_and(|(r, _)| r == Decimal::ONE_HUNDRED)
         );
+    }
+
+    /// What was taken in, then completed, for a 按时完成率: the breakdown
+    /// of what was taken in (其中…) does not stand between them.
+    #[test]
+    fn completed_of_what_was_taken_in() {
+        let s = "全年受理评审项目1268个，其中预算评审712个、结算评审556个，按时完成1241个，27个因建设单位补充资料延期完成；";
+        let (r, _) = measured_rate(s, "完成", Some("评审项目按时"), 2024, false).unwrap();
+        assert_eq!(r.round_dp(1), Decimal::new(979, 1));
+        // Another subject than the indicator's, or what is not yet done.
+        let s = "受理群众投诉35件，完成整改30件。";
+        assert!(measured_rate(s, "完成", Some("项目验收"), 2024, false).is_none());
+        let s = "受理评审项目1268个，未完成27个。";
+        assert!(measured_rate(s, "完成", Some("评审项目按时"), 2024, false).is_none());
+    }
+
+    /// A claim is borne out by a measure that rounds to it as the form
+    /// writes it; 100 % only by every one.
+    #[test]
+    fn a_claim_is_read_at_its_own_precision() {
+        let exact = Decimal::from(1241) * Decimal::ONE_HUNDRED / Decimal::from(1268);
+        assert!(supports(exact, Decimal::new(979, 1)), "97.87 % bears out 97.9 %");
+        assert!(supports(exact, Decimal::from(98)), "and 98 %");
+        assert!(!supports(exact, Decimal::new(980, 1)), "not 98.0 %");
+        assert!(!supports(exact, Decimal::ONE_HUNDRED), "100 % says every one");
+        assert!(!supports(Decimal::new(9992, 2), Decimal::ONE_HUNDRED));
+        assert!(supports(Decimal::ONE_HUNDRED, Decimal::ONE_HUNDRED));
+        assert!(!supports(Decimal::new(9545, 2), Decimal::from(96)));
     }
 }
