@@ -770,7 +770,7 @@ pub const INDICATOR_NARRATIVE_CONTRADICTION: Rule = Rule {
     severity_note: "warning",
     title_zh: "文字与实际值矛盾",
     title_en: "Narrative contradicts the actual",
-    checks: "the narrative states another figure for a measured actual; or measures a rate below the claimed actual — stated (`覆盖率95.45%` against `≥100%`) or from counts (`收到630件，已办结504件` → 80 % against a 办结率 of 100 %; `受理1268个…按时完成1241个` against a 按时完成率); a claim is read at its own precision (97.87 % bears out 97.9 %), and 100 % only by every one",
+    checks: "the narrative states another figure for a measured actual; or measures a rate below the claimed actual — stated (`覆盖率95.45%` against `≥100%`) or from counts (`收到630件，已办结504件` → 80 % against a 办结率 of 100 %; `受理1268个…按时完成1241个` against a 按时完成率; the indicator's subject counted, then `已` and the rate's word: `符合…条件退役士兵23人，已安置…21人`); a claim is read at its own precision (97.87 % bears out 97.9 %), and 100 % only by every one",
     messages: &[NARRATIVE_SAYS_OTHERWISE, NARRATIVE_MEASURES_LESS],
 };
 

@@ -292,6 +292,9 @@ fn measured_rate(
     if let Some(r) = due_and_done(&chars, &figs, stem, qualifier, year) {
         return Some(r);
     }
+    if let Some(r) = subject_then_done(&chars, &figs, stem, qualifier, year) {
+        return Some(r);
+    }
     // Taken in, then dealt with: `受理评审项目1268个…按时完成1241个` for
     // 按时完成率 as for 办结率.
     if matches!(
@@ -390,6 +393,49 @@ fn due_and_done(
             continue;
         };
         if let Some(r) = done_over_due(chars, due, done, year) {
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// `符合政府安排工作条件退役士兵23人，已安置…21人` → 91.3 % for that
+/// 安置率: the indicator's own subject counted (its clause names it), then
+/// in the same statement `已` and the rate's word, M of the same unit.
+/// Without the subject named there is no telling whose count it is.
+fn subject_then_done(
+    chars: &[char],
+    figs: &[super::narrative::Figure],
+    stem: &str,
+    qualifier: Option<&str>,
+    year: u16,
+) -> Option<(Decimal, String)> {
+    let q = qualifier?;
+    let label = |f: &super::narrative::Figure| -> String {
+        let (cs, _) = super::scope::clause(chars, f.start, f.end);
+        chars[cs..f.start].iter().collect()
+    };
+    for (i, whole) in figs.iter().enumerate() {
+        let Some(&unit) = chars.get(whole.end) else { continue };
+        if !unit.is_alphabetic() || unit.is_ascii() || !mostly_in(q, &label(whole)) {
+            continue;
+        }
+        let Some(done) = figs[i + 1..].iter().find(|f| {
+            let l = label(f);
+            chars.get(f.end) == Some(&unit)
+                && l.find('已').is_some_and(|at| l[at..].contains(stem))
+                && !l.contains('未')
+        }) else {
+            continue;
+        };
+        // One statement: no `；` or `。` between the count and what was done.
+        if chars[whole.end..done.start]
+            .iter()
+            .any(|c| matches!(c, '；' | ';' | '。'))
+        {
+            continue;
+        }
+        if let Some(r) = done_over_due(chars, whole, done, year) {
             return Some(r);
         }
     }
@@ -550,6 +596,25 @@ mod tests {
         assert!(measured_rate(s, "完成", Some("项目验收"), 2024, false).is_none());
         let s = "受理评审项目1268个，未完成27个。";
         assert!(measured_rate(s, "完成", Some("评审项目按时"), 2024, false).is_none());
+    }
+
+    /// The subject counted, then how many of it were dealt with.
+    #[test]
+    fn the_subject_counted_then_done() {
+        let q = Some("符合政府安排工作条件退役士兵");
+        let s = "（2）符合政府安排工作条件退役士兵23人，已安置到机关事业单位和国有企业21人，其余2人因岗位双向选择尚未完成，预计2025年6月底前安置到位。";
+        let (r, _) = measured_rate(s, "安置", q, 2024, false).unwrap();
+        assert_eq!(r.round_dp(1), Decimal::new(913, 1));
+        // Another subject counted, another statement, what is not yet done,
+        // or no subject to look for: nothing.
+        let s = "接收退役士兵146人，已安置21人。";
+        assert!(measured_rate(s, "安置", q, 2024, false).is_none());
+        let s = "符合政府安排工作条件退役士兵23人。已安置21人。";
+        assert!(measured_rate(s, "安置", q, 2024, false).is_none());
+        let s = "符合政府安排工作条件退役士兵23人，已安置但未报到2人。";
+        assert!(measured_rate(s, "安置", q, 2024, false).is_none());
+        let s = "退役士兵23人，已安置21人。";
+        assert!(measured_rate(s, "安置", None, 2024, false).is_none());
     }
 
     /// A claim is borne out by a measure that rounds to it as the form
