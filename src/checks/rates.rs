@@ -182,8 +182,11 @@ fn qualifier(name: &str, stem: &str) -> Option<String> {
 }
 
 /// Whether most (at least half) of the two-character pieces of `q` are in
-/// `text`.
+/// `text`. Words that name the same thing are read as one: problems an
+/// audit 发现 are the problems it 查出.
 fn mostly_in(q: &str, text: &str) -> bool {
+    let same = |s: &str| s.replace("查出", "发现");
+    let (q, text) = (same(q), same(text));
     let c: Vec<char> = q.chars().collect();
     if c.len() < 2 {
         return false;
@@ -596,6 +599,16 @@ mod tests {
         assert!(measured_rate(s, "完成", Some("项目验收"), 2024, false).is_none());
         let s = "受理评审项目1268个，未完成27个。";
         assert!(measured_rate(s, "完成", Some("评审项目按时"), 2024, false).is_none());
+    }
+
+    /// Problems an audit 查出 are the problems its indicator says it 发现.
+    #[test]
+    fn found_problems_are_the_ones_found() {
+        assert!(mostly_in("审计发现问题", "审计查出问题412个"));
+        let s = "审计查出问题412个，截至2024年12月底已整改到位389个，其余23个正在整改；";
+        let (r, _) = measured_rate(s, "整改", Some("审计发现问题"), 2024, false).unwrap();
+        assert_eq!(r.round_dp(1), Decimal::new(944, 1));
+        assert!(!mostly_in("审计发现问题", "审计项目62个"));
     }
 
     /// The subject counted, then how many of it were dealt with.
