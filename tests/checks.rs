@@ -752,6 +752,89 @@ fn a_units_line_in_a_prose_table_is_its_row() {
     );
 }
 
+/// A unit's 结余 in its line is its row's balance for the year, or the
+/// accumulated one: either agreeing is right; neither is a warning that
+/// points at the row.
+#[test]
+fn a_units_balance_in_its_line_is_its_rows() {
+    let mut r = base();
+    r.department_form.expenditure.institutions.push(
+        serde_json::from_value(serde_json::json!({
+            "institution": "2、临湘市测试中心", "total": "310.4",
+            "balance_year": "16.4", "balance_accumulated": "61.4"
+        }))
+        .unwrap(),
+    );
+    let said_of_unit = |line: &str| {
+        let mut r = r.clone();
+        r.department_form.narrative[0].paragraphs.push(line.into());
+        find(&r, "narrative.amount")
+            .into_iter()
+            .filter(|f| f.message_zh.contains("测试中心"))
+            .collect::<Vec<_>>()
+    };
+    assert!(said_of_unit("测试中心收入326.8万元，支出310.4万元，结余16.4万元；").is_empty());
+    assert!(
+        said_of_unit("测试中心收入326.8万元，支出310.4万元，结余61.4万元；").is_empty(),
+        "the accumulated balance is a 结余 too"
+    );
+    let f = said_of_unit("测试中心收入326.8万元，支出310.4万元，结余64.1万元；");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(
+        f[0].related,
+        vec!["department_form.expenditure.institutions[1].balance_year".to_string()]
+    );
+    assert!(f[0].message_zh.contains("当年结余为16.4"), "{}", f[0].message_zh);
+}
+
+/// A short name the narrative declares (`（以下简称测管站）`) names the unit in
+/// later lines, after a lead-in without figures (分单位看，); a row that does
+/// not add up itself is no evidence against the narrative.
+#[test]
+fn a_declared_short_name_is_the_unit() {
+    let mut r = base();
+    r.department_form.expenditure.institutions.push(
+        serde_json::from_value(serde_json::json!({
+            "institution": "2、临湘市测试管理站", "total": "18", "basic": "10", "project": "8",
+            "balance_year": "2"
+        }))
+        .unwrap(),
+    );
+    r.department_form.narrative[0]
+        .paragraphs
+        .push("下属临湘市测试管理站（以下简称测管站）1个二级机构。".into());
+    let said_of_unit = |r: &Report, line: &str| {
+        let mut r = r.clone();
+        r.department_form.narrative[0].paragraphs.push(line.into());
+        find(&r, "narrative.amount")
+            .into_iter()
+            .filter(|f| f.message_zh.contains("测试管理站"))
+            .collect::<Vec<_>>()
+    };
+    assert!(said_of_unit(&r, "分单位看，测管站收入20万元，支出18万元，结余2万元；").is_empty());
+    let f = said_of_unit(
+        &r,
+        "分单位看，局机关支出81万元；测管站收入20万元，支出18万元，结余20万元；",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].related,
+        vec!["department_form.expenditure.institutions[1].balance_year".to_string()]
+    );
+    let f = said_of_unit(&r, "测管站支出18万元，其中项目支出80万元。");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    // The row's parts do not add up to its total: no telling which is wrong.
+    let mut broken = r.clone();
+    broken.department_form.expenditure.institutions[1].project = Some(rust_decimal::Decimal::from(80));
+    broken.department_form.expenditure.institutions[1].total = Some(rust_decimal::Decimal::from(18));
+    assert!(said_of_unit(&broken, "测管站支出18万元，其中项目支出8万元。").is_empty());
+    // An undeclared short name is not the unit.
+    let mut undeclared = r.clone();
+    undeclared.department_form.narrative[0].paragraphs.pop();
+    assert!(said_of_unit(&undeclared, "测管站收入20万元，支出18万元，结余20万元；").is_empty());
+}
+
 /// A unit written by its usual short name (业余体校 for 业余体育学校) is that
 /// unit: its figures are never the department's.
 #[test]

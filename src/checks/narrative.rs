@@ -1007,6 +1007,49 @@ pub fn check(
 /// 支出1714.19，结余24.25。` under a line that says `（单位：万元）`. The unit
 /// is a row of the tables (named with or without its county), so its 收入
 /// and 支出 are that row's 收入合计 and 支出合计. Prose, so a warning.
+/// The short names the department's narrative declares for its units
+/// (`洪江市建筑管理站（以下简称建管站）`), as (short name, the row's name):
+/// prose then names the unit by it.
+fn declared_short_names(
+    d: &crate::model::DepartmentForm,
+    rows: &[String],
+    short: &dyn Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for p in d.narrative.iter().flat_map(|s| &s.paragraphs) {
+        for (at, _) in p.match_indices("以下简称") {
+            let before = &p[..at];
+            let Some(open) = before.rfind(['（', '(']) else {
+                continue;
+            };
+            if !before[open..].chars().skip(1).all(|c| c == '“' || c == '"') {
+                continue;
+            }
+            // The unit's name: back to the last separator before the bracket.
+            let name_start = before[..open]
+                .rfind(['、', '，', '。', '；', '：', ',', ';'])
+                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            let name = before[name_start..open]
+                .trim_start_matches("下属")
+                .trim_start_matches("包括");
+            let after = &p[at + "以下简称".len()..];
+            let alias: String = after
+                .trim_start_matches(['“', '"', '：', ':'])
+                .chars()
+                .take_while(|c| !matches!(c, '）' | ')' | '”' | '"' | '，' | '、'))
+                .collect();
+            let name = short(name);
+            if alias.chars().count() < 2 || alias.chars().count() > 8 || name.chars().count() < 2 {
+                continue;
+            }
+            if let Some(row) = rows.iter().find(|r| **r == name || name.ends_with(r.as_str())) {
+                out.push((alias, row.clone()));
+            }
+        }
+    }
+    out
+}
+
 fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found: &mut Vec<Flag>) {
     let d = &report.department_form;
     let short = |n: &str| -> String {
@@ -1018,111 +1061,171 @@ fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found
             None => n.to_string(),
         }
     };
+    let rows: Vec<String> = (d.expenditure.institutions.iter().map(|r| short(&r.institution)))
+        .chain(d.income.institutions.iter().map(|r| short(&r.institution)))
+        .filter(|n| n.chars().count() >= 2)
+        .collect();
+    let aliases = declared_short_names(d, &rows, &short);
     for (s, place, owner) in sentences {
         if owner.is_some() || !(s.text.contains("收入") || s.text.contains("支出")) {
             continue;
         }
-        let text = s.text.trim_start_matches(['—', '-', ' ', '　']);
-        // `单位：收入…，支出…`, or a row's name opening the line right before
-        // 收入 / 支出 (`——服务中心支出569.67万元，其中…`); the line ends at the
-        // next `；` or dash, where the next unit's line may begin.
-        let opening = || {
-            (d.expenditure.institutions.iter().map(|r| short(&r.institution)))
-                .chain(d.income.institutions.iter().map(|r| short(&r.institution)))
-                .filter(|n| n.chars().count() >= 2)
-                .find(|n| {
-                    text.strip_prefix(n.as_str())
+        // `单位：收入…，支出…`, or a row's name (or the short name the
+        // narrative declared for it) opening the line right before 收入 /
+        // 支出 (`——服务中心支出569.67万元，其中…`): the name as written, and
+        // the row's. A line ends at the next `；` or dash, where the next
+        // unit's line may begin (`分单位看，局机关收入…，结余…；建管站收入…`).
+        let opening = |text: &str| {
+            rows.iter()
+                .map(|n| (n.clone(), n.clone()))
+                .chain(aliases.iter().cloned())
+                .find(|(written, _)| {
+                    text.strip_prefix(written.as_str())
                         .is_some_and(|after| after.starts_with("收入") || after.starts_with("支出"))
                 })
         };
-        let (who, rest) = match text.split_once(['：', ':']) {
-            Some((who, rest)) => (who.to_string(), rest),
-            None => match opening() {
-                Some(n) => {
-                    let rest = &text[n.len()..];
-                    (n, rest)
+        for line in s.text.split(['；', ';']).flat_map(|l| l.split("——")) {
+            let text = line.trim_start_matches(['—', '-', ' ', '　']);
+            // A lead-in without figures (分单位看，) before the unit's name.
+            let text = match text.split_once('，') {
+                Some((lead, after)) if !lead.chars().any(|c| c.is_ascii_digit()) && opening(after).is_some() => after,
+                _ => text,
+            };
+            let (who, rest) = match text.split_once(['：', ':']) {
+                Some((who, rest)) => (who.to_string(), rest),
+                None => match opening(text) {
+                    Some((written, row)) => (row, &text[written.len()..]),
+                    None => continue,
+                },
+            };
+            let who = short(&who);
+            let who = match aliases.iter().find(|(written, _)| *written == who) {
+                Some((_, row)) => row.clone(),
+                None => who,
+            };
+            if who.chars().count() < 2 {
+                continue;
+            }
+            let income = d.income.institutions.iter().position(|r| short(&r.institution) == who);
+            // A row that does not add up (基本 + 项目 ≠ 合计) is no evidence
+            // against the narrative: which of its cells is wrong is open, and
+            // the row's own sum is reported already.
+            let adds_up = |r: &crate::model::ExpenditureRow| match (r.total, r.basic, r.project) {
+                (Some(t), Some(b), Some(p)) => agrees(b + p, t),
+                _ => true,
+            };
+            let spending = d
+                .expenditure
+                .institutions
+                .iter()
+                .position(|r| short(&r.institution) == who && adds_up(r));
+            if income.is_none() && spending.is_none() {
+                continue;
+            }
+            // The unit of figures written bare: declared in this paragraph or
+            // one of the few before it in the same section.
+            let section = &d.narrative[s.section];
+            let declared = (s.paragraph.saturating_sub(6)..=s.paragraph)
+                .filter_map(|i| section.paragraphs.get(i))
+                .any(|p| p.contains("单位：万元") || p.contains("单位:万元") || p.contains("（万元）"));
+            let chars: Vec<char> = rest.chars().collect();
+            for fig in figures(&chars) {
+                if !(fig.unit == "万元" || (fig.unit.is_empty() && declared)) {
+                    continue;
                 }
-                None => continue,
-            },
-        };
-        let rest = rest.split(['；', ';']).next().unwrap_or(rest);
-        let rest = rest.split("——").next().unwrap_or(rest);
-        let who = short(&who);
-        if who.chars().count() < 2 {
-            continue;
-        }
-        let income = d.income.institutions.iter().position(|r| short(&r.institution) == who);
-        let spending = d
-            .expenditure
-            .institutions
-            .iter()
-            .position(|r| short(&r.institution) == who);
-        if income.is_none() && spending.is_none() {
-            continue;
-        }
-        // The unit of figures written bare: declared in this paragraph or
-        // one of the few before it in the same section.
-        let section = &d.narrative[s.section];
-        let declared = (s.paragraph.saturating_sub(6)..=s.paragraph)
-            .filter_map(|i| section.paragraphs.get(i))
-            .any(|p| p.contains("单位：万元") || p.contains("单位:万元") || p.contains("（万元）"));
-        let chars: Vec<char> = rest.chars().collect();
-        for fig in figures(&chars) {
-            if !(fig.unit == "万元" || (fig.unit.is_empty() && declared)) {
-                continue;
-            }
-            let label = label_before(&chars, fig.start);
-            let item = match label.as_str() {
-                "收入" | "收入合计" => Some(Item::IncomeTotal),
-                "支出" | "支出合计" => Some(Item::ExpTotal),
-                _ => classify(&label),
-            };
-            // The row's cell for the category, and its words in messages.
-            let (col, zh, en) = match item {
-                Some(Item::IncomeTotal) => ("total", "收入合计", "total income"),
-                Some(Item::ExpTotal) => ("total", "支出合计", "total expenditure"),
-                Some(Item::Basic) => ("basic", "基本支出", "basic expenditure"),
-                Some(Item::Project) => ("project", "项目支出", "project expenditure"),
-                Some(Item::Personnel) => ("personnel", "人员支出", "personnel"),
-                Some(Item::PublicUse) => ("public_use", "公用支出", "office and running costs"),
-                _ => continue,
-            };
-            let (row, table, key, base) = if item == Some(Item::IncomeTotal) {
-                let Some(i) = income else { continue };
-                (i, d.income.institutions[i].total, "income", "收入表")
-            } else {
-                let Some(i) = spending else { continue };
-                let r = &d.expenditure.institutions[i];
-                let v = match col {
-                    "total" => r.total,
-                    "basic" => r.basic,
-                    "project" => r.project,
-                    "personnel" => r.personnel,
-                    _ => r.public_use,
+                let label = label_before(&chars, fig.start);
+                // A unit's 结余 (`收入326.8万元，支出310.4万元，结余61.4万元`) is
+                // its row's balance for the year, or the accumulated one: either
+                // agreeing settles it.
+                if matches!(label.as_str(), "结余" | "当年结余") {
+                    let Some(i) = spending else { continue };
+                    let r = &d.expenditure.institutions[i];
+                    let (year, accumulated) = (r.balance_year, r.balance_accumulated);
+                    let Some(table) = year.or(accumulated) else { continue };
+                    if [year, accumulated].into_iter().flatten().any(|t| agrees(fig.value, t)) {
+                        continue;
+                    }
+                    let col = if year.is_some() {
+                        "balance_year"
+                    } else {
+                        "balance_accumulated"
+                    };
+                    let (zh, en) = if year.is_some() {
+                        ("当年结余", "balance for the year")
+                    } else {
+                        ("累计结余", "accumulated balance")
+                    };
+                    let cell = crate::item::ItemPath::department()
+                        .field("expenditure")
+                        .row("institutions", i)
+                        .field(col)
+                        .to_string();
+                    let (who, base) = (crate::text::clean(&who), "支出表");
+                    found.push(
+                        Flag::said_as(
+                            &rules::NARRATIVE_AMOUNT,
+                            &rules::AMOUNT_OF_A_UNIT,
+                            Severity::Warning,
+                            place,
+                            quoting![who, label, value = fig.value, base, zh, table, en],
+                        )
+                        .values(table, fig.value)
+                        .related(vec![cell]),
+                    );
+                    continue;
+                }
+                let item = match label.as_str() {
+                    "收入" | "收入合计" => Some(Item::IncomeTotal),
+                    "支出" | "支出合计" => Some(Item::ExpTotal),
+                    _ => classify(&label),
                 };
-                (i, v, "expenditure", "支出表")
-            };
-            let Some(table) = table else { continue };
-            if agrees(fig.value, table) {
-                continue;
+                // The row's cell for the category, and its words in messages.
+                let (col, zh, en) = match item {
+                    Some(Item::IncomeTotal) => ("total", "收入合计", "total income"),
+                    Some(Item::ExpTotal) => ("total", "支出合计", "total expenditure"),
+                    Some(Item::Basic) => ("basic", "基本支出", "basic expenditure"),
+                    Some(Item::Project) => ("project", "项目支出", "project expenditure"),
+                    Some(Item::Personnel) => ("personnel", "人员支出", "personnel"),
+                    Some(Item::PublicUse) => ("public_use", "公用支出", "office and running costs"),
+                    _ => continue,
+                };
+                let (row, table, key, base) = if item == Some(Item::IncomeTotal) {
+                    let Some(i) = income else { continue };
+                    (i, d.income.institutions[i].total, "income", "收入表")
+                } else {
+                    let Some(i) = spending else { continue };
+                    let r = &d.expenditure.institutions[i];
+                    let v = match col {
+                        "total" => r.total,
+                        "basic" => r.basic,
+                        "project" => r.project,
+                        "personnel" => r.personnel,
+                        _ => r.public_use,
+                    };
+                    (i, v, "expenditure", "支出表")
+                };
+                let Some(table) = table else { continue };
+                if agrees(fig.value, table) {
+                    continue;
+                }
+                let cell = crate::item::ItemPath::department()
+                    .field(key)
+                    .row("institutions", row)
+                    .field(col)
+                    .to_string();
+                let who = crate::text::clean(&who);
+                found.push(
+                    Flag::said_as(
+                        &rules::NARRATIVE_AMOUNT,
+                        &rules::AMOUNT_OF_A_UNIT,
+                        Severity::Warning,
+                        place,
+                        quoting![who, label, value = fig.value, base, zh, table, en],
+                    )
+                    .values(table, fig.value)
+                    .related(vec![cell]),
+                );
             }
-            let cell = crate::item::ItemPath::department()
-                .field(key)
-                .row("institutions", row)
-                .field(col)
-                .to_string();
-            let who = crate::text::clean(&who);
-            found.push(
-                Flag::said_as(
-                    &rules::NARRATIVE_AMOUNT,
-                    &rules::AMOUNT_OF_A_UNIT,
-                    Severity::Warning,
-                    place,
-                    quoting![who, label, value = fig.value, base, zh, table, en],
-                )
-                .values(table, fig.value)
-                .related(vec![cell]),
-            );
         }
     }
 }
