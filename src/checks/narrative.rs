@@ -1134,75 +1134,54 @@ fn unit_lines(report: &Report, sentences: &[super::indicators::Sentence3], found
                     continue;
                 }
                 let label = label_before(&chars, fig.start);
-                // A unit's 结余 (`收入326.8万元，支出310.4万元，结余61.4万元`) is
-                // its row's balance for the year, or the accumulated one: either
-                // agreeing settles it.
-                if matches!(label.as_str(), "结余" | "当年结余") {
+                // The row's figure for what the line names, its table and
+                // cell, and the words for it in messages.
+                let (row, table, key, base, col, zh, en) = if matches!(label.as_str(), "结余" | "当年结余") {
+                    // A unit's 结余 (`收入326.8万元，支出310.4万元，结余61.4万元`)
+                    // is its row's balance for the year, or the accumulated
+                    // one: either agreeing settles it.
                     let Some(i) = spending else { continue };
                     let r = &d.expenditure.institutions[i];
                     let (year, accumulated) = (r.balance_year, r.balance_accumulated);
-                    let Some(table) = year.or(accumulated) else { continue };
                     if [year, accumulated].into_iter().flatten().any(|t| agrees(fig.value, t)) {
                         continue;
                     }
-                    let col = if year.is_some() {
-                        "balance_year"
+                    let (col, zh, en) = if year.is_some() {
+                        ("balance_year", "当年结余", "balance for the year")
                     } else {
-                        "balance_accumulated"
+                        ("balance_accumulated", "累计结余", "accumulated balance")
                     };
-                    let (zh, en) = if year.is_some() {
-                        ("当年结余", "balance for the year")
-                    } else {
-                        ("累计结余", "accumulated balance")
-                    };
-                    let cell = crate::item::ItemPath::department()
-                        .field("expenditure")
-                        .row("institutions", i)
-                        .field(col)
-                        .to_string();
-                    let (who, base) = (crate::text::clean(&who), "支出表");
-                    found.push(
-                        Flag::said_as(
-                            &rules::NARRATIVE_AMOUNT,
-                            &rules::AMOUNT_OF_A_UNIT,
-                            Severity::Warning,
-                            place,
-                            quoting![who, label, value = fig.value, base, zh, table, en],
-                        )
-                        .values(table, fig.value)
-                        .related(vec![cell]),
-                    );
-                    continue;
-                }
-                let item = match label.as_str() {
-                    "收入" | "收入合计" => Some(Item::IncomeTotal),
-                    "支出" | "支出合计" => Some(Item::ExpTotal),
-                    _ => classify(&label),
-                };
-                // The row's cell for the category, and its words in messages.
-                let (col, zh, en) = match item {
-                    Some(Item::IncomeTotal) => ("total", "收入合计", "total income"),
-                    Some(Item::ExpTotal) => ("total", "支出合计", "total expenditure"),
-                    Some(Item::Basic) => ("basic", "基本支出", "basic expenditure"),
-                    Some(Item::Project) => ("project", "项目支出", "project expenditure"),
-                    Some(Item::Personnel) => ("personnel", "人员支出", "personnel"),
-                    Some(Item::PublicUse) => ("public_use", "公用支出", "office and running costs"),
-                    _ => continue,
-                };
-                let (row, table, key, base) = if item == Some(Item::IncomeTotal) {
-                    let Some(i) = income else { continue };
-                    (i, d.income.institutions[i].total, "income", "收入表")
+                    (i, year.or(accumulated), "expenditure", "支出表", col, zh, en)
                 } else {
-                    let Some(i) = spending else { continue };
-                    let r = &d.expenditure.institutions[i];
-                    let v = match col {
-                        "total" => r.total,
-                        "basic" => r.basic,
-                        "project" => r.project,
-                        "personnel" => r.personnel,
-                        _ => r.public_use,
+                    let item = match label.as_str() {
+                        "收入" | "收入合计" => Some(Item::IncomeTotal),
+                        "支出" | "支出合计" => Some(Item::ExpTotal),
+                        _ => classify(&label),
                     };
-                    (i, v, "expenditure", "支出表")
+                    let (col, zh, en) = match item {
+                        Some(Item::IncomeTotal) => ("total", "收入合计", "total income"),
+                        Some(Item::ExpTotal) => ("total", "支出合计", "total expenditure"),
+                        Some(Item::Basic) => ("basic", "基本支出", "basic expenditure"),
+                        Some(Item::Project) => ("project", "项目支出", "project expenditure"),
+                        Some(Item::Personnel) => ("personnel", "人员支出", "personnel"),
+                        Some(Item::PublicUse) => ("public_use", "公用支出", "office and running costs"),
+                        _ => continue,
+                    };
+                    if item == Some(Item::IncomeTotal) {
+                        let Some(i) = income else { continue };
+                        (i, d.income.institutions[i].total, "income", "收入表", col, zh, en)
+                    } else {
+                        let Some(i) = spending else { continue };
+                        let r = &d.expenditure.institutions[i];
+                        let v = match col {
+                            "total" => r.total,
+                            "basic" => r.basic,
+                            "project" => r.project,
+                            "personnel" => r.personnel,
+                            _ => r.public_use,
+                        };
+                        (i, v, "expenditure", "支出表", col, zh, en)
+                    }
                 };
                 let Some(table) = table else { continue };
                 if agrees(fig.value, table) {

@@ -371,10 +371,7 @@ fn due_and_done(
     qualifier: Option<&str>,
     year: u16,
 ) -> Option<(Decimal, String)> {
-    let label = |f: &super::narrative::Figure| -> String {
-        let (cs, _) = super::scope::clause(chars, f.start, f.end);
-        chars[cs..f.start].iter().collect()
-    };
+    let label = |f: &super::narrative::Figure| clause_before(chars, f);
     for (i, due) in figs.iter().enumerate() {
         let l = label(due);
         let Some(at) = l.rfind('应') else { continue };
@@ -414,10 +411,7 @@ fn subject_then_done(
     year: u16,
 ) -> Option<(Decimal, String)> {
     let q = qualifier?;
-    let label = |f: &super::narrative::Figure| -> String {
-        let (cs, _) = super::scope::clause(chars, f.start, f.end);
-        chars[cs..f.start].iter().collect()
-    };
+    let label = |f: &super::narrative::Figure| clause_before(chars, f);
     for (i, whole) in figs.iter().enumerate() {
         let Some(&unit) = chars.get(whole.end) else { continue };
         if !unit.is_alphabetic() || unit.is_ascii() || !mostly_in(q, &label(whole)) {
@@ -445,6 +439,12 @@ fn subject_then_done(
     None
 }
 
+/// The figure's clause up to the figure: what it is the count of.
+fn clause_before(chars: &[char], f: &super::narrative::Figure) -> String {
+    let (cs, _) = super::scope::clause(chars, f.start, f.end);
+    chars[cs..f.start].iter().collect()
+}
+
 /// Words for what came in to be dealt with.
 const RECEIVED: &[&str] = &["受理", "收到", "接到", "接收", "共受理", "立案", "查处"];
 /// Words for what was found to be dealt with, or looked at.
@@ -463,10 +463,7 @@ fn counted_rate(
     first_words: &[&str],
 ) -> Option<(Decimal, String)> {
     let unit_after = |f: &super::narrative::Figure| chars.get(f.end).copied();
-    let label = |f: &super::narrative::Figure| -> String {
-        let (cs, _) = super::scope::clause(chars, f.start, f.end);
-        chars[cs..f.start].iter().collect()
-    };
+    let label = |f: &super::narrative::Figure| clause_before(chars, f);
     let received = figs.iter().find(|f| {
         let l = label(f);
         first_words.iter().any(|w| l.contains(w)) && unit_after(f).is_some_and(|u| COUNTED_IN.contains(&u))
