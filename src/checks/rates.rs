@@ -185,15 +185,29 @@ fn qualifier(name: &str, stem: &str) -> Option<String> {
 /// `text`. Words that name the same thing are read as one: problems an
 /// audit 发现 are the problems it 查出.
 fn mostly_in(q: &str, text: &str) -> bool {
-    let same = |s: &str| s.replace("查出", "发现");
-    let (q, text) = (same(q), same(text));
-    let c: Vec<char> = q.chars().collect();
-    if c.len() < 2 {
+    // `q` written either way (the words are of one length, so its pieces
+    // line up); `text`, which may be a whole paragraph, is never copied.
+    let mut ways = vec![q.to_string()];
+    for (a, b) in [("发现", "查出"), ("查出", "发现")] {
+        if q.contains(a) {
+            ways.push(q.replace(a, b));
+        }
+    }
+    let pieces: Vec<Vec<String>> = ways
+        .iter()
+        .map(|w| {
+            let c: Vec<char> = w.chars().collect();
+            c.windows(2).map(|p| p.iter().collect()).collect()
+        })
+        .collect();
+    let n = pieces[0].len();
+    if n == 0 {
         return false;
     }
-    let pieces: Vec<String> = c.windows(2).map(|w| w.iter().collect()).collect();
-    let hits = pieces.iter().filter(|p| text.contains(p.as_str())).count();
-    hits * 2 >= pieces.len() && hits >= 2.min(pieces.len())
+    let hits = (0..n)
+        .filter(|&i| pieces.iter().any(|way| text.contains(way[i].as_str())))
+        .count();
+    hits * 2 >= n && hits >= 2.min(n)
 }
 
 /// The two characters before 率 at the end of a rate's name: 覆盖 of
